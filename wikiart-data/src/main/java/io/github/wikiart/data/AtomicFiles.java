@@ -1,0 +1,69 @@
+package io.github.wikiart.data;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a crash never leaves a half-written file under the final name: the bytes
+ * go to a temporary file in the same folder, which is then renamed over the target.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Something that writes the whole content to a stream. */
+    @FunctionalInterface
+    public interface Writer {
+        /**
+         * @param out the stream to write to (closed by the caller)
+         * @throws IOException on failure
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file atomically.
+     *
+     * @param target the final file; its folder is created if needed
+     * @param writer writes the content
+     * @throws IOException naming the target if anything fails; the target is then untouched
+     */
+    public static void write(Path target, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.writeTo(out);
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            if (e instanceof IOException io) {
+                throw new IOException("cannot write " + target + ": " + io.getMessage(), io);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes UTF-8 text atomically.
+     *
+     * @param target the final file
+     * @param text the content
+     * @throws IOException naming the target
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,425 @@
+package io.github.wikiart.data;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DL4J iterator over image samples: batches of float features with pixels scaled from 0..255 to
+ * [0, 1] (value / 255, no mean subtraction), in {@link TensorLayout#NCHW} or
+ * {@link TensorLayout#NHWC}, and one-hot labels over a {@link LabelIndex}.
+ *
+ * <p>Images are decoded and resized by background threads a few batches ahead (prefetch), so memory
+ * stays bounded by {@code prefetch * batchSize} images: there is never a float copy of the whole
+ * dataset. An optional {@link DecodedImageCache} keeps resized bytes for later epochs. With
+ * shuffling on, epoch {@code e} visits the samples in an order drawn from {@code (seed, e)}, so a
+ * run is reproducible; {@link #reset()} moves to the next epoch. An image that fails to decode is
+ * left out of its batch, logged, and listed by {@link #skipped()}.
+ *
+ * <p>Not thread-safe: one consumer. Close it to stop the background threads (they are daemons, so
+ * forgetting to close never blocks JVM exit).
+ */
+public final class ImageBatchIterator implements DataSetIterator, AutoCloseable {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ImageBatchIterator.class);
+
+    private final List<Sample> samples;
+    private final LabelIndex labels;
+    private final ImageResizer resizer;
+    private final ImageDecoder decoder;
+    private final DecodedImageCache cache;
+    private final TensorLayout layout;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final long seed;
+    private final int prefetch;
+    private final transient ExecutorService workers;
+    private final Map<java.nio.file.Path, SkippedFile> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    private DataSetPreProcessor preProcessor;
+    private int epoch;
+    private int[] order;
+    private int nextBatchToSubmit;
+    private final Deque<Future<Batch>> pending = new ArrayDeque<>();
+    private DataSet ready;
+
+    private record Batch(float[] features, float[] labels, int count) {
+    }
+
+    private ImageBatchIterator(Builder b) {
+        this.samples = List.copyOf(b.samples);
+        this.labels = b.labels;
+        for (Sample s : samples) {
+            labels.indexOf(s.label());
+        }
+        this.resizer = new ImageResizer(b.imageSize, b.resize);
+        this.decoder = b.decoder;
+        this.cache = b.cache;
+        this.layout = b.layout;
+        this.batchSize = b.batchSize;
+        this.shuffle = b.shuffle;
+        this.seed = b.seed;
+        this.prefetch = b.prefetch;
+        this.workers = Executors.newFixedThreadPool(b.workers, DaemonThreads.named("wikiart-decode"));
+        startEpoch(0);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param samples the samples to iterate over, in their given order when not shuffled
+     * @param labels the label index the one-hot labels follow
+     * @return the builder
+     */
+    public static Builder builder(List<Sample> samples, LabelIndex labels) {
+        return new Builder(samples, labels);
+    }
+
+    /**
+     * Rewinds to the start of an epoch; with shuffling, the order is the one drawn for that epoch.
+     *
+     * @param epochNumber the epoch, 0 for the first
+     */
+    public void startEpoch(int epochNumber) {
+        if (epochNumber < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0, got " + epochNumber);
+        }
+        for (Future<Batch> f : pending) {
+            f.cancel(true);
+        }
+        pending.clear();
+        ready = null;
+        epoch = epochNumber;
+        List<Integer> idx = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            idx.add(i);
+        }
+        if (shuffle) {
+            Collections.shuffle(idx, new Random(Seeds.derive(seed, "epoch/" + epochNumber)));
+        }
+        order = idx.stream().mapToInt(Integer::intValue).toArray();
+        nextBatchToSubmit = 0;
+    }
+
+    /** @return the current epoch number */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** @return number of batches in one epoch */
+    public int batchesPerEpoch() {
+        return (samples.size() + batchSize - 1) / batchSize;
+    }
+
+    /** @return number of samples per epoch (including any that later fail to decode) */
+    public int numExamples() {
+        return samples.size();
+    }
+
+    /** @return files that failed to decode so far, with reasons, in the order seen */
+    public List<SkippedFile> skipped() {
+        synchronized (skipped) {
+            return List.copyOf(skipped.values());
+        }
+    }
+
+    /** @return the layout of the features */
+    public TensorLayout layout() {
+        return layout;
+    }
+
+    /** @return the side of the images */
+    public int imageSize() {
+        return resizer.side();
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (ready == null) {
+            fillPipeline();
+            Future<Batch> head = pending.poll();
+            if (head == null) {
+                return false;
+            }
+            Batch batch = await(head);
+            if (batch.count() > 0) {
+                ready = toDataSet(batch);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public DataSet next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("epoch " + epoch + " is finished; call reset()");
+        }
+        DataSet out = ready;
+        ready = null;
+        if (preProcessor != null) {
+            preProcessor.preProcess(out);
+        }
+        return out;
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("the batch size is fixed at " + batchSize + " by the builder");
+    }
+
+    private void fillPipeline() {
+        int total = batchesPerEpoch();
+        while (pending.size() < prefetch && nextBatchToSubmit < total) {
+            int start = nextBatchToSubmit * batchSize;
+            int end = Math.min(start + batchSize, order.length);
+            int[] members = java.util.Arrays.copyOfRange(order, start, end);
+            pending.add(workers.submit(() -> loadBatch(members)));
+            nextBatchToSubmit++;
+        }
+    }
+
+    private Batch loadBatch(int[] members) {
+        int side = resizer.side();
+        int pixels = side * side;
+        float[] features = new float[members.length * pixels * 3];
+        float[] oneHot = new float[members.length * labels.size()];
+        int count = 0;
+        for (int m : members) {
+            Sample sample = samples.get(m);
+            byte[] rgb = pixelsOf(sample);
+            if (rgb == null) {
+                continue;
+            }
+            int base = count * pixels * 3;
+            if (layout == TensorLayout.NHWC) {
+                for (int i = 0; i < rgb.length; i++) {
+                    features[base + i] = (rgb[i] & 0xFF) / 255f;
+                }
+            } else {
+                for (int p = 0; p < pixels; p++) {
+                    features[base + p] = (rgb[3 * p] & 0xFF) / 255f;
+                    features[base + pixels + p] = (rgb[3 * p + 1] & 0xFF) / 255f;
+                    features[base + 2 * pixels + p] = (rgb[3 * p + 2] & 0xFF) / 255f;
+                }
+            }
+            oneHot[count * labels.size() + labels.indexOf(sample.label())] = 1f;
+            count++;
+        }
+        return new Batch(features, oneHot, count);
+    }
+
+    private byte[] pixelsOf(Sample sample) {
+        byte[] rgb = cache == null ? null : cache.get(sample.path());
+        if (rgb != null) {
+            return rgb;
+        }
+        try {
+            rgb = resizer.resizeToBytes(decoder.decode(sample.path(), resizer.side()));
+        } catch (ImageDecodeException e) {
+            if (skipped.putIfAbsent(sample.path(), new SkippedFile(sample.path(), e.reason())) == null) {
+                LOG.warn("skipping {}", e.getMessage());
+            }
+            return null;
+        }
+        if (cache != null) {
+            cache.put(sample.path(), rgb);
+        }
+        return rgb;
+    }
+
+    private DataSet toDataSet(Batch batch) {
+        int side = resizer.side();
+        int n = batch.count();
+        float[] f = batch.features().length == n * side * side * 3 ? batch.features()
+                : java.util.Arrays.copyOf(batch.features(), n * side * side * 3);
+        float[] l = batch.labels().length == n * labels.size() ? batch.labels()
+                : java.util.Arrays.copyOf(batch.labels(), n * labels.size());
+        long[] shape = layout == TensorLayout.NHWC ? new long[] {n, side, side, 3} : new long[] {n, 3, side, side};
+        INDArray features = Nd4j.create(f, shape, 'c');
+        INDArray labelArray = Nd4j.create(l, new long[] {n, labels.size()}, 'c');
+        return new DataSet(features, labelArray);
+    }
+
+    private static Batch await(Future<Batch> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading a batch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loading a batch failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public int inputColumns() {
+        return resizer.side() * resizer.side() * 3;
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return labels.size();
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return false;
+    }
+
+    /** Moves to the next epoch (a new shuffled order when shuffling). */
+    @Override
+    public void reset() {
+        startEpoch(epoch + 1);
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return labels.names();
+    }
+
+    /** Stops the background threads. */
+    @Override
+    public void close() {
+        for (Future<Batch> f : pending) {
+            f.cancel(true);
+        }
+        pending.clear();
+        workers.shutdownNow();
+    }
+
+    /** Builder for {@link ImageBatchIterator}; every setter validates its argument. */
+    public static final class Builder {
+        private final List<Sample> samples;
+        private final LabelIndex labels;
+        private int imageSize = 64;
+        private ResizeMode resize = ResizeMode.STRETCH;
+        private ImageDecoder decoder = new ImageDecoder();
+        private DecodedImageCache cache;
+        private TensorLayout layout = TensorLayout.NCHW;
+        private int batchSize = 32;
+        private boolean shuffle = true;
+        private long seed = 1;
+        private int prefetch = 3;
+        private int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+        private Builder(List<Sample> samples, LabelIndex labels) {
+            this.samples = Objects.requireNonNull(samples, "samples");
+            this.labels = Objects.requireNonNull(labels, "labels");
+        }
+
+        /** @param side image side in pixels (default 64) @return this */
+        public Builder imageSize(int side) {
+            if (side < 1) {
+                throw new IllegalArgumentException("imageSize must be >= 1, got " + side);
+            }
+            this.imageSize = side;
+            return this;
+        }
+
+        /** @param mode resize mode (default stretch) @return this */
+        public Builder resize(ResizeMode mode) {
+            this.resize = Objects.requireNonNull(mode, "resize");
+            return this;
+        }
+
+        /** @param d decoder, for its pixel limit (default 100 megapixels) @return this */
+        public Builder decoder(ImageDecoder d) {
+            this.decoder = Objects.requireNonNull(d, "decoder");
+            return this;
+        }
+
+        /** @param c cache of resized bytes, or null for none (default none) @return this */
+        public Builder cache(DecodedImageCache c) {
+            this.cache = c;
+            return this;
+        }
+
+        /** @param l tensor layout (default NCHW) @return this */
+        public Builder layout(TensorLayout l) {
+            this.layout = Objects.requireNonNull(l, "layout");
+            return this;
+        }
+
+        /** @param n batch size, at least 1 (default 32) @return this */
+        public Builder batchSize(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, got " + n);
+            }
+            this.batchSize = n;
+            return this;
+        }
+
+        /** @param on whether to shuffle every epoch (default true) @return this */
+        public Builder shuffle(boolean on) {
+            this.shuffle = on;
+            return this;
+        }
+
+        /** @param s the seed of the per-epoch shuffles (default 1) @return this */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** @param batches batches decoded ahead, at least 1 (default 3) @return this */
+        public Builder prefetch(int batches) {
+            if (batches < 1) {
+                throw new IllegalArgumentException("prefetch must be >= 1, got " + batches);
+            }
+            this.prefetch = batches;
+            return this;
+        }
+
+        /** @param threads decoding threads, at least 1 (default min(2, processors)) @return this */
+        public Builder workers(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("workers must be >= 1, got " + threads);
+            }
+            this.workers = threads;
+            return this;
+        }
+
+        /** @return the iterator, positioned at the start of epoch 0 */
+        public ImageBatchIterator build() {
+            return new ImageBatchIterator(this);
+        }
+    }
+}

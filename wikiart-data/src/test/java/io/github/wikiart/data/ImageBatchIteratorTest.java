@@ -1,0 +1,169 @@
+package io.github.wikiart.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+class ImageBatchIteratorTest {
+    @TempDir
+    Path root;
+    List<Sample> samples = new ArrayList<>();
+    LabelIndex labels = LabelIndex.of(List.of("Blue", "Red"));
+
+    @BeforeEach
+    void write() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            // Distinct colours so every image can be recognised from its pixels.
+            Path red = TestImages.write(TestImages.rgb(20, 10, new Color(200, 10 * i, 0)), "png",
+                    root.resolve("Red/r" + i + ".png"));
+            samples.add(new Sample(red, "Red"));
+        }
+        for (int i = 0; i < 4; i++) {
+            Path blue = TestImages.write(TestImages.rgb(10, 10, new Color(0, 10 * i, 255)), "png",
+                    root.resolve("Blue/b" + i + ".png"));
+            samples.add(new Sample(blue, "Blue"));
+        }
+    }
+
+    private static List<DataSet> epoch(ImageBatchIterator it) {
+        List<DataSet> out = new ArrayList<>();
+        while (it.hasNext()) {
+            out.add(it.next());
+        }
+        return out;
+    }
+
+    /** Identifies each example by its green value (10 * i) and label. */
+    private static List<String> identities(List<DataSet> batches, TensorLayout layout) {
+        List<String> ids = new ArrayList<>();
+        for (DataSet ds : batches) {
+            INDArray f = ds.getFeatures();
+            for (int n = 0; n < f.size(0); n++) {
+                float g = layout == TensorLayout.NCHW ? f.getFloat(n, 1, 2, 2) : f.getFloat(n, 2, 2, 1);
+                ids.add(ds.getLabels().getFloat(n, 1) == 1f ? "R" + Math.round(g * 255 / 10) : "B" + Math.round(g * 255 / 10));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void batchesHaveShapesScaledPixelsAndOneHotLabels() {
+        try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(8).batchSize(4)
+                .shuffle(false).build()) {
+            List<DataSet> batches = epoch(it);
+            assertEquals(3, batches.size());
+            assertArrayEquals(new long[] {4, 3, 8, 8}, batches.get(0).getFeatures().shape());
+            assertArrayEquals(new long[] {3, 3, 8, 8}, batches.get(2).getFeatures().shape());
+            assertArrayEquals(new long[] {4, 2}, batches.get(0).getLabels().shape());
+            INDArray first = batches.get(0).getFeatures();
+            assertEquals(200 / 255f, first.getFloat(0, 0, 3, 3), 1e-6);   // red channel of Red/r0
+            assertEquals(0f, first.getFloat(0, 2, 3, 3), 1e-6);
+            assertEquals(30 / 255f, first.getFloat(3, 1, 7, 7), 1e-6);    // green of Red/r3
+            assertEquals(List.of("R0", "R1", "R2", "R3", "R4", "R5", "R6", "B0", "B1", "B2", "B3"),
+                    identities(batches, TensorLayout.NCHW));
+            assertEquals(1f, batches.get(2).getLabels().getFloat(2, 0));
+            assertEquals(1.0, batches.get(0).getLabels().sumNumber().doubleValue() / 4, 1e-9);
+        }
+    }
+
+    @Test
+    void nhwcHoldsTheSamePixels() {
+        try (ImageBatchIterator nchw = ImageBatchIterator.builder(samples, labels).imageSize(6).batchSize(11)
+                .shuffle(false).build();
+             ImageBatchIterator nhwc = ImageBatchIterator.builder(samples, labels).imageSize(6).batchSize(11)
+                .shuffle(false).layout(TensorLayout.NHWC).build()) {
+            INDArray a = nchw.next().getFeatures();
+            INDArray b = nhwc.next().getFeatures();
+            assertArrayEquals(new long[] {11, 6, 6, 3}, b.shape());
+            assertEquals(a, b.permute(0, 3, 1, 2));
+        }
+    }
+
+    @Test
+    void shuffleIsSeededPerEpochAndVisitsEverySampleOnce() {
+        List<List<String>> orders = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(4).batchSize(3)
+                    .seed(99).prefetch(2).workers(2).build()) {
+                List<String> epoch0 = identities(epoch(it), TensorLayout.NCHW);
+                it.reset();
+                List<String> epoch1 = identities(epoch(it), TensorLayout.NCHW);
+                assertEquals(11, epoch0.size());
+                assertEquals(new java.util.TreeSet<>(epoch0), new java.util.TreeSet<>(epoch1));
+                assertEquals(11, new java.util.HashSet<>(epoch0).size());
+                assertNotEquals(epoch0, epoch1, "each epoch has its own order");
+                orders.add(epoch0);
+                orders.add(epoch1);
+            }
+        }
+        assertEquals(orders.subList(0, 2), orders.subList(2, 4), "the same seed gives the same orders");
+        try (ImageBatchIterator other = ImageBatchIterator.builder(samples, labels).imageSize(4).batchSize(3)
+                .seed(100).build()) {
+            assertNotEquals(orders.get(0), identities(epoch(other), TensorLayout.NCHW));
+        }
+    }
+
+    @Test
+    void fileBrokenAfterLoadingIsSkippedAndTheRestStillArrives() throws Exception {
+        Files.write(samples.get(2).path(), new byte[] {1, 2, 3});
+        try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(4).batchSize(4)
+                .shuffle(false).build()) {
+            List<String> ids = identities(epoch(it), TensorLayout.NCHW);
+            assertEquals(10, ids.size());
+            assertFalse(ids.contains("R2"));
+            assertEquals(1, it.skipped().size());
+            assertEquals(samples.get(2).path(), it.skipped().get(0).path());
+        }
+    }
+
+    @Test
+    void cacheServesLaterEpochsWithinItsLimit() {
+        DecodedImageCache cache = new DecodedImageCache(5 * 4 * 4 * 3);
+        try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(4).batchSize(4)
+                .shuffle(false).cache(cache).workers(1).build()) {
+            epoch(it);
+            assertEquals(5 * 48, cache.bytes());
+            it.reset();
+            epoch(it);
+            assertEquals(5, cache.hits(), "the five images cached in epoch 0 are served in epoch 1");
+            assertEquals(5 * 48, cache.bytes());
+        }
+        DecodedImageCache big = new DecodedImageCache(1 << 20);
+        try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(4).batchSize(4)
+                .cache(big).build()) {
+            epoch(it);
+            it.reset();
+            epoch(it);
+            assertEquals(11, big.hits());
+            assertEquals(11, big.misses());
+        }
+    }
+
+    @Test
+    void resizeModesGiveSquaresAndPadWithWhite() {
+        java.awt.image.BufferedImage wide = TestImages.rgb(40, 10, Color.BLACK);
+        for (ResizeMode mode : ResizeMode.values()) {
+            java.awt.image.BufferedImage out = new ImageResizer(8, mode).resize(wide);
+            assertEquals(8, out.getWidth());
+            assertEquals(8, out.getHeight());
+        }
+        java.awt.image.BufferedImage padded = new ImageResizer(8, ResizeMode.PAD).resize(wide);
+        assertEquals(0xFFFFFF, padded.getRGB(4, 0) & 0xFFFFFF);
+        assertEquals(0, padded.getRGB(4, 4) & 0xFFFFFF);
+        assertEquals(0, new ImageResizer(8, ResizeMode.CROP).resize(wide).getRGB(4, 0) & 0xFFFFFF);
+        assertEquals(ResizeMode.CROP, ResizeMode.parse("center_crop"));
+    }
+}
