@@ -1,0 +1,140 @@
+package io.github.wikiart.cli.config;
+
+import io.github.wikiart.data.ResizeMode;
+import io.github.wikiart.data.Sampling;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code data} section: where the images are and how they are prepared.
+ *
+ * @param root {@code data.root}: dataset root directory
+ * @param trainDir {@code data.train_dir}: training split folder under the root
+ * @param testDir {@code data.test_dir}: test split folder under the root
+ * @param imageSize {@code data.image_size}: side in pixels of the square input images
+ * @param resize {@code data.resize}: how images become squares
+ * @param trainSampling {@code data.train_sampling}: per-class resampling of the training split
+ * @param testSampling {@code data.test_sampling}: per-class resampling of the test split
+ * @param toySample {@code data.toy_sample}: images per class for a quick toy run, 0 = off
+ * @param maxPixels {@code data.max_pixels}: largest decoded image accepted, in pixels
+ */
+public record DataConfig(Path root, String trainDir, String testDir, int imageSize, ResizeMode resize,
+        Sampling trainSampling, Sampling testSampling, int toySample, long maxPixels) {
+
+    /** What a sampling key accepts. */
+    static final String SAMPLING_EXPECTED =
+            "none, mean, max, min, a fraction in (0, 1) or a whole count >= 1";
+
+    /** {@code data.root}. */
+    public static final ConfigKey<Path> ROOT = ConfigKey.ofPath("data.root", Path.of("data"),
+            "dataset root directory holding the train and test folders (relative to the working directory)");
+
+    /** {@code data.train_dir}. */
+    public static final ConfigKey<String> TRAIN_DIR = ConfigKey.ofString("data.train_dir", "train",
+            "training split folder under data.root, one sub-folder per style");
+
+    /** {@code data.test_dir}. */
+    public static final ConfigKey<String> TEST_DIR = ConfigKey.ofString("data.test_dir", "test",
+            "test split folder under data.root, one sub-folder per style");
+
+    /** {@code data.image_size}. */
+    public static final ConfigKey<Integer> IMAGE_SIZE = ConfigKey.ofInt("data.image_size", 64, 8, 4096,
+            "side in pixels of the square network input; the original's img_size_modifier 0.25 on 416 px images is 104");
+
+    /** {@code data.resize}. */
+    public static final ConfigKey<ResizeMode> RESIZE = ConfigKey.custom("data.resize", ConfigKey.Type.ENUM,
+            ResizeMode.STRETCH, "stretch, crop or pad", s -> ResizeMode.parse(s.text()), ResizeMode::configName,
+            "how an image becomes a square: stretch (the original), crop the centre, or pad with white");
+
+    /** {@code data.train_sampling}. */
+    public static final ConfigKey<Sampling> TRAIN_SAMPLING = sampling("data.train_sampling",
+            "per-class resampling of the training split (a fraction is of the largest class, a count is per class)");
+
+    /** {@code data.test_sampling}. */
+    public static final ConfigKey<Sampling> TEST_SAMPLING = sampling("data.test_sampling",
+            "per-class resampling of the test split (a fraction is of the largest class, a count is per class)");
+
+    /** {@code data.toy_sample}. */
+    public static final ConfigKey<Integer> TOY_SAMPLE = ConfigKey.ofInt("data.toy_sample", 0, 0, Integer.MAX_VALUE,
+            "images per class for a quick toy run; 0 = use all images");
+
+    /** {@code data.max_pixels}. */
+    public static final ConfigKey<Long> MAX_PIXELS = ConfigKey.ofLong("data.max_pixels", 100_000_000L, 1L,
+            Long.MAX_VALUE, "largest image accepted, in pixels (width x height); larger files are refused before decoding");
+
+    /** The keys of this section, in order. */
+    public static final List<ConfigKey<?>> KEYS = List.of(ROOT, TRAIN_DIR, TEST_DIR, IMAGE_SIZE, RESIZE,
+            TRAIN_SAMPLING, TEST_SAMPLING, TOY_SAMPLE, MAX_PIXELS);
+
+    /** Validates every field, naming the key on failure. */
+    public DataConfig {
+        ROOT.check(root);
+        TRAIN_DIR.check(trainDir);
+        TEST_DIR.check(testDir);
+        IMAGE_SIZE.check(imageSize);
+        RESIZE.check(resize);
+        TRAIN_SAMPLING.check(trainSampling);
+        TEST_SAMPLING.check(testSampling);
+        TOY_SAMPLE.check(toySample);
+        MAX_PIXELS.check(maxPixels);
+    }
+
+    /** @return the section with every key at its default */
+    public static DataConfig defaults() {
+        return from(ConfigValues.defaults());
+    }
+
+    /**
+     * Reads the section from resolved values.
+     *
+     * @param v the values
+     * @return the section
+     */
+    public static DataConfig from(ConfigValues v) {
+        return new DataConfig(v.get(ROOT), v.get(TRAIN_DIR), v.get(TEST_DIR), v.get(IMAGE_SIZE), v.get(RESIZE),
+                v.get(TRAIN_SAMPLING), v.get(TEST_SAMPLING), v.get(TOY_SAMPLE), v.get(MAX_PIXELS));
+    }
+
+    /**
+     * Writes this section's values.
+     *
+     * @param b the builder to fill
+     */
+    public void writeTo(ConfigValues.Builder b) {
+        b.set(ROOT, root).set(TRAIN_DIR, trainDir).set(TEST_DIR, testDir).set(IMAGE_SIZE, imageSize)
+                .set(RESIZE, resize).set(TRAIN_SAMPLING, trainSampling).set(TEST_SAMPLING, testSampling)
+                .set(TOY_SAMPLE, toySample).set(MAX_PIXELS, maxPixels);
+    }
+
+    /**
+     * A sampling key: YAML {@code null}/{@code false} mean none, a number is a fraction or a count,
+     * a string is parsed by {@link Sampling#parse(String)}.
+     */
+    private static ConfigKey<Sampling> sampling(String name, String doc) {
+        return ConfigKey.custom(name, ConfigKey.Type.CUSTOM, Sampling.NONE, SAMPLING_EXPECTED,
+                DataConfig::parseSampling, DataConfig::samplingYaml, doc);
+    }
+
+    private static Sampling parseSampling(YamlScalar s) {
+        Object v = s.value();
+        if (v == null || Boolean.FALSE.equals(v)) {
+            return Sampling.NONE;
+        }
+        if (v instanceof Boolean) {
+            throw new IllegalArgumentException("true is not a sampling");
+        }
+        if (v instanceof Number n) {
+            return Sampling.parse(n instanceof Double ? Double.toString(n.doubleValue()) : n.toString());
+        }
+        return Sampling.parse(s.text());
+    }
+
+    private static Object samplingYaml(Sampling s) {
+        if (s instanceof Sampling.Fraction f) {
+            return f.fraction();
+        } else if (s instanceof Sampling.Count c) {
+            return c.count();
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.wikiart.cli.config;
+
+/**
+ * Factories for the keys shared by the training sections ({@code classifier}, {@code autoencoder},
+ * {@code transfer}), so that {@code epochs}, {@code batch_size} and {@code learning_rate} accept the
+ * same values and mean the same thing under every section; only the default differs.
+ */
+public final class TrainingKeys {
+
+    private TrainingKeys() {
+    }
+
+    /**
+     * {@code <section>.epochs}.
+     *
+     * @param section the section name, e.g. {@code classifier}
+     * @param defaultValue the section's default
+     * @return the key
+     */
+    public static ConfigKey<Integer> epochs(String section, int defaultValue) {
+        return ConfigKey.ofInt(section + ".epochs", defaultValue, 1, 1_000_000,
+                "number of passes over the training data");
+    }
+
+    /**
+     * {@code <section>.batch_size}.
+     *
+     * @param section the section name
+     * @param defaultValue the section's default
+     * @return the key
+     */
+    public static ConfigKey<Integer> batchSize(String section, int defaultValue) {
+        return ConfigKey.ofInt(section + ".batch_size", defaultValue, 1, 65_536,
+                "examples per gradient step");
+    }
+
+    /**
+     * {@code <section>.learning_rate}.
+     *
+     * @param section the section name
+     * @param defaultValue the section's default
+     * @return the key
+     */
+    public static ConfigKey<Double> learningRate(String section, double defaultValue) {
+        return ConfigKey.ofPositiveDouble(section + ".learning_rate", defaultValue, 10.0,
+                "step size of the optimiser");
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.wikiart.cli.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wikiart.data.ResizeMode;
+import io.github.wikiart.data.Sampling;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfigSchemaTest {
+
+    @Test
+    void schemaListsTheKeysInOrder() {
+        assertEquals(List.of("seed", "data.root", "data.train_dir", "data.test_dir", "data.image_size",
+                "data.resize", "data.train_sampling", "data.test_sampling", "data.toy_sample",
+                "data.max_pixels", "output.runs_dir"), ConfigSchema.keyNames());
+        assertEquals(Set.of("data", "output"), ConfigSchema.sections());
+        assertTrue(ConfigSchema.isSection("data"));
+        assertTrue(ConfigSchema.key("data.image_size").isPresent());
+        assertEquals(Optional.empty(), ConfigSchema.key("data"));
+    }
+
+    @Test
+    void oneVocabularyLeafNamesMeanTheSameEverywhere() {
+        Map<String, ConfigKey<?>> byLeaf = new HashMap<>();
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
+            ConfigKey<?> other = byLeaf.putIfAbsent(k.leafName(), k);
+            if (other != null) {
+                assertEquals(other.type(), k.type(), k.name() + " vs " + other.name());
+                assertEquals(other.expected(), k.expected(), k.name() + " vs " + other.name());
+                assertEquals(other.doc(), k.doc(), k.name() + " vs " + other.name());
+            }
+        }
+        assertEquals(TrainingKeys.epochs("classifier", 10).expected(), TrainingKeys.epochs("transfer", 3).expected());
+        assertEquals("autoencoder.learning_rate", TrainingKeys.learningRate("autoencoder", 1e-3).name());
+    }
+
+    @Test
+    void suggester() {
+        assertEquals(1, KeySuggester.distance("sed", "seed"));
+        assertEquals(3, KeySuggester.distance("kitten", "sitting"));
+        assertEquals(0, KeySuggester.distance("", ""));
+        assertEquals(Optional.of("data.train_dir"), ConfigSchema.suggest("data.trian_dir", false));
+        assertEquals(Optional.of("data.max_pixels"), ConfigSchema.suggest("max_pixel", false));
+        assertEquals(Optional.of("output.runs_dir"), ConfigSchema.suggest("output.run_dir", false));
+        assertEquals(Optional.of("data.test_dir"), ConfigSchema.suggest("DATA.TEST_DIR", false));
+        assertEquals(Optional.of("output"), ConfigSchema.suggest("outptu", true));
+        assertTrue(ConfigSchema.suggest("completely_unrelated_thing", false).isPresent());
+    }
+
+    @Test
+    void compactConstructorsValidateAndNameTheKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), "train", "test",
+                2, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1));
+        assertEquals("data.image_size: expected an integer in 8..4096, got '2'", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), " ", "test",
+                64, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1));
+        assertTrue(e.getMessage().startsWith("data.train_dir: expected a non-empty string"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), "train", "test",
+                64, null, Sampling.NONE, Sampling.NONE, 0, 1));
+        assertEquals("data.resize: expected stretch, crop or pad, got nothing", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> new OutputConfig(null));
+        assertTrue(e.getMessage().startsWith("output.runs_dir:"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> new WikiartConfig(1, null, OutputConfig.defaults()));
+        assertTrue(e.getMessage().startsWith("data:"), e.getMessage());
+    }
+
+    @Test
+    void valuesAreImmutableAndValidated() {
+        ConfigValues d = ConfigValues.defaults();
+        ConfigValues changed = d.with(DataConfig.IMAGE_SIZE, 104);
+        assertEquals(64, d.get(DataConfig.IMAGE_SIZE));
+        assertEquals(104, changed.get(DataConfig.IMAGE_SIZE));
+        assertEquals(104, WikiartConfig.from(changed).data().imageSize());
+        assertEquals(WikiartConfig.defaults().toValues(), d);
+        assertThrows(UnsupportedOperationException.class, () -> d.asMap().put("seed", 2L));
+        assertThrows(ConfigException.class, () -> d.with(DataConfig.TOY_SAMPLE, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> d.with(ConfigKey.ofInt("nope.key", 1, 0, 2, "not in the schema"), 1));
+    }
+
+    @Test
+    void genericKeyTypes() {
+        ConfigKey<Boolean> b = ConfigKey.ofBoolean("x.flag", false, "a flag");
+        assertEquals(true, b.parse(new YamlScalar(true, "yes")));
+        assertEquals(false, b.parse(YamlScalar.of("false")));
+        assertThrows(ConfigException.class, () -> b.parse(YamlScalar.of("maybe")));
+        ConfigKey<Double> lr = TrainingKeys.learningRate("x", 0.01);
+        assertEquals(0.5, lr.parse(YamlScalar.of(0.5)));
+        assertEquals(1.0, lr.parse(YamlScalar.of(1)));
+        assertEquals("x.learning_rate: expected a number > 0 and <= 10.0, got '0'",
+                assertThrows(ConfigException.class, () -> lr.parse(YamlScalar.of(0))).getMessage());
+        ConfigKey<ResizeMode> e = ConfigKey.ofEnum("x.mode", ResizeMode.class, ResizeMode.CROP, "mode");
+        assertEquals(ResizeMode.PAD, e.parse(YamlScalar.of("Pad")));
+        assertEquals("x.mode: expected one of stretch, crop, pad, got 'zoom'",
+                assertThrows(ConfigException.class, () -> e.parse(YamlScalar.of("zoom"))).getMessage());
+        assertEquals("crop", e.defaultText());
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.ofInt("Bad Name", 1, 0, 2, "x"));
+        assertThrows(ConfigException.class, () -> ConfigKey.ofInt("x.bad_default", 5, 0, 2, "x"));
+    }
+}

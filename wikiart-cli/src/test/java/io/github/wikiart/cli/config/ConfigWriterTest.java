@@ -1,0 +1,71 @@
+package io.github.wikiart.cli.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wikiart.data.ResizeMode;
+import io.github.wikiart.data.Sampling;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigWriterTest {
+
+    private static WikiartConfig roundTrip(WikiartConfig c, boolean comments) {
+        return ConfigLoader.parse(ConfigWriter.render(c, comments), "rendered.yaml", List.of());
+    }
+
+    @Test
+    void defaultsRoundTrip() {
+        WikiartConfig c = WikiartConfig.defaults();
+        assertEquals(c, roundTrip(c, true));
+        assertEquals(c, roundTrip(c, false));
+    }
+
+    @Test
+    void unusualValuesRoundTrip() {
+        for (Sampling s : List.of(new Sampling.Mean(), new Sampling.Max(), new Sampling.Min(),
+                new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
+            DataConfig d = new DataConfig(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
+                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE);
+            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")));
+            assertEquals(c, roundTrip(c, true));
+            assertEquals(c, roundTrip(c, false));
+        }
+    }
+
+    @Test
+    void renderIsNestedOrderedAndComplete() {
+        String yaml = ConfigWriter.render(WikiartConfig.defaults(), false);
+        assertEquals("""
+                seed: 1
+                data:
+                  root: data
+                  train_dir: train
+                  test_dir: test
+                  image_size: 64
+                  resize: stretch
+                  train_sampling: none
+                  test_sampling: none
+                  toy_sample: 0
+                  max_pixels: 100000000
+                output:
+                  runs_dir: runs
+                """, yaml);
+        String commented = ConfigWriter.render(WikiartConfig.defaults());
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
+            assertTrue(commented.contains("# " + k.doc() + "\n"), k.name());
+        }
+    }
+
+    @Test
+    void markdownTableHasEveryKey() {
+        String table = ConfigSchema.markdownTable();
+        assertTrue(table.startsWith("| key | default | meaning |\n|---|---|---|\n"));
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
+            assertTrue(table.contains("| `" + k.name() + "` | `" + k.defaultText() + "` | "), k.name());
+        }
+        assertEquals(ConfigSchema.keys().size() + 2, table.split("\n").length);
+        assertTrue(table.contains("image_size: 104") || table.contains("is 104"));
+    }
+}
