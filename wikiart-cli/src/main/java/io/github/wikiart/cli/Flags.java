@@ -1,0 +1,128 @@
+package io.github.wikiart.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+
+/**
+ * The flags shared by several commands, spelled the same everywhere, and typed access to values.
+ */
+public final class Flags {
+    private Flags() {
+    }
+
+    /** @return {@code -c, --config FILE} */
+    public static Option config() {
+        return Option.builder("c").longOpt("config").hasArg().argName("FILE").desc("YAML configuration file").build();
+    }
+
+    /** @return {@code --set KEY=VALUE}, repeatable */
+    public static Option set() {
+        return Option.builder().longOpt("set").hasArg().argName("KEY=VALUE")
+                .desc("override one config key, e.g. --set data.image_size=104 (repeatable)").build();
+    }
+
+    /** @param what what the folder holds @return {@code --data DIR} */
+    public static Option data(String what) {
+        return Option.builder().longOpt("data").hasArg().argName("DIR").desc(what).build();
+    }
+
+    /** @param what what is written there @return {@code --out DIR} */
+    public static Option out(String what) {
+        return Option.builder().longOpt("out").hasArg().argName("DIR").desc(what).build();
+    }
+
+    /** @param defaultSeed the default @return {@code --seed S} */
+    public static Option seed(long defaultSeed) {
+        return Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed (default " + defaultSeed + ")")
+                .build();
+    }
+
+    /** @return {@code --json} */
+    public static Option json() {
+        return Option.builder().longOpt("json").desc("print one JSON object on stdout and nothing else").build();
+    }
+
+    /**
+     * @param line parsed options
+     * @param name long option name
+     * @param fallback value when absent
+     * @return the value as an int
+     * @throws UserException naming the flag and value
+     */
+    public static int intValue(CommandLine line, String name, int fallback) {
+        return (int) longValue(line, name, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param line parsed options
+     * @param name long option name
+     * @param fallback value when absent
+     * @param min smallest accepted
+     * @param max largest accepted
+     * @return the value
+     * @throws UserException naming the flag, the value and the range
+     */
+    public static long longValue(CommandLine line, String name, long fallback, long min, long max) {
+        String raw = line.getOptionValue(name);
+        if (raw == null) {
+            return fallback;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new UserException("--" + name + ": expected a whole number, got '" + raw + "'");
+        }
+        if (value < min || value > max) {
+            throw new UserException("--" + name + ": expected a number in " + min + ".." + max + ", got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * @param line parsed options
+     * @param name long option name
+     * @param min smallest accepted
+     * @param max largest accepted
+     * @param fallback value when absent
+     * @return the value
+     * @throws UserException naming the flag, the value and the range
+     */
+    public static int intInRange(CommandLine line, String name, int min, int max, int fallback) {
+        return (int) longValue(line, name, fallback, min, max);
+    }
+
+    /**
+     * @param line parsed options
+     * @param name long option name of a required folder flag
+     * @return the folder
+     * @throws UserException when the flag is missing or the folder does not exist
+     */
+    public static Path existingDir(CommandLine line, String name) {
+        String raw = line.getOptionValue(name);
+        if (raw == null) {
+            throw new UserException("missing --" + name + " DIR");
+        }
+        Path dir = Path.of(raw);
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("--" + name + ": " + (Files.exists(dir) ? "not a folder: " : "no such folder: ") + dir);
+        }
+        return dir;
+    }
+
+    /**
+     * @param line parsed options
+     * @param name long option name of a required flag
+     * @return its value
+     * @throws UserException when missing
+     */
+    public static String required(CommandLine line, String name) {
+        String raw = line.getOptionValue(name);
+        if (raw == null) {
+            throw new UserException("missing --" + name);
+        }
+        return raw;
+    }
+}
