@@ -41,6 +41,11 @@ public final class Cli {
                 new DemoCommand()), console);
     }
 
+    /** @return the commands, in the order of the overview */
+    public List<Command> commands() {
+        return commands;
+    }
+
     /** @return the version of this build */
     public static String version() {
         try (InputStream in = Cli.class.getResourceAsStream("/wikiart-version.properties")) {

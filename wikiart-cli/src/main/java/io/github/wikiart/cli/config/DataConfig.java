@@ -56,7 +56,7 @@ public record DataConfig(Path root, String trainDir, String testDir, int imageSi
 
     /** {@code data.toy_sample}. */
     public static final ConfigKey<Integer> TOY_SAMPLE = ConfigKey.ofInt("data.toy_sample", 0, 0, Integer.MAX_VALUE,
-            "images per class for a quick toy run; 0 = use all images");
+            "use only the first N images per style of the training split, in the deterministic order (the original's toy_sample); 0 = all");
 
     /** {@code data.max_pixels}. */
     public static final ConfigKey<Long> MAX_PIXELS = ConfigKey.ofLong("data.max_pixels", 100_000_000L, 1L,
@@ -136,5 +136,16 @@ public record DataConfig(Path root, String trainDir, String testDir, int imageSi
             return c.count();
         }
         return s.toString();
+    }
+
+    /**
+     * The data layer's options for this section.
+     *
+     * @param seed the configuration's seed
+     * @return the options (lenient: unreadable images are skipped and reported)
+     */
+    public io.github.wikiart.data.DataOptions toDataOptions(long seed) {
+        return new io.github.wikiart.data.DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling,
+                testSampling, toySample, maxPixels, false, seed);
     }
 }
