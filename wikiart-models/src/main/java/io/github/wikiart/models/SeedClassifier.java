@@ -1,0 +1,166 @@
+package io.github.wikiart.models;
+
+import io.github.wikiart.data.TensorLayout;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The original project's style classifier ({@code WikiArtModel}), layer for layer:
+ * Conv(3 -> 1, kernel 4, padding 2) -> MaxPool(kernel 4, stride 4, padding 2) -> flatten ->
+ * BatchNorm over the features -> Dense(300) -> Dropout(0.2) -> ReLU -> Dense(classes) -> softmax
+ * with negative log-likelihood. At 416 px the pooled map is 1 x 105 x 105 = 11025 features.
+ * Kept for comparison: its own authors found it barely above the majority class.
+ *
+ * <p>Differences from PyTorch that do not change the function: DL4J counts the batch norm's
+ * running mean and variance as parameters, and its dropout argument is the retain probability
+ * (this class takes the drop probability, as the original's config did).
+ */
+public final class SeedClassifier {
+    /** Name of this model in configs ({@code classifier.model: seed}). */
+    public static final String NAME = "seed";
+
+    private final int inputSide;
+    private final int numClasses;
+    private final double dropout;
+    private final long seed;
+    private final IUpdater updater;
+    private final TensorLayout layout;
+
+    private SeedClassifier(Builder b) {
+        this.inputSide = b.inputSide;
+        this.numClasses = b.numClasses;
+        this.dropout = b.dropout;
+        this.seed = b.seed;
+        this.updater = b.updater;
+        this.layout = b.layout;
+    }
+
+    /** @return a builder with the original's defaults (416 px, dropout 0.2, Adam 0.001, seed 1) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the side of the pooled feature map: 105 at 416 px */
+    public int pooledSide() {
+        int conv = inputSide + 2 * 2 - 4 + 1;
+        return (conv + 2 * 2 - 4) / 4 + 1;
+    }
+
+    /** @return the network configuration (not initialised) */
+    public MultiLayerConfiguration conf() {
+        OneDnn.ensureEnabled();
+        int features = pooledSide() * pooledSide();
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(updater)
+                .weightInit(WeightInit.XAVIER)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list()
+                .layer(new ConvolutionLayer.Builder(4, 4).stride(1, 1).padding(2, 2).nOut(1)
+                        .dataFormat(Layouts.format(layout)).activation(Activation.IDENTITY).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(4, 4).stride(4, 4)
+                        .padding(2, 2).dataFormat(Layouts.format(layout)).build())
+                .layer(new BatchNormalization.Builder().nOut(features).build())
+                .layer(new DenseLayer.Builder().nOut(300).activation(Activation.IDENTITY).build())
+                .layer(new DropoutLayer.Builder(1.0 - dropout).build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD).nOut(numClasses)
+                        .activation(Activation.SOFTMAX).build())
+                // Batch norm over the 11025 flattened features, as PyTorch's BatchNorm1d; without the
+                // explicit preprocessor DL4J would normalise the single channel of the 2D map instead.
+                .inputPreProcessor(2, new CnnToFeedForwardPreProcessor(pooledSide(), pooledSide(), 1,
+                        Layouts.format(layout)))
+                .setInputType(Layouts.rgb(inputSide, layout))
+                .build();
+    }
+
+    /** @return a new, initialised network */
+    public MultiLayerNetwork init() {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf());
+        net.init();
+        return net;
+    }
+
+    /** Builder for {@link SeedClassifier}; setters validate, naming the field. */
+    public static final class Builder {
+        private int inputSide = 416;
+        private int numClasses = -1;
+        private double dropout = 0.2;
+        private long seed = 1;
+        private IUpdater updater = new Adam(1e-3);
+        private TensorLayout layout = TensorLayout.NCHW;
+
+        private Builder() {
+        }
+
+        /** @param side input side in pixels, at least 4 (416 in the original) @return this */
+        public Builder inputSide(int side) {
+            if (side < 4) {
+                throw new IllegalArgumentException("inputSide must be >= 4, got " + side);
+            }
+            this.inputSide = side;
+            return this;
+        }
+
+        /** @param n number of classes, at least 2 @return this */
+        public Builder numClasses(int n) {
+            if (n < 2) {
+                throw new IllegalArgumentException("numClasses must be >= 2, got " + n);
+            }
+            this.numClasses = n;
+            return this;
+        }
+
+        /** @param p drop probability in [0, 1) (0.2 in the original) @return this */
+        public Builder dropout(double p) {
+            if (!(p >= 0 && p < 1)) {
+                throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
+            }
+            this.dropout = p;
+            return this;
+        }
+
+        /** @param s seed of the weight initialisation @return this */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** @param u the updater (default Adam with learning rate 0.001) @return this */
+        public Builder updater(IUpdater u) {
+            this.updater = Objects.requireNonNull(u, "updater");
+            return this;
+        }
+
+        /** @param l input layout (default NCHW) @return this */
+        public Builder layout(TensorLayout l) {
+            this.layout = Objects.requireNonNull(l, "layout");
+            return this;
+        }
+
+        /** @return the model definition @throws IllegalStateException if numClasses was not set */
+        public SeedClassifier build() {
+            if (numClasses < 0) {
+                throw new IllegalStateException("numClasses must be set");
+            }
+            return new SeedClassifier(this);
+        }
+    }
+}

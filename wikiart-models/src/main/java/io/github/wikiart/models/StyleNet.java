@@ -1,0 +1,224 @@
+package io.github.wikiart.models;
+
+import io.github.wikiart.data.TensorLayout;
+import java.util.Objects;
+import io.github.wikiart.models.layers.GramPooling;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The default style classifier: a small convolutional network whose features are pooled by their
+ * second-order statistics ({@link GramPooling}) rather than flattened, so the decision rests
+ * on texture and colour statistics (what a style is) instead of where things are in the picture.
+ *
+ * <p>Layers: three 3x3 convolution blocks (batch norm, ReLU; max-pooling after the first two) with
+ * {@code width}, {@code 2 width}, {@code 2 width} channels, a 1x1 convolution to
+ * {@code gramChannels}, Gram pooling ({@code g*g + g} features), batch norm, a dense layer of
+ * {@code hidden} units with ReLU and dropout, and a softmax output with cross-entropy.
+ */
+public final class StyleNet {
+    /** Name of this model in configs ({@code classifier.model: stylenet}). */
+    public static final String NAME = "stylenet";
+
+    private final int inputSide;
+    private final int numClasses;
+    private final int width;
+    private final int gramChannels;
+    private final int hidden;
+    private final double dropout;
+    private final long seed;
+    private final IUpdater updater;
+    private final TensorLayout layout;
+    private final DataType dataType;
+
+    private StyleNet(Builder b) {
+        this.inputSide = b.inputSide;
+        this.numClasses = b.numClasses;
+        this.width = b.width;
+        this.gramChannels = b.gramChannels;
+        this.hidden = b.hidden;
+        this.dropout = b.dropout;
+        this.seed = b.seed;
+        this.updater = b.updater;
+        this.layout = b.layout;
+        this.dataType = b.dataType;
+    }
+
+    /** @return a builder with the defaults (64 px, width 32, 32 Gram channels, 128 hidden, dropout 0.2) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the number of features after Gram pooling */
+    public int pooledFeatures() {
+        return gramChannels * gramChannels + gramChannels;
+    }
+
+    /** @return the network configuration (not initialised) */
+    public MultiLayerConfiguration conf() {
+        OneDnn.ensureEnabled();
+        CNN2DFormat format = Layouts.format(layout);
+        ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .updater(updater)
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+        convBlock(list, width, 3, format);
+        list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                .dataFormat(format).build());
+        convBlock(list, 2 * width, 3, format);
+        list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                .dataFormat(format).build());
+        convBlock(list, 2 * width, 3, format);
+        convBlock(list, gramChannels, 1, format);
+        list.layer(new GramPooling(format))
+                .layer(new BatchNormalization.Builder().nOut(pooledFeatures()).build())
+                .layer(new DenseLayer.Builder().nOut(hidden).activation(Activation.RELU).build());
+        if (dropout > 0) {
+            list.layer(new DropoutLayer.Builder(1.0 - dropout).build());
+        }
+        return list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(numClasses)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(Layouts.rgb(inputSide, layout))
+                .build();
+    }
+
+    private static void convBlock(ListBuilder list, int channels, int kernel, CNN2DFormat format) {
+        list.layer(new ConvolutionLayer.Builder(kernel, kernel).nOut(channels).hasBias(false).dataFormat(format)
+                        .activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().dataFormat(format).build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+    }
+
+    /** @return a new, initialised network */
+    public MultiLayerNetwork init() {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf());
+        net.init();
+        return net;
+    }
+
+    /** Builder for {@link StyleNet}; setters validate, naming the field. */
+    public static final class Builder {
+        private int inputSide = 64;
+        private int numClasses = -1;
+        private int width = 32;
+        private int gramChannels = 32;
+        private int hidden = 128;
+        private double dropout = 0.2;
+        private long seed = 1;
+        private IUpdater updater = new Adam(1e-3);
+        private TensorLayout layout = TensorLayout.NCHW;
+        private DataType dataType = DataType.FLOAT;
+
+        private Builder() {
+        }
+
+        /** @param t parameter and activation type (default FLOAT; DOUBLE for gradient checks) @return this */
+        public Builder dataType(DataType t) {
+            this.dataType = Objects.requireNonNull(t, "dataType");
+            return this;
+        }
+
+        /** @param side input side in pixels, at least 4 @return this */
+        public Builder inputSide(int side) {
+            if (side < 4) {
+                throw new IllegalArgumentException("inputSide must be >= 4, got " + side);
+            }
+            this.inputSide = side;
+            return this;
+        }
+
+        /** @param n number of classes, at least 2 @return this */
+        public Builder numClasses(int n) {
+            if (n < 2) {
+                throw new IllegalArgumentException("numClasses must be >= 2, got " + n);
+            }
+            this.numClasses = n;
+            return this;
+        }
+
+        /** @param w channels of the first convolution, at least 1 (default 32) @return this */
+        public Builder width(int w) {
+            if (w < 1) {
+                throw new IllegalArgumentException("width must be >= 1, got " + w);
+            }
+            this.width = w;
+            return this;
+        }
+
+        /** @param g channels entering the Gram pooling, at least 1 (default 32) @return this */
+        public Builder gramChannels(int g) {
+            if (g < 1) {
+                throw new IllegalArgumentException("gramChannels must be >= 1, got " + g);
+            }
+            this.gramChannels = g;
+            return this;
+        }
+
+        /** @param h units of the hidden dense layer, at least 1 (default 128) @return this */
+        public Builder hidden(int h) {
+            if (h < 1) {
+                throw new IllegalArgumentException("hidden must be >= 1, got " + h);
+            }
+            this.hidden = h;
+            return this;
+        }
+
+        /** @param p drop probability in [0, 1) (default 0.2) @return this */
+        public Builder dropout(double p) {
+            if (!(p >= 0 && p < 1)) {
+                throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
+            }
+            this.dropout = p;
+            return this;
+        }
+
+        /** @param s seed of the weight initialisation @return this */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** @param u the updater (default Adam with learning rate 0.001) @return this */
+        public Builder updater(IUpdater u) {
+            this.updater = Objects.requireNonNull(u, "updater");
+            return this;
+        }
+
+        /** @param l input layout (default NCHW) @return this */
+        public Builder layout(TensorLayout l) {
+            this.layout = Objects.requireNonNull(l, "layout");
+            return this;
+        }
+
+        /** @return the model definition @throws IllegalStateException if numClasses was not set */
+        public StyleNet build() {
+            if (numClasses < 0) {
+                throw new IllegalStateException("numClasses must be set");
+            }
+            return new StyleNet(this);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.wikiart.models.layers;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.NoParamLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Configuration of second-order (Gram-matrix) pooling of convolutional features: for activations
+ * F of shape {@code [c, h*w]} per sample, the output is the flattened Gram matrix
+ * {@code F F^T / (h w)} followed by the channel means: {@code c*c + c} features, without
+ * parameters.
+ *
+ * <p>The Gram matrix is the style representation of Gatys, Ecker and Bethge (2016, "Image Style
+ * Transfer Using Convolutional Neural Networks"): texture and colour statistics with the spatial
+ * layout removed, which is what separates art styles. Pooling it for classification is bilinear
+ * pooling (Lin, RoyChowdhury and Maji 2015).
+ *
+ * <p>Written as a native DL4J layer with a hand-derived backward pass because DL4J 1.0.0-M2.1's
+ * {@code SameDiffLambdaLayer} returns twice the true input gradient (even for a plain reshape;
+ * found by gradient checks here).
+ */
+public class GramPooling extends NoParamLayer {
+    private static final long serialVersionUID = 1L;
+
+    private CNN2DFormat format = CNN2DFormat.NCHW;
+
+    /** For deserialisation. */
+    public GramPooling() {
+    }
+
+    /** @param format the layout of the incoming activations */
+    public GramPooling(CNN2DFormat format) {
+        this.format = Objects.requireNonNull(format, "format");
+    }
+
+    /** @return the layout of the incoming activations */
+    public CNN2DFormat getFormat() {
+        return format;
+    }
+
+    /** @param format the layout of the incoming activations (for deserialisation) */
+    public void setFormat(CNN2DFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners, int layerIndex, INDArray layerParamsView,
+            boolean initializeParams, DataType networkDataType) {
+        GramPoolingImpl layer = new GramPoolingImpl(conf, networkDataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> table = initializer().init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(table);
+        layer.setConf(conf);
+        return layer;
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return super.initializer();
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        long c = channels(inputType);
+        return InputType.feedForward(c * c + c);
+    }
+
+    @Override
+    public void setNIn(InputType inputType, boolean override) {
+        if (inputType instanceof InputType.InputTypeConvolutional conv) {
+            format = conv.getFormat();
+        }
+    }
+
+    @Override
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        channels(inputType);
+        return null;
+    }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        InputType out = getOutputType(-1, inputType);
+        return new LayerMemoryReport.Builder(layerName, GramPooling.class, inputType, out)
+                .standardMemory(0, 0).workingMemory(0, 0, 0, 0).cacheMemory(0, 0).build();
+    }
+
+    private static long channels(InputType inputType) {
+        if (!(inputType instanceof InputType.InputTypeConvolutional conv)) {
+            throw new IllegalArgumentException("Gram pooling needs convolutional input, got " + inputType);
+        }
+        return conv.getChannels();
+    }
+}
