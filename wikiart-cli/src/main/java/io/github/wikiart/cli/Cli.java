@@ -38,7 +38,8 @@ public final class Cli {
      */
     public static Cli standard(Console console) {
         return new Cli(List.of(new SynthCommand(), new DataStatsCommand(), new ConfigCheckCommand(),
-                new DemoCommand()), console);
+                new ClassifyTrainCommand(), new ClassifyEvalCommand(), new ClassifyPredictCommand(), new DemoCommand()),
+                console);
     }
 
     /** @return the commands, in the order of the overview */
@@ -106,6 +107,9 @@ public final class Cli {
     }
 
     private static String message(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
         if (e instanceof java.nio.file.NoSuchFileException n) {
             return "no such file or folder: " + n.getFile();
         }

@@ -1,17 +1,22 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.cli.config.ConfigLoader;
+import io.github.wikiart.cli.config.WikiartConfig;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.data.synth.SyntheticDataset;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code wikiart demo}: the main job on generated data, needing nothing the user does not have.
- * For now it generates a synthetic dataset, loads it through the data layer and shows its
- * statistics.
+ * {@code wikiart demo}: the main job on generated data, needing nothing the user does not have:
+ * a synthetic style dataset, its statistics, and both style classifiers trained and evaluated,
+ * with their plots.
  */
 public final class DemoCommand implements Command {
     @Override
@@ -21,18 +26,20 @@ public final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "run the whole pipeline on generated data (no downloads)";
+        return "run the whole pipeline on generated data (no downloads): data, both classifiers, plots";
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Flags.out("folder for the generated data and results (default demo-out)"))
-                .addOption(Flags.seed(42));
+                .addOption(Flags.seed(42))
+                .addOption(Flags.set());
     }
 
     @Override
     public String example() {
-        return "wikiart demo --out /tmp/wikiart-demo";
+        return "wikiart demo --out /tmp/wikiart-demo\n"
+                + "wikiart demo --set classifier.epochs=3";
     }
 
     @Override
@@ -44,14 +51,41 @@ public final class DemoCommand implements Command {
         SyntheticDataset synth = SyntheticStyles.builder().styles(6).trainPerStyle(60).testPerStyle(20).size(64)
                 .seed(seed).overwrite(true).build().write(dataDir);
         console.out().printf("   %d images, styles: %s%n", synth.imageCount(), String.join(", ", synth.styleNames()));
+
+        List<String> settings = new ArrayList<>(List.of("seed=" + seed, "data.root=" + dataDir,
+                "data.image_size=64", "data.train_sampling=mean", "output.runs_dir=" + out.resolve("runs"),
+                "classifier.epochs=8"));
+        String[] user = line.getOptionValues("set");
+        if (user != null) {
+            settings.addAll(List.of(user));
+        }
+        WikiartConfig config = ConfigLoader.fromOverrides(settings);
+
         console.out().println("== 2. loading it: label index, verification, resampling (train: mean)");
-        DataOptions options = DataOptions.defaults(dataDir).withSeed(seed)
-                .withSampling(io.github.wikiart.data.Sampling.parse("mean"), io.github.wikiart.data.Sampling.NONE);
-        WikiArtDataset data = WikiArtDataset.load(options, true, true);
+        WikiArtDataset data = WikiArtDataset.load(config.data().toDataOptions(seed), true, true);
         console.out().printf("   label index: %s%n", data.labelIndex().names());
         data.splits().values().forEach(split -> console.out().printf("   %s: %d samples, %d skipped%n",
                 split.name(), split.samples().size(), split.skipped().size()));
-        console.out().println("== done. Inspect the data with: wikiart data stats --data " + dataDir);
+
+        int step = 3;
+        for (String model : List.of("stylenet", "seed")) {
+            WikiartConfig c = ConfigLoader.fromOverrides(append(settings, "classifier.model=" + model));
+            console.out().printf("== %d. training the %s classifier (%d epochs)%n", step++, model,
+                    c.classifier().epochs());
+            ClassifyTrainCommand.Outcome o = ClassifyTrainCommand.train(c, null, console);
+            Map<String, Object> s = o.summary();
+            console.out().printf(Locale.ROOT, "   test accuracy %.3f, macro-F1 %.3f, %.0f images/s; plots in %s%n",
+                    (Double) s.get("test_accuracy"), (Double) s.get("macro_f1"),
+                    ((Number) s.get("train_images_per_second")).doubleValue(), o.run().dir().resolve("plots"));
+        }
+        console.out().println("== done. Try: wikiart classify predict --run <a run folder above> "
+                + dataDir.resolve("test").resolve(synth.styleNames().get(0)).resolve("img_00000.jpg"));
         return ExitCodes.OK;
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        List<String> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
     }
 }

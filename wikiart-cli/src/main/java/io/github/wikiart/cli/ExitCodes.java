@@ -24,6 +24,7 @@ public final class ExitCodes {
     public static int of(Throwable error) {
         if (error instanceof UserException || error instanceof ConfigException || error instanceof ParseException
                 || error instanceof NoSuchFileException || error instanceof NotDirectoryException
+                || error instanceof java.nio.file.FileAlreadyExistsException
                 || error instanceof io.github.wikiart.data.LabelIndexMismatchException) {
             return USAGE;
         }

@@ -39,6 +39,37 @@ public final class Flags {
                 .build();
     }
 
+    /** @return {@code --run-dir DIR}, the folder of a new run */
+    public static Option runDir() {
+        return Option.builder().longOpt("run-dir").hasArg().argName("DIR")
+                .desc("folder for this run (default: a new time-stamped folder under output.runs_dir)").build();
+    }
+
+    /** @return {@code --run DIR}, the folder of an earlier run */
+    public static Option run() {
+        return Option.builder().longOpt("run").hasArg().argName("DIR").desc("folder of a trained run (required)").build();
+    }
+
+    /** @return {@code --checkpoint best|last} */
+    public static Option checkpoint() {
+        return Option.builder().longOpt("checkpoint").hasArg().argName("best|last")
+                .desc("which saved model to use (default last, the final one)").build();
+    }
+
+    /**
+     * @param line parsed options
+     * @return the checkpoint chosen by {@code --checkpoint}
+     * @throws UserException for other values
+     */
+    public static io.github.wikiart.train.Checkpoints.Which checkpoint(CommandLine line) {
+        String v = line.getOptionValue("checkpoint", "last");
+        return switch (v) {
+            case "last" -> io.github.wikiart.train.Checkpoints.Which.LAST;
+            case "best" -> io.github.wikiart.train.Checkpoints.Which.BEST;
+            default -> throw new UserException("--checkpoint: expected best or last, got '" + v + "'");
+        };
+    }
+
     /** @return {@code --json} */
     public static Option json() {
         return Option.builder().longOpt("json").desc("print one JSON object on stdout and nothing else").build();

@@ -9,8 +9,9 @@ import java.util.List;
  * @param seed {@code seed}: random seed
  * @param data the {@code data} section
  * @param output the {@code output} section
+ * @param classifier the {@code classifier} section
  */
-public record WikiartConfig(long seed, DataConfig data, OutputConfig output) {
+public record WikiartConfig(long seed, DataConfig data, OutputConfig output, ClassifierConfig classifier) {
 
     /** {@code seed}. */
     public static final ConfigKey<Long> SEED = ConfigKey.ofLong("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE,
@@ -24,6 +25,7 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output) {
         SEED.check(seed);
         requireSection("data", data);
         requireSection("output", output);
+        requireSection("classifier", classifier);
     }
 
     /** @return every key at its default */
@@ -38,7 +40,7 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output) {
      * @return the configuration
      */
     public static WikiartConfig from(ConfigValues v) {
-        return new WikiartConfig(v.get(SEED), DataConfig.from(v), OutputConfig.from(v));
+        return new WikiartConfig(v.get(SEED), DataConfig.from(v), OutputConfig.from(v), ClassifierConfig.from(v));
     }
 
     /** @return every key with its value in this configuration */
@@ -46,6 +48,7 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output) {
         ConfigValues.Builder b = ConfigValues.builder().set(SEED, seed);
         data.writeTo(b);
         output.writeTo(b);
+        classifier.writeTo(b);
         return b.build();
     }
 

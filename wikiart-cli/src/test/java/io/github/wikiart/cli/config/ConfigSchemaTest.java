@@ -20,8 +20,11 @@ class ConfigSchemaTest {
     void schemaListsTheKeysInOrder() {
         assertEquals(List.of("seed", "data.root", "data.train_dir", "data.test_dir", "data.image_size",
                 "data.resize", "data.train_sampling", "data.test_sampling", "data.toy_sample",
-                "data.max_pixels", "output.runs_dir"), ConfigSchema.keyNames());
-        assertEquals(Set.of("data", "output"), ConfigSchema.sections());
+                "data.max_pixels", "output.runs_dir", "classifier.model", "classifier.epochs",
+                "classifier.batch_size", "classifier.learning_rate", "classifier.dropout", "classifier.width",
+                "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb"),
+                ConfigSchema.keyNames());
+        assertEquals(Set.of("data", "output", "classifier"), ConfigSchema.sections());
         assertTrue(ConfigSchema.isSection("data"));
         assertTrue(ConfigSchema.key("data.image_size").isPresent());
         assertEquals(Optional.empty(), ConfigSchema.key("data"));
@@ -68,7 +71,7 @@ class ConfigSchemaTest {
         assertEquals("data.resize: expected stretch, crop or pad, got nothing", e.getMessage());
         e = assertThrows(ConfigException.class, () -> new OutputConfig(null));
         assertTrue(e.getMessage().startsWith("output.runs_dir:"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new WikiartConfig(1, null, OutputConfig.defaults()));
+        e = assertThrows(ConfigException.class, () -> new WikiartConfig(1, null, OutputConfig.defaults(), ClassifierConfig.defaults()));
         assertTrue(e.getMessage().startsWith("data:"), e.getMessage());
     }
 

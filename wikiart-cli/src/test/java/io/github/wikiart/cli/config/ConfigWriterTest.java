@@ -28,7 +28,7 @@ class ConfigWriterTest {
                 new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
             DataConfig d = new DataConfig(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
                     new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE);
-            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")));
+            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")), ClassifierConfig.defaults());
             assertEquals(c, roundTrip(c, true));
             assertEquals(c, roundTrip(c, false));
         }
@@ -51,6 +51,17 @@ class ConfigWriterTest {
                   max_pixels: 100000000
                 output:
                   runs_dir: runs
+                classifier:
+                  model: stylenet
+                  epochs: 10
+                  batch_size: 32
+                  learning_rate: 0.001
+                  dropout: 0.2
+                  width: 32
+                  gram_channels: 32
+                  hidden: 128
+                  layout: nchw
+                  cache_mb: 1024
                 """, yaml);
         String commented = ConfigWriter.render(WikiartConfig.defaults());
         for (ConfigKey<?> k : ConfigSchema.keys()) {

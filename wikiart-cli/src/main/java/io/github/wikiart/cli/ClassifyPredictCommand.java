@@ -1,0 +1,72 @@
+package io.github.wikiart.cli;
+
+import io.github.wikiart.data.ImageDecodeException;
+import io.github.wikiart.data.ImageDecoder;
+import io.github.wikiart.train.Prediction;
+import io.github.wikiart.train.TrainedClassifier;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code wikiart classify predict}: the most probable styles of images. */
+public final class ClassifyPredictCommand implements Command {
+    @Override
+    public String name() {
+        return "classify predict";
+    }
+
+    @Override
+    public String summary() {
+        return "name the most probable styles of images with a trained classifier run";
+    }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(Flags.run()).addOption(Flags.checkpoint())
+                .addOption(Option.builder().longOpt("top").hasArg().argName("K")
+                        .desc("how many styles per image (default 3)").build());
+    }
+
+    @Override
+    public String arguments() {
+        return "IMAGE...";
+    }
+
+    @Override
+    public String example() {
+        return "wikiart classify predict --run runs/20261129-101500-classify-stylenet --top 3 a.jpg b.png";
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        Path runDir = Flags.existingDir(line, "run");
+        int top = Flags.intInRange(line, "top", 1, 1000, 3);
+        List<String> images = line.getArgList();
+        if (images.isEmpty()) {
+            throw new UserException("no images given; usage: wikiart classify predict --run DIR IMAGE...");
+        }
+        TrainedClassifier model = TrainedClassifier.load(runDir, Flags.checkpoint(line));
+        ImageDecoder decoder = new ImageDecoder();
+        int failed = 0;
+        for (String name : images) {
+            BufferedImage image;
+            try {
+                image = decoder.decode(Path.of(name));
+            } catch (ImageDecodeException e) {
+                console.err().println("wikiart classify predict: " + e.getMessage());
+                failed++;
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(name).append(':');
+            for (Prediction p : model.predict(image, top)) {
+                sb.append(String.format(Locale.ROOT, "  %s %.4f", p.style(), p.probability()));
+            }
+            console.out().println(sb);
+        }
+        return failed == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.wikiart.cli;
+
+import io.github.wikiart.cli.config.ConfigWriter;
+import io.github.wikiart.cli.config.WikiartConfig;
+import io.github.wikiart.train.ClassifierRun;
+import io.github.wikiart.train.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code wikiart classify train}: trains a style classifier into a run folder. */
+public final class ClassifyTrainCommand implements Command {
+    @Override
+    public String name() {
+        return "classify train";
+    }
+
+    @Override
+    public String summary() {
+        return "train a style classifier (stylenet or the original seed model) and evaluate it every epoch";
+    }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir());
+    }
+
+    @Override
+    public String example() {
+        return "wikiart classify train -c examples/configs/demo.yaml --set classifier.epochs=5\n"
+                + "wikiart classify train --set data.root=/data/wikiart --set classifier.model=seed "
+                + "--set data.image_size=416 --run-dir runs/seed-416";
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        WikiartConfig config = ConfigCheckCommand.load(line);
+        Outcome outcome = train(config, line.getOptionValue("run-dir"), console);
+        printSummary(outcome.summary(), outcome.run(), console);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * What a training command produced.
+     *
+     * @param run the run folder
+     * @param summary the summary numbers
+     */
+    record Outcome(RunFolder run, Map<String, Object> summary) {
+    }
+
+    /**
+     * Trains as configured, with progress on stderr and plots in the run folder.
+     *
+     * @param config the configuration
+     * @param runDir an explicit run folder, or null for a new one under {@code output.runs_dir}
+     * @param console where to print progress
+     * @return the run folder and summary
+     * @throws Exception on failure
+     */
+    static Outcome train(WikiartConfig config, String runDir, Console console) throws Exception {
+        Path root = config.data().root();
+        if (!Files.isDirectory(root)) {
+            throw new UserException("data.root: no such folder: " + root);
+        }
+        RunFolder run = runDir != null ? RunFolder.at(Path.of(runDir))
+                : RunFolder.create(config.output().runsDir(), "classify-" + config.classifier().model());
+        ClassifierRun.writeConfig(run, ConfigWriter.render(config));
+        console.err().println("run folder: " + run.dir());
+        ClassifierPlots plots = new ClassifierPlots(run, config.classifier().model());
+        ProgressBar progress = new ProgressBar(console.err(), config.classifier().epochs(), System.console() != null);
+        ClassifierRun.Outcome outcome = ClassifierRun.train(config.data().toDataOptions(config.seed()),
+                config.classifier().toOptions(), run, List.of(progress, plots));
+        outcome.training().stopReason().ifPresent(r -> console.err().println("training stopped early: " + r));
+        if (!outcome.training().epochs().isEmpty()) {
+            plots.finish(outcome.training().finalReport(), outcome.dataset().train());
+        }
+        return new Outcome(run, outcome.summary());
+    }
+
+    static void printSummary(Map<String, Object> s, RunFolder run, Console console) {
+        console.out().printf(Locale.ROOT, "model %s: test accuracy %.4f, macro-F1 %.4f (majority class %.4f), "
+                        + "best epoch %s, %.1f training images/s%n", s.get("model"), num(s.get("test_accuracy")),
+                num(s.get("macro_f1")), num(s.get("majority_baseline")), s.get("best_epoch"),
+                num(s.get("train_images_per_second")));
+        console.out().println("run folder: " + run.dir() + "   plots: " + run.dir().resolve("plots"));
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.wikiart.cli;
+
+import io.github.wikiart.train.EpochResult;
+import io.github.wikiart.train.TrainerListener;
+import java.io.PrintStream;
+import java.util.Locale;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Training progress on the console: a bar redrawn in place on a terminal (a line per quarter
+ * epoch otherwise), then one line of results per epoch, with images per second.
+ */
+public final class ProgressBar implements TrainerListener {
+    private static final int WIDTH = 28;
+
+    private final PrintStream err;
+    private final boolean interactive;
+    private final int epochs;
+    private int lastQuarter;
+
+    /**
+     * @param err where to draw
+     * @param epochs total epochs, for the label
+     * @param interactive whether to redraw in place (a terminal)
+     */
+    public ProgressBar(PrintStream err, int epochs, boolean interactive) {
+        this.err = err;
+        this.epochs = epochs;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public void onEpochStart(int epoch, int batches) {
+        lastQuarter = 0;
+    }
+
+    @Override
+    public void onBatch(int epoch, int batch, int batches, long images, double loss, double imagesPerSecond) {
+        String line = String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d batches  loss %.4f  %.1f images/s", epoch,
+                epochs, bar(batch, batches), batch, batches, loss, imagesPerSecond);
+        if (interactive) {
+            err.print("\r" + line);
+            err.flush();
+        } else {
+            int quarter = 4 * batch / batches;
+            if (quarter > lastQuarter) {
+                lastQuarter = quarter;
+                err.println(line);
+            }
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochResult r, MultiLayerNetwork net, boolean best) {
+        if (interactive) {
+            err.print("\r" + " ".repeat(100) + "\r");
+        }
+        err.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, test loss %.4f, test accuracy %.4f, macro-F1 %.4f, "
+                        + "%.1f images/s (%.1f s)%s%n", r.epoch(), epochs, r.trainLoss(), r.test().meanLoss(),
+                r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(), best ? "  *best" : "");
+    }
+
+    private static String bar(int done, int total) {
+        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
+        return "#".repeat(filled) + ".".repeat(WIDTH - filled);
+    }
+}

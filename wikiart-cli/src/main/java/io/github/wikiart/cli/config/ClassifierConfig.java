@@ -1,0 +1,116 @@
+package io.github.wikiart.cli.config;
+
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.ClassifierArchitecture;
+import io.github.wikiart.models.SeedClassifier;
+import io.github.wikiart.models.StyleNet;
+import io.github.wikiart.train.ClassifierOptions;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code classifier} section: which style classifier and how to train it.
+ *
+ * @param model {@code classifier.model}: {@code stylenet} (default) or {@code seed} (the original)
+ * @param epochs {@code classifier.epochs}
+ * @param batchSize {@code classifier.batch_size}
+ * @param learningRate {@code classifier.learning_rate}
+ * @param dropout {@code classifier.dropout}
+ * @param width {@code classifier.width}
+ * @param gramChannels {@code classifier.gram_channels}
+ * @param hidden {@code classifier.hidden}
+ * @param layout {@code classifier.layout}
+ * @param cacheMb {@code classifier.cache_mb}
+ */
+public record ClassifierConfig(String model, int epochs, int batchSize, double learningRate, double dropout, int width,
+                               int gramChannels, int hidden, TensorLayout layout, int cacheMb) {
+
+    /** {@code classifier.model}. */
+    public static final ConfigKey<String> MODEL = ConfigKey.custom("classifier.model", ConfigKey.Type.ENUM,
+            StyleNet.NAME, "stylenet or seed", s -> model(s.text()), v -> v,
+            "network: stylenet (Gram-pooled CNN, the default) or seed (the original WikiArtModel)");
+    /** {@code classifier.epochs}. */
+    public static final ConfigKey<Integer> EPOCHS = TrainingKeys.epochs("classifier", 10);
+    /** {@code classifier.batch_size}. */
+    public static final ConfigKey<Integer> BATCH_SIZE = TrainingKeys.batchSize("classifier", 32);
+    /** {@code classifier.learning_rate}. */
+    public static final ConfigKey<Double> LEARNING_RATE = TrainingKeys.learningRate("classifier", 1e-3);
+    /** {@code classifier.dropout}. */
+    public static final ConfigKey<Double> DROPOUT = ConfigKey.ofDouble("classifier.dropout", 0.2, 0.0, 0.95,
+            "drop probability before the output layer (the original's dropout)");
+    /** {@code classifier.width}. */
+    public static final ConfigKey<Integer> WIDTH = ConfigKey.ofInt("classifier.width", 32, 1, 1024,
+            "stylenet: channels of the first convolution (later blocks have twice as many)");
+    /** {@code classifier.gram_channels}. */
+    public static final ConfigKey<Integer> GRAM_CHANNELS = ConfigKey.ofInt("classifier.gram_channels", 32, 1, 256,
+            "stylenet: channels entering the Gram pooling (features = c*c + c)");
+    /** {@code classifier.hidden}. */
+    public static final ConfigKey<Integer> HIDDEN = ConfigKey.ofInt("classifier.hidden", 128, 1, 65_536,
+            "stylenet: units of the hidden dense layer (the original has 300)");
+    /** {@code classifier.layout}. */
+    public static final ConfigKey<TensorLayout> LAYOUT = ConfigKey.custom("classifier.layout", ConfigKey.Type.ENUM,
+            TensorLayout.NCHW, "nchw or nhwc", s -> TensorLayout.valueOf(s.text().trim().toUpperCase(Locale.ROOT)),
+            v -> v.name().toLowerCase(Locale.ROOT), "tensor layout fed to the network (a speed choice; same results)");
+    /** {@code classifier.cache_mb}. */
+    public static final ConfigKey<Integer> CACHE_MB = ConfigKey.ofInt("classifier.cache_mb", 1024, 0, 1_000_000,
+            "megabytes of decoded, resized images kept between epochs (0 = decode every epoch)");
+
+    /** The keys of this section, in order. */
+    public static final List<ConfigKey<?>> KEYS = List.of(MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, DROPOUT, WIDTH,
+            GRAM_CHANNELS, HIDDEN, LAYOUT, CACHE_MB);
+
+    /** Validates every field, naming the key on failure. */
+    public ClassifierConfig {
+        MODEL.check(model);
+        EPOCHS.check(epochs);
+        BATCH_SIZE.check(batchSize);
+        LEARNING_RATE.check(learningRate);
+        DROPOUT.check(dropout);
+        WIDTH.check(width);
+        GRAM_CHANNELS.check(gramChannels);
+        HIDDEN.check(hidden);
+        LAYOUT.check(layout);
+        CACHE_MB.check(cacheMb);
+    }
+
+    private static String model(String text) {
+        String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (!v.equals(StyleNet.NAME) && !v.equals(SeedClassifier.NAME)) {
+            throw new IllegalArgumentException("expected stylenet or seed, got '" + text + "'");
+        }
+        return v;
+    }
+
+    /** @return the section with every key at its default */
+    public static ClassifierConfig defaults() {
+        return from(ConfigValues.defaults());
+    }
+
+    /**
+     * Reads the section from resolved values.
+     *
+     * @param v the values
+     * @return the section
+     */
+    public static ClassifierConfig from(ConfigValues v) {
+        return new ClassifierConfig(v.get(MODEL), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE),
+                v.get(DROPOUT), v.get(WIDTH), v.get(GRAM_CHANNELS), v.get(HIDDEN), v.get(LAYOUT), v.get(CACHE_MB));
+    }
+
+    /**
+     * Writes this section's values.
+     *
+     * @param b the builder to fill
+     */
+    public void writeTo(ConfigValues.Builder b) {
+        b.set(MODEL, model).set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate)
+                .set(DROPOUT, dropout).set(WIDTH, width).set(GRAM_CHANNELS, gramChannels).set(HIDDEN, hidden)
+                .set(LAYOUT, layout).set(CACHE_MB, cacheMb);
+    }
+
+    /** @return the training library's options for this section */
+    public ClassifierOptions toOptions() {
+        return new ClassifierOptions(new ClassifierArchitecture(model, dropout, width, gramChannels, hidden), epochs,
+                batchSize, learningRate, layout, cacheMb);
+    }
+}

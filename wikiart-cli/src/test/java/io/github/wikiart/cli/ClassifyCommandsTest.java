@@ -1,0 +1,85 @@
+package io.github.wikiart.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifyCommandsTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path run;
+
+    @BeforeAll
+    static void trainSmallRun() {
+        data = dir.resolve("data");
+        run = dir.resolve("run");
+        assertEquals(0, CliRunner.run("synth", "--out", data.toString(), "--styles", "3", "--train-per-style", "12",
+                "--test-per-style", "4", "--size", "24", "--seed", "2").code());
+        CliRunner r = CliRunner.run("classify", "train", "--set", "data.root=" + data, "--set", "data.image_size=24",
+                "--set", "classifier.epochs=2", "--set", "classifier.width=4", "--set", "classifier.gram_channels=4",
+                "--set", "classifier.hidden=16", "--set", "classifier.batch_size=8", "--run-dir", run.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("test accuracy"), r.out());
+        assertTrue(r.err().contains("images/s"), r.err());
+    }
+
+    @Test
+    void trainWritesRunFolderWithPlotsAndConfig() throws Exception {
+        for (String f : new String[] {"config.yaml", "summary.json", "plots/training-curves.png",
+                "plots/confusion-matrix.png", "plots/class-counts.png"}) {
+            assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        }
+        assertTrue(Files.readString(run.resolve("config.yaml")).contains("epochs: 2"));
+        CliRunner again = CliRunner.run("classify", "train", "--set", "data.root=" + data, "--run-dir", run.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("already holds a finished run"), again.err());
+        CliRunner noData = CliRunner.run("classify", "train", "--set", "data.root=" + dir.resolve("missing"));
+        assertEquals(2, noData.code());
+        assertTrue(noData.err().contains("data.root"), noData.err());
+    }
+
+    @Test
+    void evalReproducesTrainingAccuracy() throws Exception {
+        CliRunner r = CliRunner.run("classify", "eval", "--run", run.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(json.get("training_test_accuracy").asDouble(), json.get("test_accuracy").asDouble());
+        CliRunner table = CliRunner.run("classify", "eval", "--run", run.toString());
+        assertTrue(table.out().contains("(identical)"), table.out());
+    }
+
+    @Test
+    void evalOnDataWithOtherStylesIsAUserError() {
+        Path other = dir.resolve("other");
+        assertEquals(0, CliRunner.run("synth", "--out", other.toString(), "--styles", "4", "--train-per-style", "1",
+                "--test-per-style", "1", "--size", "16").code());
+        CliRunner r = CliRunner.run("classify", "eval", "--run", run.toString(), "--data", other.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("only in the data"), r.err());
+    }
+
+    @Test
+    void predictReportsABadImageAndStillPredictsTheOthers() throws Exception {
+        Path good = data.resolve("test/Pointillism/img_00000.jpg");
+        Path bad = dir.resolve("broken.jpg");
+        Files.writeString(bad, "nope");
+        CliRunner r = CliRunner.run("classify", "predict", "--run", run.toString(), "--top", "2", bad.toString(),
+                good.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("broken.jpg"), r.err());
+        String line = r.out().strip();
+        assertTrue(line.startsWith(good + ":"), line);
+        assertEquals(2, line.split("  ").length - 1, "two styles with probabilities: " + line);
+        assertEquals(2, CliRunner.run("classify", "predict", "--run", run.toString()).code());
+        assertEquals(2, CliRunner.run("classify", "predict", "--run", run.toString(), "--checkpoint", "worst",
+                good.toString()).code());
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.wikiart.models;
+
+import io.github.wikiart.data.TensorLayout;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * Which classifier network to build and its shape settings, as named in configs.
+ *
+ * @param model {@value StyleNet#NAME} (the default) or {@value SeedClassifier#NAME} (the original)
+ * @param dropout drop probability before the output layer
+ * @param width channels of StyleNet's first convolution (ignored by the original)
+ * @param gramChannels channels entering StyleNet's Gram pooling (ignored by the original)
+ * @param hidden units of StyleNet's hidden dense layer (the original has 300)
+ */
+public record ClassifierArchitecture(String model, double dropout, int width, int gramChannels, int hidden) {
+    /** The model names. */
+    public static final List<String> MODELS = List.of(StyleNet.NAME, SeedClassifier.NAME);
+
+    /** Validates, naming the field. */
+    public ClassifierArchitecture {
+        Objects.requireNonNull(model, "model");
+        if (!MODELS.contains(model)) {
+            throw new IllegalArgumentException("unknown classifier model '" + model + "'; expected one of " + MODELS);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        if (width < 1 || gramChannels < 1 || hidden < 1) {
+            throw new IllegalArgumentException("width, gramChannels and hidden must be >= 1");
+        }
+    }
+
+    /** @return StyleNet with its defaults */
+    public static ClassifierArchitecture defaults() {
+        return new ClassifierArchitecture(StyleNet.NAME, 0.2, 32, 32, 128);
+    }
+
+    /**
+     * The configuration of the chosen network.
+     *
+     * @param numClasses output classes
+     * @param imageSize input side
+     * @param layout input layout
+     * @param seed weight-initialisation seed
+     * @param updater the optimiser
+     * @return the configuration
+     */
+    public MultiLayerConfiguration conf(int numClasses, int imageSize, TensorLayout layout, long seed, IUpdater updater) {
+        if (model.equals(SeedClassifier.NAME)) {
+            return SeedClassifier.builder().inputSide(imageSize).numClasses(numClasses).dropout(dropout).seed(seed)
+                    .updater(updater).layout(layout).build().conf();
+        }
+        return StyleNet.builder().inputSide(imageSize).numClasses(numClasses).width(width).gramChannels(gramChannels)
+                .hidden(hidden).dropout(dropout).seed(seed).updater(updater).layout(layout).build().conf();
+    }
+}

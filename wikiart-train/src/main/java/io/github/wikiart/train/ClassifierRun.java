@@ -1,0 +1,203 @@
+package io.github.wikiart.train;
+
+import io.github.wikiart.data.AtomicFiles;
+import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.data.DecodedImageCache;
+import io.github.wikiart.data.ImageBatchIterator;
+import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ResizeMode;
+import io.github.wikiart.data.Sampling;
+import io.github.wikiart.data.Seeds;
+import io.github.wikiart.data.WikiArtDataset;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * A whole classifier run: load the data, build the network, train with evaluation after every
+ * epoch, and leave a run folder that later commands can use without the config file:
+ * {@code labels.txt}, {@code model-info.json}, {@code data.json}, {@code metrics.csv},
+ * {@code model-best.zip}, {@code model-last.zip}, {@code checkpoints.json},
+ * {@code provenance.json} and {@code summary.json}.
+ */
+public final class ClassifierRun {
+    /** The data settings of a run, for evaluating it again on the same data. */
+    public static final String DATA = "data.json";
+
+    private ClassifierRun() {
+    }
+
+    /**
+     * The result of a run.
+     *
+     * @param run its folder
+     * @param labels its label index
+     * @param dataset the data it used
+     * @param training per-epoch results
+     * @param summary what {@code summary.json} holds
+     */
+    public record Outcome(RunFolder run, LabelIndex labels, WikiArtDataset dataset, ClassifierTrainingResult training,
+                          Map<String, Object> summary) {
+    }
+
+    /**
+     * Runs the whole training.
+     *
+     * @param data the dataset and its preparation
+     * @param options the network and training settings
+     * @param run the run folder to fill
+     * @param listeners extra listeners (progress bars, plots)
+     * @return the outcome
+     * @throws IOException when data cannot be read or the run folder written
+     */
+    public static Outcome train(DataOptions data, ClassifierOptions options, RunFolder run,
+                                List<TrainerListener> listeners) throws IOException {
+        WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
+        LabelIndex labels = dataset.labelIndex();
+        labels.write(run.file(LabelIndex.FILE_NAME));
+        new ModelInfo(options.architecture().model(), data.imageSize(), data.resize(), options.layout())
+                .write(run.file(ModelInfo.FILE_NAME));
+        Json.write(run.file(DATA), dataJson(data, options.batchSize()));
+        Json.write(run.file(RunFolder.PROVENANCE), Provenance.of(data.seed(), dataset.train().samples(),
+                dataset.test().samples()));
+
+        MultiLayerNetwork net = new MultiLayerNetwork(options.architecture().conf(labels.size(), data.imageSize(),
+                options.layout(), Seeds.derive(data.seed(), "classifier/init"), new Adam(options.learningRate())));
+        net.init();
+        DecodedImageCache cache = options.cacheMegabytes() == 0 ? null
+                : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
+        List<TrainerListener> all = new ArrayList<>();
+        all.add(new MetricsCsv(run));
+        all.add(new Checkpoints(run));
+        all.addAll(listeners);
+        ClassifierTrainer.Builder trainer = ClassifierTrainer.builder().epochs(options.epochs());
+        all.forEach(trainer::listener);
+        ClassifierTrainingResult result;
+        try (ImageBatchIterator train = iterator(dataset.train().samples(), labels, data, options, cache, true);
+             ImageBatchIterator test = iterator(dataset.test().samples(), labels, data, options, cache, false)) {
+            result = trainer.build().fit(net, train, test, labels);
+        }
+        Map<String, Object> summary = summary(options, result, labels, dataset);
+        Json.write(run.file(RunFolder.SUMMARY), summary);
+        return new Outcome(run, labels, dataset, result, summary);
+    }
+
+    /**
+     * Evaluates a checkpoint of a finished run on its test split again, with the same data
+     * preparation and batch size, so the numbers equal those of training on the same machine.
+     *
+     * @param runDir the run folder
+     * @param which the checkpoint
+     * @param dataRoot another dataset folder with the same layout, or null for the run's own
+     * @return the report
+     * @throws IOException when files are missing
+     * @throws io.github.wikiart.data.LabelIndexMismatchException when the data's styles differ
+     */
+    public static ClassificationReport evaluate(Path runDir, Checkpoints.Which which, Path dataRoot)
+            throws IOException {
+        TrainedClassifier model = TrainedClassifier.load(runDir, which);
+        Map<String, Object> d = Json.read(runDir.resolve(DATA));
+        DataOptions data = dataOptions(d, dataRoot);
+        WikiArtDataset dataset = WikiArtDataset.load(data, false, true);
+        LabelIndex testLabels = dataset.labelIndex();
+        if (!model.labels().names().containsAll(testLabels.names())) {
+            testLabels.requireSameAs(model.labels(), runDir.toString());
+        }
+        int batch = ((Number) d.get("batch_size")).intValue();
+        try (ImageBatchIterator test = ImageBatchIterator.builder(dataset.test().samples(), model.labels())
+                .imageSize(data.imageSize()).resize(data.resize()).decoder(data.decoder()).layout(model.info().layout())
+                .batchSize(batch).shuffle(false).build()) {
+            return ClassifierEvaluator.evaluate(model.network(), test, model.labels());
+        }
+    }
+
+    private static ImageBatchIterator iterator(List<io.github.wikiart.data.Sample> samples, LabelIndex labels,
+                                               DataOptions data, ClassifierOptions options, DecodedImageCache cache,
+                                               boolean shuffle) {
+        return ImageBatchIterator.builder(samples, labels).imageSize(data.imageSize()).resize(data.resize())
+                .decoder(data.decoder()).layout(options.layout()).batchSize(options.batchSize()).shuffle(shuffle)
+                .seed(Seeds.derive(data.seed(), "classifier/shuffle")).cache(cache).build();
+    }
+
+    private static Map<String, Object> dataJson(DataOptions data, int batchSize) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("root", data.root().toAbsolutePath().toString());
+        m.put("train_dir", data.trainDir());
+        m.put("test_dir", data.testDir());
+        m.put("image_size", data.imageSize());
+        m.put("resize", data.resize().configName());
+        m.put("train_sampling", data.trainSampling().toString());
+        m.put("test_sampling", data.testSampling().toString());
+        m.put("toy_sample", data.toySample());
+        m.put("max_pixels", data.maxPixels());
+        m.put("seed", data.seed());
+        m.put("batch_size", batchSize);
+        return m;
+    }
+
+    private static DataOptions dataOptions(Map<String, Object> d, Path dataRoot) {
+        Path root = dataRoot != null ? dataRoot : Path.of((String) d.get("root"));
+        return new DataOptions(root, (String) d.get("train_dir"), (String) d.get("test_dir"),
+                ((Number) d.get("image_size")).intValue(), ResizeMode.parse((String) d.get("resize")),
+                Sampling.parse((String) d.get("train_sampling")), Sampling.parse((String) d.get("test_sampling")),
+                ((Number) d.get("toy_sample")).intValue(), ((Number) d.get("max_pixels")).longValue(), false,
+                ((Number) d.get("seed")).longValue());
+    }
+
+    private static Map<String, Object> summary(ClassifierOptions options, ClassifierTrainingResult result,
+                                               LabelIndex labels, WikiArtDataset dataset) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", options.architecture().model());
+        s.put("classes", labels.names());
+        s.put("epochs", result.epochs().size());
+        s.put("epochs_requested", options.epochs());
+        s.put("stop_reason", result.stopReason().orElse(null));
+        s.put("train_images", dataset.train().samples().size());
+        s.put("test_images", dataset.test().samples().size());
+        s.put("skipped_files", dataset.train().skipped().size() + dataset.test().skipped().size());
+        s.put("train_images_per_second", round(result.imagesPerSecond(), 2));
+        if (!result.epochs().isEmpty()) {
+            ClassificationReport r = result.finalReport();
+            s.put("test_accuracy", r.accuracy());
+            s.put("macro_f1", r.macroF1());
+            s.put("test_loss", r.meanLoss());
+            s.put("majority_baseline", r.majorityBaseline());
+            s.put("best_epoch", result.bestEpoch());
+            s.put("best_test_accuracy", result.epochs().get(result.bestEpoch() - 1).test().accuracy());
+            List<Map<String, Object>> perClass = new ArrayList<>();
+            for (ClassMetrics m : r.perClass()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("class", m.name());
+                c.put("precision", m.precision());
+                c.put("recall", m.recall());
+                c.put("f1", m.f1());
+                c.put("support", m.support());
+                perClass.add(c);
+            }
+            s.put("per_class", perClass);
+            s.put("confusion", r.confusion());
+        }
+        return s;
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    /**
+     * Writes the resolved configuration text into the run folder.
+     *
+     * @param run the run
+     * @param yaml the configuration as YAML
+     * @throws IOException naming the file
+     */
+    public static void writeConfig(RunFolder run, String yaml) throws IOException {
+        AtomicFiles.writeString(run.file(RunFolder.CONFIG), yaml);
+    }
+}
