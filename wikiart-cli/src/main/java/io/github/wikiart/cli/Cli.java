@@ -38,7 +38,9 @@ public final class Cli {
      */
     public static Cli standard(Console console) {
         return new Cli(List.of(new SynthCommand(), new DataStatsCommand(), new ConfigCheckCommand(),
-                new ClassifyTrainCommand(), new ClassifyEvalCommand(), new ClassifyPredictCommand(), new DemoCommand()),
+                new ClassifyTrainCommand(), new ClassifyEvalCommand(), new ClassifyPredictCommand(),
+                new AutoencoderTrainCommand(), new AutoencoderCompareCommand(), new AutoencoderLatentCommand(),
+                new DemoCommand()),
                 console);
     }
 

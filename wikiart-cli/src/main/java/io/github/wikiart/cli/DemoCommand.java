@@ -3,6 +3,9 @@ package io.github.wikiart.cli;
 import io.github.wikiart.cli.config.ConfigLoader;
 import io.github.wikiart.cli.config.WikiartConfig;
 import io.github.wikiart.data.WikiArtDataset;
+import io.github.wikiart.train.AutoencoderRun;
+import io.github.wikiart.train.Checkpoints;
+import io.github.wikiart.train.latent.LatentReport;
 import io.github.wikiart.data.synth.SyntheticDataset;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import java.nio.file.Path;
@@ -15,8 +18,8 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code wikiart demo}: the main job on generated data, needing nothing the user does not have:
- * a synthetic style dataset, its statistics, and both style classifiers trained and evaluated,
- * with their plots.
+ * a synthetic style dataset, its statistics, both style classifiers trained and evaluated, and the
+ * autoencoder with its reconstruction grid and latent-space plots.
  */
 public final class DemoCommand implements Command {
     @Override
@@ -26,7 +29,7 @@ public final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "run the whole pipeline on generated data (no downloads): data, both classifiers, plots";
+        return "run the whole pipeline on generated data (no downloads): data, both classifiers, the autoencoder, plots";
     }
 
     @Override
@@ -78,7 +81,22 @@ public final class DemoCommand implements Command {
                     (Double) s.get("test_accuracy"), (Double) s.get("macro_f1"),
                     ((Number) s.get("train_images_per_second")).doubleValue(), o.run().dir().resolve("plots"));
         }
-        console.out().println("== done. Try: wikiart classify predict --run <a run folder above> "
+        WikiartConfig ae = ConfigLoader.fromOverrides(append(settings, "autoencoder.epochs=8"));
+        console.out().printf("== %d. training the convolutional autoencoder (%d epochs)%n", step++,
+                ae.autoencoder().epochs());
+        AutoencoderTrainCommand.Outcome a = AutoencoderTrainCommand.train(ae, null, console);
+        Map<String, Object> as = a.summary();
+        console.out().printf(Locale.ROOT, "   test PSNR %.2f dB (mean-image baseline %.2f dB), %.0f images/s%n",
+                ((Number) as.get("test_psnr_db")).doubleValue(),
+                ((Number) as.get("baseline_mean_image_psnr_db")).doubleValue(),
+                ((Number) as.get("train_images_per_second")).doubleValue());
+        AutoencoderRun.TestSet test = AutoencoderRun.testSet(a.run().dir(), Checkpoints.Which.LAST, null);
+        Path plots = a.run().plots();
+        AutoencoderViews.reconstructionGrid(test, 12, plots.resolve("reconstructions.png"));
+        LatentReport latent = AutoencoderViews.latentPlots(test, plots, seed);
+        console.out().printf(Locale.ROOT, "   latent space vs styles: NMI %.3f, ARI %.3f, purity %.3f; plots in %s%n",
+                latent.nmi(), latent.adjustedRandIndex(), latent.purity(), plots);
+        console.out().println("== done. Try: wikiart classify predict --run <a classifier run folder above> "
                 + dataDir.resolve("test").resolve(synth.styleNames().get(0)).resolve("img_00000.jpg"));
         return ExitCodes.OK;
     }

@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * Training progress on the console: a bar redrawn in place on a terminal (a line per quarter
  * epoch otherwise), then one line of results per epoch, with images per second.
  */
-public final class ProgressBar implements TrainerListener {
+public final class ProgressBar implements TrainerListener, io.github.wikiart.train.AutoencoderListener {
     private static final int WIDTH = 28;
 
     private final PrintStream err;
@@ -58,6 +58,16 @@ public final class ProgressBar implements TrainerListener {
         err.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, test loss %.4f, test accuracy %.4f, macro-F1 %.4f, "
                         + "%.1f images/s (%.1f s)%s%n", r.epoch(), epochs, r.trainLoss(), r.test().meanLoss(),
                 r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(), best ? "  *best" : "");
+    }
+
+    @Override
+    public void onEpochEnd(io.github.wikiart.train.AutoencoderEpoch r, MultiLayerNetwork net, boolean best) {
+        if (interactive) {
+            err.print("\r" + " ".repeat(100) + "\r");
+        }
+        err.printf(Locale.ROOT, "epoch %d/%d: train MSE %.5f, test MSE %.5f, test PSNR %.2f dB, %.1f images/s "
+                + "(%.1f s)%s%n", r.epoch(), epochs, r.trainMse(), r.testMse(), r.testPsnrDb(), r.imagesPerSecond(),
+                r.seconds(), best ? "  *best" : "");
     }
 
     private static String bar(int done, int total) {

@@ -124,7 +124,7 @@ public final class ClassifierRun {
                 .seed(Seeds.derive(data.seed(), "classifier/shuffle")).cache(cache).build();
     }
 
-    private static Map<String, Object> dataJson(DataOptions data, int batchSize) {
+    static Map<String, Object> dataJson(DataOptions data, int batchSize) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("root", data.root().toAbsolutePath().toString());
         m.put("train_dir", data.trainDir());
@@ -140,7 +140,7 @@ public final class ClassifierRun {
         return m;
     }
 
-    private static DataOptions dataOptions(Map<String, Object> d, Path dataRoot) {
+    static DataOptions dataOptions(Map<String, Object> d, Path dataRoot) {
         Path root = dataRoot != null ? dataRoot : Path.of((String) d.get("root"));
         return new DataOptions(root, (String) d.get("train_dir"), (String) d.get("test_dir"),
                 ((Number) d.get("image_size")).intValue(), ResizeMode.parse((String) d.get("resize")),

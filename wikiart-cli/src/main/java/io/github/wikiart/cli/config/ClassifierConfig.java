@@ -39,8 +39,7 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
     public static final ConfigKey<Double> DROPOUT = ConfigKey.ofDouble("classifier.dropout", 0.2, 0.0, 0.95,
             "drop probability before the output layer (the original's dropout)");
     /** {@code classifier.width}. */
-    public static final ConfigKey<Integer> WIDTH = ConfigKey.ofInt("classifier.width", 32, 1, 1024,
-            "stylenet: channels of the first convolution (later blocks have twice as many)");
+    public static final ConfigKey<Integer> WIDTH = TrainingKeys.width("classifier", 32);
     /** {@code classifier.gram_channels}. */
     public static final ConfigKey<Integer> GRAM_CHANNELS = ConfigKey.ofInt("classifier.gram_channels", 32, 1, 256,
             "stylenet: channels entering the Gram pooling (features = c*c + c)");
@@ -48,12 +47,9 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
     public static final ConfigKey<Integer> HIDDEN = ConfigKey.ofInt("classifier.hidden", 128, 1, 65_536,
             "stylenet: units of the hidden dense layer (the original has 300)");
     /** {@code classifier.layout}. */
-    public static final ConfigKey<TensorLayout> LAYOUT = ConfigKey.custom("classifier.layout", ConfigKey.Type.ENUM,
-            TensorLayout.NCHW, "nchw or nhwc", s -> TensorLayout.valueOf(s.text().trim().toUpperCase(Locale.ROOT)),
-            v -> v.name().toLowerCase(Locale.ROOT), "tensor layout fed to the network (a speed choice; same results)");
+    public static final ConfigKey<TensorLayout> LAYOUT = TrainingKeys.layout("classifier", TensorLayout.NCHW);
     /** {@code classifier.cache_mb}. */
-    public static final ConfigKey<Integer> CACHE_MB = ConfigKey.ofInt("classifier.cache_mb", 1024, 0, 1_000_000,
-            "megabytes of decoded, resized images kept between epochs (0 = decode every epoch)");
+    public static final ConfigKey<Integer> CACHE_MB = TrainingKeys.cacheMb("classifier");
 
     /** The keys of this section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, DROPOUT, WIDTH,

@@ -45,4 +45,42 @@ public final class TrainingKeys {
         return ConfigKey.ofPositiveDouble(section + ".learning_rate", defaultValue, 10.0,
                 "step size of the optimiser");
     }
+
+    /**
+     * {@code <section>.width}.
+     *
+     * @param section the section name
+     * @param defaultValue the section's default
+     * @return the key
+     */
+    public static ConfigKey<Integer> width(String section, int defaultValue) {
+        return ConfigKey.ofInt(section + ".width", defaultValue, 1, 4096,
+                "channels of the first convolution; later layers have multiples of it (see the model's section)");
+    }
+
+    /**
+     * {@code <section>.layout}.
+     *
+     * @param section the section name
+     * @param defaultValue the section's default
+     * @return the key
+     */
+    public static ConfigKey<io.github.wikiart.data.TensorLayout> layout(String section,
+            io.github.wikiart.data.TensorLayout defaultValue) {
+        return ConfigKey.custom(section + ".layout", ConfigKey.Type.ENUM, defaultValue, "nchw or nhwc",
+                s -> io.github.wikiart.data.TensorLayout.valueOf(s.text().trim().toUpperCase(java.util.Locale.ROOT)),
+                v -> v.name().toLowerCase(java.util.Locale.ROOT),
+                "tensor layout fed to the network: a speed choice (results agree to float rounding)");
+    }
+
+    /**
+     * {@code <section>.cache_mb}.
+     *
+     * @param section the section name
+     * @return the key
+     */
+    public static ConfigKey<Integer> cacheMb(String section) {
+        return ConfigKey.ofInt(section + ".cache_mb", 1024, 0, 1_000_000,
+                "megabytes of decoded, resized images kept between epochs (0 = decode every epoch)");
+    }
 }

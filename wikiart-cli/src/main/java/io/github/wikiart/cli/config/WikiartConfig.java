@@ -10,8 +10,10 @@ import java.util.List;
  * @param data the {@code data} section
  * @param output the {@code output} section
  * @param classifier the {@code classifier} section
+ * @param autoencoder the {@code autoencoder} section
  */
-public record WikiartConfig(long seed, DataConfig data, OutputConfig output, ClassifierConfig classifier) {
+public record WikiartConfig(long seed, DataConfig data, OutputConfig output, ClassifierConfig classifier,
+                            AutoencoderConfig autoencoder) {
 
     /** {@code seed}. */
     public static final ConfigKey<Long> SEED = ConfigKey.ofLong("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE,
@@ -26,6 +28,7 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output, Cla
         requireSection("data", data);
         requireSection("output", output);
         requireSection("classifier", classifier);
+        requireSection("autoencoder", autoencoder);
     }
 
     /** @return every key at its default */
@@ -40,7 +43,8 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output, Cla
      * @return the configuration
      */
     public static WikiartConfig from(ConfigValues v) {
-        return new WikiartConfig(v.get(SEED), DataConfig.from(v), OutputConfig.from(v), ClassifierConfig.from(v));
+        return new WikiartConfig(v.get(SEED), DataConfig.from(v), OutputConfig.from(v), ClassifierConfig.from(v),
+                AutoencoderConfig.from(v));
     }
 
     /** @return every key with its value in this configuration */
@@ -49,6 +53,7 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output, Cla
         data.writeTo(b);
         output.writeTo(b);
         classifier.writeTo(b);
+        autoencoder.writeTo(b);
         return b.build();
     }
 

@@ -22,9 +22,12 @@ class ConfigSchemaTest {
                 "data.resize", "data.train_sampling", "data.test_sampling", "data.toy_sample",
                 "data.max_pixels", "output.runs_dir", "classifier.model", "classifier.epochs",
                 "classifier.batch_size", "classifier.learning_rate", "classifier.dropout", "classifier.width",
-                "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb"),
+                "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb",
+                "autoencoder.epochs", "autoencoder.batch_size", "autoencoder.learning_rate", "autoencoder.width",
+                "autoencoder.latent_dim", "autoencoder.latent_divisor", "autoencoder.activation", "autoencoder.decoder",
+                "autoencoder.layout", "autoencoder.cache_mb", "autoencoder.compare_every"),
                 ConfigSchema.keyNames());
-        assertEquals(Set.of("data", "output", "classifier"), ConfigSchema.sections());
+        assertEquals(Set.of("data", "output", "classifier", "autoencoder"), ConfigSchema.sections());
         assertTrue(ConfigSchema.isSection("data"));
         assertTrue(ConfigSchema.key("data.image_size").isPresent());
         assertEquals(Optional.empty(), ConfigSchema.key("data"));
@@ -71,7 +74,7 @@ class ConfigSchemaTest {
         assertEquals("data.resize: expected stretch, crop or pad, got nothing", e.getMessage());
         e = assertThrows(ConfigException.class, () -> new OutputConfig(null));
         assertTrue(e.getMessage().startsWith("output.runs_dir:"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new WikiartConfig(1, null, OutputConfig.defaults(), ClassifierConfig.defaults()));
+        e = assertThrows(ConfigException.class, () -> new WikiartConfig(1, null, OutputConfig.defaults(), ClassifierConfig.defaults(), AutoencoderConfig.defaults()));
         assertTrue(e.getMessage().startsWith("data:"), e.getMessage());
     }
 

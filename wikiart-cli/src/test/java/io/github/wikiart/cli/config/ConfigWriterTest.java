@@ -28,7 +28,7 @@ class ConfigWriterTest {
                 new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
             DataConfig d = new DataConfig(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
                     new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE);
-            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")), ClassifierConfig.defaults());
+            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults());
             assertEquals(c, roundTrip(c, true));
             assertEquals(c, roundTrip(c, false));
         }
@@ -62,6 +62,18 @@ class ConfigWriterTest {
                   hidden: 128
                   layout: nchw
                   cache_mb: 1024
+                autoencoder:
+                  epochs: 20
+                  batch_size: 16
+                  learning_rate: 0.001
+                  width: 16
+                  latent_dim: 0
+                  latent_divisor: 16
+                  activation: gelu
+                  decoder: transposed
+                  layout: nhwc
+                  cache_mb: 1024
+                  compare_every: 0
                 """, yaml);
         String commented = ConfigWriter.render(WikiartConfig.defaults());
         for (ConfigKey<?> k : ConfigSchema.keys()) {

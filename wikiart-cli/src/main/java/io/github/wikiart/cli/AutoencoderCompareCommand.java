@@ -1,0 +1,48 @@
+package io.github.wikiart.cli;
+
+import io.github.wikiart.train.AutoencoderRun;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code wikiart autoencoder compare}: a grid of test images beside their reconstructions. */
+public final class AutoencoderCompareCommand implements Command {
+    @Override
+    public String name() {
+        return "autoencoder compare";
+    }
+
+    @Override
+    public String summary() {
+        return "write a grid of test images beside their reconstructions, with the style name on each";
+    }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(Flags.run())
+                .addOption(Option.builder().longOpt("count").hasArg().argName("N")
+                        .desc("number of test images (default 12)").build())
+                .addOption(Flags.data("dataset folder with the same styles (default: the run's own data)"))
+                .addOption(Flags.checkpoint())
+                .addOption(Flags.out("folder for the image (default: the run's plots folder)"));
+    }
+
+    @Override
+    public String example() {
+        return "wikiart autoencoder compare --run runs/20261129-101500-autoencoder --count 16";
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        Path runDir = Flags.existingDir(line, "run");
+        int count = Flags.intInRange(line, "count", 1, 10_000, 12);
+        Path data = line.hasOption("data") ? Flags.existingDir(line, "data") : null;
+        AutoencoderRun.TestSet test = AutoencoderRun.testSet(runDir, Flags.checkpoint(line), data);
+        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : runDir.resolve("plots");
+        Path png = out.resolve("reconstructions.png");
+        AutoencoderViews.reconstructionGrid(test, count, png);
+        console.out().println("wrote " + png);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.wikiart.cli;
+
+import io.github.wikiart.data.ImageBatchIterator;
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.train.AutoencoderEpoch;
+import io.github.wikiart.train.AutoencoderListener;
+import io.github.wikiart.train.AutoencoderRun;
+import io.github.wikiart.train.Json;
+import io.github.wikiart.train.TrainedAutoencoder;
+import io.github.wikiart.train.latent.LatentAnalysis;
+import io.github.wikiart.train.latent.LatentReport;
+import io.github.wikiart.viz.GridCell;
+import io.github.wikiart.viz.ImageGrid;
+import io.github.wikiart.viz.ScatterPlot;
+import io.github.wikiart.viz.ScatterPoint;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** The autoencoder's pictures: reconstruction grids and latent-space scatters. */
+public final class AutoencoderViews {
+    /** Batch size for inference. */
+    private static final int BATCH = 16;
+
+    private AutoencoderViews() {
+    }
+
+    /**
+     * Writes N test images beside their reconstructions, with the style name on each.
+     *
+     * @param test the run's test set
+     * @param count number of images (spread over the test set so several styles appear)
+     * @param png target file
+     * @throws IOException naming the file
+     */
+    public static void reconstructionGrid(AutoencoderRun.TestSet test, int count, Path png) throws IOException {
+        TrainedAutoencoder model = test.model();
+        int n = Math.min(count, test.samples().size());
+        if (n == 0) {
+            throw new UserException("the test split has no images");
+        }
+        List<io.github.wikiart.data.Sample> chosen = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            chosen.add(test.samples().get((int) ((long) i * test.samples().size() / n)));
+        }
+        AutoencoderRun.TestSet subset = new AutoencoderRun.TestSet(test.data(), chosen, model);
+        List<GridCell> cells = new ArrayList<>();
+        int side = model.info().imageSize();
+        try (ImageBatchIterator it = subset.iterator(BATCH)) {
+            int k = 0;
+            while (it.hasNext()) {
+                DataSet ds = it.next();
+                INDArray x = ds.getFeatures();
+                INDArray y = model.reconstruct(x);
+                for (int i = 0; i < x.size(0); i++, k++) {
+                    String style = chosen.get(k).label();
+                    cells.add(new GridCell(image(x, i, side, model.info().layout()), style));
+                    cells.add(new GridCell(image(y, i, side, model.info().layout()), "reconstruction"));
+                }
+            }
+        }
+        int columns = Math.min(8, cells.size());
+        ImageGrid.write(cells, columns, Math.max(96, side), png);
+    }
+
+    /**
+     * Projects the latent vectors of all test images with PCA, clusters them with k-means
+     * (k = number of styles), writes {@code latent.json} and two scatters: coloured by style and by
+     * cluster, with the agreement numbers on them.
+     *
+     * @param test the run's test set
+     * @param outDir where to write
+     * @param seed k-means seed
+     * @return the agreement numbers
+     * @throws IOException naming the file
+     */
+    public static LatentReport latentPlots(AutoencoderRun.TestSet test, Path outDir, long seed) throws IOException {
+        TrainedAutoencoder model = test.model();
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        try (ImageBatchIterator it = test.iterator(BATCH)) {
+            while (it.hasNext()) {
+                DataSet ds = it.next();
+                for (double[] z : model.latents(ds.getFeatures())) {
+                    rows.add(z);
+                }
+                INDArray idx = ds.getLabels().argMax(1);
+                for (int i = 0; i < idx.length(); i++) {
+                    labels.add(idx.getInt(i));
+                }
+            }
+        }
+        int classes = model.labels().size();
+        if (rows.size() < Math.max(2, classes)) {
+            throw new UserException("latent analysis needs at least " + Math.max(2, classes) + " test images, got "
+                    + rows.size());
+        }
+        int[] truth = labels.stream().mapToInt(Integer::intValue).toArray();
+        LatentAnalysis.Result r = LatentAnalysis.analyse(rows.toArray(new double[0][]), truth, classes, seed);
+        LatentReport report = r.report();
+        Json.write(outDir.resolve("latent.json"), report.toJson());
+        double[] ratio = report.explainedVarianceRatio();
+        String x = String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * ratio[0]);
+        String y = String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * ratio[1]);
+        List<String> notes = List.of(
+                String.format(Locale.ROOT, "k-means, k = %d, vs styles:", classes),
+                String.format(Locale.ROOT, "NMI %.3f", report.nmi()),
+                String.format(Locale.ROOT, "ARI %.3f", report.adjustedRandIndex()),
+                String.format(Locale.ROOT, "purity %.3f", report.purity()));
+        double[][] p = r.pca().projected();
+        List<ScatterPoint> byClass = new ArrayList<>();
+        List<ScatterPoint> byCluster = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            byClass.add(new ScatterPoint(p[i][0], p[i][1], model.labels().name(truth[i])));
+        }
+        for (int c = 0; c < classes; c++) {
+            for (int i = 0; i < p.length; i++) {
+                if (r.clusters()[i] == c) {
+                    byCluster.add(new ScatterPoint(p[i][0], p[i][1], "cluster " + (c + 1)));
+                }
+            }
+        }
+        ScatterPlot.write(byClass, "latent space of the test set (PCA), coloured by style", x, y, notes,
+                outDir.resolve("latent-pca-styles.png"));
+        ScatterPlot.write(byCluster, "latent space of the test set (PCA), coloured by k-means cluster", x, y, notes,
+                outDir.resolve("latent-pca-clusters.png"));
+        return report;
+    }
+
+    private static BufferedImage image(INDArray batch, int i, int side, TensorLayout layout) {
+        INDArray one = batch.get(org.nd4j.linalg.indexing.NDArrayIndex.point(i)).dup('c');
+        float[] v = one.reshape(one.length()).toFloatVector();
+        return layout == TensorLayout.NHWC ? ImageGrid.fromHwc(v, side) : ImageGrid.fromChw(v, side);
+    }
+
+    /** Writes a comparison image of fixed test images every few epochs during training. */
+    static final class EpochComparisons implements AutoencoderListener {
+        private final Path plots;
+        private final int every;
+        private final INDArray images;
+        private final List<String> styles;
+        private final int side;
+        private final TensorLayout layout;
+
+        EpochComparisons(Path plots, int every, INDArray images, List<String> styles, int side, TensorLayout layout) {
+            this.plots = plots;
+            this.every = every;
+            this.images = images;
+            this.styles = styles;
+            this.side = side;
+            this.layout = layout;
+        }
+
+        @Override
+        public void onEpochEnd(AutoencoderEpoch r, MultiLayerNetwork net, boolean best) throws IOException {
+            if (every == 0 || r.epoch() % every != 0) {
+                return;
+            }
+            INDArray y = io.github.wikiart.models.ConvAutoencoder.unflatten(net.output(images, false), side, layout);
+            List<GridCell> cells = new ArrayList<>();
+            for (int i = 0; i < images.size(0); i++) {
+                cells.add(new GridCell(image(images, i, side, layout), styles.get(i)));
+                cells.add(new GridCell(image(y, i, side, layout), String.format(Locale.ROOT, "epoch %d", r.epoch())));
+            }
+            ImageGrid.write(cells, Math.min(8, cells.size()), Math.max(96, side),
+                    plots.resolve(String.format(Locale.ROOT, "compare-epoch-%03d.png", r.epoch())));
+        }
+    }
+}

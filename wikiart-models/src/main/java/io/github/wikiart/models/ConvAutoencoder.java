@@ -1,0 +1,308 @@
+package io.github.wikiart.models;
+
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.layers.DenseToFeatureMap;
+import io.github.wikiart.models.layers.FeatureMapToDense;
+import java.util.Locale;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The original project's convolutional autoencoder, with its channel widths configurable.
+ *
+ * <p>Encoder: three 3x3 stride-2 convolutions (padding 1) with {@code w}, {@code 2w}, {@code 4w}
+ * channels and the chosen activation, giving {@code 4w x side/8 x side/8}, then a dense layer to
+ * the latent vector. Decoder: a dense layer back to {@code 4w x side/8 x side/8}, three upsampling
+ * steps ({@code 4w}, {@code 2w}, {@code w} channels, activation) and a final 3x3 convolution to RGB
+ * with no activation; mean squared error against the input. The output (and the training label)
+ * is the image flattened row-major in the input's layout: {@link #flatten} and {@link #unflatten}
+ * convert. The original used {@code w = side}
+ * (104 channels at 104 px); the upsampling steps are transposed convolutions (kernel 3, stride 2,
+ * doubling the size as PyTorch's {@code output_padding=1} did) or, as an option, nearest-neighbour
+ * upsampling followed by a 3x3 convolution (Odena et al. 2016, fewer checkerboard artifacts).
+ */
+public final class ConvAutoencoder {
+    /** Activation of the hidden layers. */
+    public enum Act {
+        /** Rectified linear unit. */
+        RELU(Activation.RELU),
+        /** Hyperbolic tangent. */
+        TANH(Activation.TANH),
+        /** Gaussian error linear unit. */
+        GELU(Activation.GELU);
+
+        private final Activation dl4j;
+
+        Act(Activation dl4j) {
+            this.dl4j = dl4j;
+        }
+
+        /** @param s relu, tanh or gelu in any case @return the activation */
+        public static Act parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid activation '" + s + "': expected relu, tanh or gelu");
+            }
+        }
+    }
+
+    /** How the decoder doubles the size of its feature maps. */
+    public enum Upsampler {
+        /** Transposed convolution, kernel 3, stride 2 (the original). */
+        TRANSPOSED,
+        /** Nearest-neighbour upsampling by 2, then a 3x3 convolution. */
+        UPSAMPLE;
+
+        /** @param s transposed or upsample @return the choice */
+        public static Upsampler parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid decoder '" + s + "': expected transposed or upsample");
+            }
+        }
+    }
+
+    /** Index of the latent (dense) layer, whose activations are the latent vectors. */
+    public static final int LATENT_LAYER = 3;
+
+    private final int side;
+    private final int width;
+    private final int latentDim;
+    private final Act activation;
+    private final Upsampler upsampler;
+    private final long seed;
+    private final IUpdater updater;
+    private final TensorLayout layout;
+    private final DataType dataType;
+
+    private ConvAutoencoder(Builder b) {
+        this.side = b.side;
+        this.width = b.width;
+        this.latentDim = b.latentDim > 0 ? b.latentDim : Math.max(1, b.side * b.side / b.latentDivisor);
+        this.activation = b.activation;
+        this.upsampler = b.upsampler;
+        this.seed = b.seed;
+        this.updater = b.updater;
+        this.layout = b.layout;
+        this.dataType = b.dataType;
+    }
+
+    /** @return a builder (104 px, width 16, latent side^2/64, relu, transposed, NHWC) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the latent size */
+    public int latentDim() {
+        return latentDim;
+    }
+
+    /** @return the side of the smallest feature map, side / 8 */
+    public int bottleneckSide() {
+        return side / 8;
+    }
+
+    /** @return the network configuration (not initialised) */
+    public MultiLayerConfiguration conf() {
+        OneDnn.ensureEnabled();
+        CNN2DFormat format = Layouts.format(layout);
+        int b = bottleneckSide();
+        Activation act = activation.dl4j;
+        ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .updater(updater)
+                .weightInit(activation == Act.RELU ? WeightInit.RELU : WeightInit.XAVIER)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list()
+                .layer(down(width, act, format))
+                .layer(down(2 * width, act, format))
+                .layer(down(4 * width, act, format))
+                .layer(new DenseLayer.Builder().nOut(latentDim).activation(Activation.IDENTITY).build())
+                .layer(new DenseLayer.Builder().nOut((long) 4 * width * b * b).activation(Activation.IDENTITY).build());
+        list.layer(up(4 * width, act, format));
+        int first = 5;
+        if (upsampler == Upsampler.UPSAMPLE) {
+            list.layer(conv3(4 * width, act, format));
+        }
+        list.layer(up(2 * width, act, format));
+        if (upsampler == Upsampler.UPSAMPLE) {
+            list.layer(conv3(2 * width, act, format));
+        }
+        list.layer(up(width, act, format));
+        if (upsampler == Upsampler.UPSAMPLE) {
+            list.layer(conv3(width, act, format));
+        }
+        list.layer(conv3(3, Activation.IDENTITY, format))
+                .layer(new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build());
+        list.inputPreProcessor(LATENT_LAYER, new CnnToFeedForwardPreProcessor(b, b, 4L * width, format));
+        list.inputPreProcessor(first, new DenseToFeatureMap(b, b, 4L * width, format));
+        list.inputPreProcessor(upsampler == Upsampler.UPSAMPLE ? 12 : 9, new FeatureMapToDense(side, side, 3, format));
+        return list.setInputType(Layouts.rgb(side, layout)).build();
+    }
+
+    private static ConvolutionLayer down(int channels, Activation act, CNN2DFormat format) {
+        return new ConvolutionLayer.Builder(3, 3).stride(2, 2).padding(1, 1).nOut(channels).activation(act)
+                .convolutionMode(ConvolutionMode.Truncate).dataFormat(format).build();
+    }
+
+    private static ConvolutionLayer conv3(int channels, Activation act, CNN2DFormat format) {
+        return new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(channels).activation(act)
+                .convolutionMode(ConvolutionMode.Same).dataFormat(format).build();
+    }
+
+    private org.deeplearning4j.nn.conf.layers.Layer up(int channels, Activation act, CNN2DFormat format) {
+        if (upsampler == Upsampler.UPSAMPLE) {
+            return new Upsampling2D.Builder(2).dataFormat(format).build();
+        }
+        return new Deconvolution2D.Builder(3, 3).stride(2, 2).nOut(channels).activation(act)
+                .convolutionMode(ConvolutionMode.Same).dataFormat(format).build();
+    }
+
+    /**
+     * Flattens images to the form of the network's output and training labels.
+     *
+     * @param images {@code [b, 3, s, s]} or {@code [b, s, s, 3]} as the layout
+     * @return {@code [b, 3 s s]}, row-major
+     */
+    public static org.nd4j.linalg.api.ndarray.INDArray flatten(org.nd4j.linalg.api.ndarray.INDArray images) {
+        return images.dup('c').reshape('c', images.size(0), images.length() / images.size(0));
+    }
+
+    /**
+     * Turns network outputs back into images.
+     *
+     * @param flat {@code [b, 3 s s]}
+     * @param side image side
+     * @param layout the network's layout
+     * @return images in that layout
+     */
+    public static org.nd4j.linalg.api.ndarray.INDArray unflatten(org.nd4j.linalg.api.ndarray.INDArray flat, int side,
+                                                                 TensorLayout layout) {
+        long b = flat.size(0);
+        return layout == TensorLayout.NHWC ? flat.dup('c').reshape('c', b, side, side, 3)
+                : flat.dup('c').reshape('c', b, 3, side, side);
+    }
+
+    /** @return a new, initialised network */
+    public MultiLayerNetwork init() {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf());
+        net.init();
+        return net;
+    }
+
+    /** Builder for {@link ConvAutoencoder}; setters validate, naming the field. */
+    public static final class Builder {
+        private int side = 104;
+        private int width = 16;
+        private int latentDim = 0;
+        private int latentDivisor = 64;
+        private Act activation = Act.RELU;
+        private Upsampler upsampler = Upsampler.TRANSPOSED;
+        private long seed = 1;
+        private IUpdater updater = new Adam(1e-3);
+        private TensorLayout layout = TensorLayout.NHWC;
+        private DataType dataType = DataType.FLOAT;
+
+        private Builder() {
+        }
+
+        /** @param s image side, a multiple of 8, at least 8 @return this */
+        public Builder side(int s) {
+            if (s < 8 || s % 8 != 0) {
+                throw new IllegalArgumentException("side must be a multiple of 8 (three stride-2 steps), got " + s);
+            }
+            this.side = s;
+            return this;
+        }
+
+        /** @param w channels of the first convolution (the original: the image side) @return this */
+        public Builder width(int w) {
+            if (w < 1) {
+                throw new IllegalArgumentException("width must be >= 1, got " + w);
+            }
+            this.width = w;
+            return this;
+        }
+
+        /** @param d latent size given directly, or 0 to use side^2 / divisor @return this */
+        public Builder latentDim(int d) {
+            if (d < 0) {
+                throw new IllegalArgumentException("latentDim must be >= 0, got " + d);
+            }
+            this.latentDim = d;
+            return this;
+        }
+
+        /** @param d divisor of side^2 for the latent size when latentDim is 0 (default 64) @return this */
+        public Builder latentDivisor(int d) {
+            if (d < 1) {
+                throw new IllegalArgumentException("latentDivisor must be >= 1, got " + d);
+            }
+            this.latentDivisor = d;
+            return this;
+        }
+
+        /** @param a hidden activation (default relu) @return this */
+        public Builder activation(Act a) {
+            this.activation = Objects.requireNonNull(a, "activation");
+            return this;
+        }
+
+        /** @param u decoder upsampling (default transposed) @return this */
+        public Builder upsampler(Upsampler u) {
+            this.upsampler = Objects.requireNonNull(u, "upsampler");
+            return this;
+        }
+
+        /** @param s weight seed @return this */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** @param u the updater (default Adam 0.001) @return this */
+        public Builder updater(IUpdater u) {
+            this.updater = Objects.requireNonNull(u, "updater");
+            return this;
+        }
+
+        /** @param l input layout (default NHWC, measured faster) @return this */
+        public Builder layout(TensorLayout l) {
+            this.layout = Objects.requireNonNull(l, "layout");
+            return this;
+        }
+
+        /** @param t data type (DOUBLE for gradient checks) @return this */
+        public Builder dataType(DataType t) {
+            this.dataType = Objects.requireNonNull(t, "dataType");
+            return this;
+        }
+
+        /** @return the model definition */
+        public ConvAutoencoder build() {
+            return new ConvAutoencoder(this);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.wikiart.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wikiart.data.TensorLayout;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+
+class ConvAutoencoderTest {
+
+    @AfterEach
+    void restoreTypes() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    @Test
+    void originalConfigurationAt104HasA4SBy13By13TensorBeforeTheLatent() {
+        ConvAutoencoder model = ConvAutoencoder.builder().side(104).width(104).layout(TensorLayout.NCHW).build();
+        assertEquals(104 * 104 / 64, model.latentDim());
+        MultiLayerNetwork net = model.init();
+        List<INDArray> acts = net.feedForward(Nd4j.rand(DataType.FLOAT, 1, 3, 104, 104), false);
+        assertArrayEquals(new long[] {1, 104, 52, 52}, acts.get(1).shape());
+        assertArrayEquals(new long[] {1, 208, 26, 26}, acts.get(2).shape());
+        assertArrayEquals(new long[] {1, 416, 13, 13}, acts.get(3).shape(), "4S x 13 x 13 before the latent");
+        assertArrayEquals(new long[] {1, 169}, acts.get(4).shape());
+        assertArrayEquals(new long[] {1, 416 * 13 * 13}, acts.get(5).shape());
+        assertArrayEquals(new long[] {1, 416, 26, 26}, acts.get(6).shape());
+        assertArrayEquals(new long[] {1, 208, 52, 52}, acts.get(7).shape());
+        assertArrayEquals(new long[] {1, 104, 104, 104}, acts.get(8).shape());
+        assertArrayEquals(new long[] {1, 3, 104, 104}, acts.get(9).shape());
+        assertArrayEquals(new long[] {1, 3 * 104 * 104}, acts.get(acts.size() - 1).shape());
+    }
+
+    @Test
+    void bothDecodersAndLayoutsReconstructTheInputShape() {
+        for (ConvAutoencoder.Upsampler u : ConvAutoencoder.Upsampler.values()) {
+            for (TensorLayout layout : TensorLayout.values()) {
+                MultiLayerNetwork net = ConvAutoencoder.builder().side(16).width(4).latentDim(8).upsampler(u)
+                        .layout(layout).build().init();
+                long[] shape = layout == TensorLayout.NCHW ? new long[] {2, 3, 16, 16} : new long[] {2, 16, 16, 3};
+                INDArray x = Nd4j.rand(DataType.FLOAT, shape);
+                INDArray out = net.output(x);
+                assertArrayEquals(new long[] {2, 3 * 16 * 16}, out.shape(), u + " " + layout);
+                assertArrayEquals(shape, ConvAutoencoder.unflatten(out, 16, layout).shape());
+                assertEquals(x, ConvAutoencoder.unflatten(ConvAutoencoder.flatten(x), 16, layout));
+                assertArrayEquals(new long[] {2, 8},
+                        net.feedForwardToLayer(ConvAutoencoder.LATENT_LAYER, Nd4j.rand(DataType.FLOAT, shape))
+                                .get(ConvAutoencoder.LATENT_LAYER + 1).shape());
+            }
+        }
+    }
+
+    @Test
+    void gradientCheckOfATinyAutoencoder() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        for (ConvAutoencoder.Upsampler u : ConvAutoencoder.Upsampler.values()) {
+            for (TensorLayout layout : TensorLayout.values()) {
+                MultiLayerNetwork net = new MultiLayerNetwork(ConvAutoencoder.builder().side(8).width(2).latentDim(3)
+                        .activation(ConvAutoencoder.Act.TANH).upsampler(u).layout(layout).updater(new NoOp())
+                        .dataType(DataType.DOUBLE).seed(4).build().conf());
+                net.init();
+                Nd4j.getRandom().setSeed(3);
+                long[] shape = layout == TensorLayout.NCHW ? new long[] {2, 3, 8, 8} : new long[] {2, 8, 8, 3};
+                INDArray x = Nd4j.rand(DataType.DOUBLE, shape);
+                boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x)
+                        .labels(ConvAutoencoder.flatten(x)).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
+                        .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+                assertTrue(ok, "gradient check failed for " + u + " " + layout);
+            }
+        }
+    }
+
+    @Test
+    void saveAndLoadReproduceReconstructions(@TempDir Path dir) throws Exception {
+        MultiLayerNetwork net = ConvAutoencoder.builder().side(16).width(4).latentDim(8).build().init();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 16, 16, 3);
+        net.fit(x, ConvAutoencoder.flatten(x));
+        File file = dir.resolve("ae.zip").toFile();
+        ModelSerializer.writeModel(net, file, true);
+        MultiLayerNetwork loaded = MultiLayerNetwork.load(file, true);
+        assertEquals(net.output(x), loaded.output(x));
+    }
+
+    @Test
+    void builderNamesBadValues() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConvAutoencoder.builder().side(100));
+        assertTrue(e.getMessage().contains("multiple of 8"), e.getMessage());
+        assertEquals(ConvAutoencoder.Act.GELU, ConvAutoencoder.Act.parse("GeLU"));
+        assertThrows(IllegalArgumentException.class, () -> ConvAutoencoder.Act.parse("swish"));
+    }
+}

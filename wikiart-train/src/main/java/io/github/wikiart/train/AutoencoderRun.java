@@ -1,0 +1,243 @@
+package io.github.wikiart.train;
+
+import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.data.DecodedImageCache;
+import io.github.wikiart.data.ImageBatchIterator;
+import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.Sample;
+import io.github.wikiart.data.Seeds;
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.data.WikiArtDataset;
+import io.github.wikiart.models.ConvAutoencoder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A whole autoencoder run: load the data, build the network, train with a validation pass after
+ * every epoch, and leave a run folder usable without the config: {@code labels.txt},
+ * {@code model-info.json}, {@code data.json}, {@code metrics.csv}, {@code model-best.zip} (lowest
+ * validation loss), {@code model-last.zip}, {@code checkpoints.json} (epoch, validation loss and
+ * the model settings of each), {@code provenance.json} and {@code summary.json} with
+ * {@code best_epoch}, {@code test_mse}, {@code test_psnr_db} and the mean-image baseline.
+ */
+public final class AutoencoderRun {
+    /** Model name in {@code model-info.json}. */
+    public static final String MODEL = "autoencoder";
+
+    private AutoencoderRun() {
+    }
+
+    /**
+     * The result of a run.
+     *
+     * @param run its folder
+     * @param labels its label index
+     * @param training per-epoch results
+     * @param summary what {@code summary.json} holds
+     */
+    public record Outcome(RunFolder run, LabelIndex labels, AutoencoderTrainer.Result training,
+                          Map<String, Object> summary) {
+    }
+
+    /**
+     * The test images of a run, prepared as in training.
+     *
+     * @param data the data settings
+     * @param samples the test samples
+     * @param model the trained model
+     */
+    public record TestSet(DataOptions data, List<Sample> samples, TrainedAutoencoder model) {
+        /**
+         * @param batchSize images per batch
+         * @return an iterator over the test images in order
+         */
+        public ImageBatchIterator iterator(int batchSize) {
+            return ImageBatchIterator.builder(samples, model.labels()).imageSize(data.imageSize())
+                    .resize(data.resize()).decoder(data.decoder()).layout(model.info().layout()).batchSize(batchSize)
+                    .shuffle(false).build();
+        }
+    }
+
+    /**
+     * Trains.
+     *
+     * @param data dataset and preparation (the side must be a multiple of 8)
+     * @param options network and training settings
+     * @param run the run folder to fill
+     * @param listeners extra listeners (progress, comparison images)
+     * @return the outcome
+     * @throws IOException when data cannot be read or the run folder written
+     */
+    public static Outcome train(DataOptions data, AutoencoderOptions options, RunFolder run,
+                                List<AutoencoderListener> listeners) throws IOException {
+        ConvAutoencoder model = options.model(data.imageSize(), Seeds.derive(data.seed(), "autoencoder/init"));
+        WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
+        LabelIndex labels = dataset.labelIndex();
+        labels.write(run.file(LabelIndex.FILE_NAME));
+        new ModelInfo(MODEL, data.imageSize(), data.resize(), options.effectiveLayout()).write(run.file(ModelInfo.FILE_NAME));
+        Json.write(run.file(ClassifierRun.DATA), ClassifierRun.dataJson(data, options.batchSize()));
+        Json.write(run.file(RunFolder.PROVENANCE), Provenance.of(data.seed(), dataset.train().samples(),
+                dataset.test().samples()));
+        MultiLayerNetwork net = model.init();
+        Map<String, Object> settings = settings(options, model, data.imageSize());
+        DecodedImageCache cache = options.cacheMegabytes() == 0 ? null
+                : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
+        List<AutoencoderListener> all = new ArrayList<>();
+        all.add(new Artifacts(run, settings));
+        all.addAll(listeners);
+        AutoencoderTrainer.Result result;
+        double baseline;
+        try (ImageBatchIterator train = iterator(dataset.train().samples(), labels, data, options.effectiveLayout(),
+                options.batchSize(), cache, true);
+             ImageBatchIterator test = iterator(dataset.test().samples(), labels, data, options.effectiveLayout(),
+                options.batchSize(), cache, false)) {
+            baseline = meanImageBaselineMse(train, test);
+            result = AutoencoderTrainer.of(options.epochs(), all).fit(net, train, test);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>(settings);
+        summary.put("classes", labels.names());
+        summary.put("epochs", result.epochs().size());
+        summary.put("epochs_requested", options.epochs());
+        summary.put("stop_reason", result.stopReason().orElse(null));
+        summary.put("train_images", dataset.train().samples().size());
+        summary.put("test_images", dataset.test().samples().size());
+        summary.put("train_images_per_second", Math.round(result.imagesPerSecond() * 100) / 100.0);
+        if (!result.epochs().isEmpty()) {
+            AutoencoderEpoch last = result.epochs().get(result.epochs().size() - 1);
+            AutoencoderEpoch best = result.epochs().get(result.bestEpoch() - 1);
+            summary.put("best_epoch", result.bestEpoch());
+            summary.put("test_mse", last.testMse());
+            summary.put("test_psnr_db", last.testPsnrDb());
+            summary.put("best_test_mse", best.testMse());
+            summary.put("best_test_psnr_db", best.testPsnrDb());
+        }
+        summary.put("baseline_mean_image_mse", baseline);
+        summary.put("baseline_mean_image_psnr_db", 10 * Math.log10(1 / baseline));
+        Json.write(run.file(RunFolder.SUMMARY), summary);
+        return new Outcome(run, labels, result, summary);
+    }
+
+    /**
+     * The test split of an earlier run, for reconstruction grids and latent analysis.
+     *
+     * @param runDir the run folder
+     * @param which the checkpoint
+     * @param dataRoot another dataset folder, or null for the run's own
+     * @return the test set and the model
+     * @throws IOException when files are missing
+     */
+    public static TestSet testSet(Path runDir, Checkpoints.Which which, Path dataRoot) throws IOException {
+        TrainedAutoencoder model = TrainedAutoencoder.load(runDir, which);
+        DataOptions data = ClassifierRun.dataOptions(Json.read(runDir.resolve(ClassifierRun.DATA)), dataRoot);
+        WikiArtDataset dataset = WikiArtDataset.load(data, false, true);
+        if (!model.labels().names().containsAll(dataset.labelIndex().names())) {
+            dataset.labelIndex().requireSameAs(model.labels(), runDir.toString());
+        }
+        return new TestSet(data, dataset.test().samples(), model);
+    }
+
+    /**
+     * Mean squared error of always predicting the mean training image: the baseline any
+     * autoencoder must beat.
+     *
+     * @param train training images
+     * @param test test images
+     * @return the baseline's test MSE
+     */
+    public static double meanImageBaselineMse(ImageBatchIterator train, ImageBatchIterator test) {
+        INDArray sum = null;
+        long n = 0;
+        train.startEpoch(0);
+        while (train.hasNext()) {
+            INDArray x = train.next().getFeatures();
+            INDArray s = x.sum(0);
+            sum = sum == null ? s : sum.addi(s);
+            n += x.size(0);
+        }
+        INDArray mean = sum.divi(n);
+        double se = 0;
+        long values = 0;
+        test.startEpoch(0);
+        while (test.hasNext()) {
+            INDArray x = test.next().getFeatures();
+            INDArray diff = x.sub(mean.reshape(prepend(mean.shape())).broadcast(x.shape()));
+            se += diff.mul(diff).sumNumber().doubleValue();
+            values += x.length();
+        }
+        train.startEpoch(0);
+        test.startEpoch(0);
+        return se / values;
+    }
+
+    private static long[] prepend(long[] shape) {
+        long[] out = new long[shape.length + 1];
+        out[0] = 1;
+        System.arraycopy(shape, 0, out, 1, shape.length);
+        return out;
+    }
+
+    private static ImageBatchIterator iterator(List<Sample> samples, LabelIndex labels, DataOptions data,
+                                               TensorLayout layout, int batchSize, DecodedImageCache cache,
+                                               boolean shuffle) {
+        return ImageBatchIterator.builder(samples, labels).imageSize(data.imageSize()).resize(data.resize())
+                .decoder(data.decoder()).layout(layout).batchSize(batchSize).shuffle(shuffle)
+                .seed(Seeds.derive(data.seed(), "autoencoder/shuffle")).cache(cache).build();
+    }
+
+    private static Map<String, Object> settings(AutoencoderOptions o, ConvAutoencoder model, int side) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", MODEL);
+        m.put("image_size", side);
+        m.put("width", o.width());
+        m.put("latent_dim", model.latentDim());
+        m.put("activation", o.activation().name().toLowerCase(Locale.ROOT));
+        m.put("decoder", o.upsampler().name().toLowerCase(Locale.ROOT));
+        m.put("layout", o.effectiveLayout().name().toLowerCase(Locale.ROOT));
+        m.put("learning_rate", o.learningRate());
+        m.put("batch_size", o.batchSize());
+        return m;
+    }
+
+    /** Writes metrics.csv and the checkpoints with their metadata after every epoch. */
+    private static final class Artifacts implements AutoencoderListener {
+        private final RunFolder run;
+        private final Map<String, Object> settings;
+        private final Map<String, Object> index = new LinkedHashMap<>();
+        private final StringBuilder csv = new StringBuilder("epoch,train_mse,test_mse,test_psnr_db,images_per_second,seconds\n");
+
+        Artifacts(RunFolder run, Map<String, Object> settings) {
+            this.run = run;
+            this.settings = settings;
+        }
+
+        @Override
+        public void onEpochEnd(AutoencoderEpoch r, MultiLayerNetwork net, boolean best) throws IOException {
+            csv.append(String.format(Locale.ROOT, "%d,%.8f,%.8f,%.4f,%.2f,%.3f%n", r.epoch(), r.trainMse(), r.testMse(),
+                    r.testPsnrDb(), r.imagesPerSecond(), r.seconds()));
+            io.github.wikiart.data.AtomicFiles.writeString(run.file(RunFolder.METRICS), csv.toString());
+            Checkpoints.save(net, run.file(Checkpoints.Which.LAST.fileName()));
+            index.put("last", entry(r));
+            if (best) {
+                Checkpoints.save(net, run.file(Checkpoints.Which.BEST.fileName()));
+                index.put("best", entry(r));
+            }
+            index.put("model", settings);
+            Json.write(run.file(Checkpoints.INDEX), index);
+        }
+
+        private static Map<String, Object> entry(AutoencoderEpoch r) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("epoch", r.epoch());
+            e.put("validation_mse", r.testMse());
+            e.put("validation_psnr_db", r.testPsnrDb());
+            return e;
+        }
+    }
+}
