@@ -40,7 +40,8 @@ public final class Cli {
         return new Cli(List.of(new SynthCommand(), new DataStatsCommand(), new ConfigCheckCommand(),
                 new ClassifyTrainCommand(), new ClassifyEvalCommand(), new ClassifyPredictCommand(),
                 new AutoencoderTrainCommand(), new AutoencoderCompareCommand(), new AutoencoderLatentCommand(),
-                new DemoCommand()),
+                new TransferTrainCommand(), new TransferApplyCommand(), new TransferGridCommand(),
+                new TransferEvalCommand(), new DemoCommand()),
                 console);
     }
 

@@ -18,8 +18,9 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code wikiart demo}: the main job on generated data, needing nothing the user does not have:
- * a synthetic style dataset, its statistics, both style classifiers trained and evaluated, and the
- * autoencoder with its reconstruction grid and latent-space plots.
+ * a synthetic style dataset, its statistics, both style classifiers trained and evaluated, the
+ * autoencoder with its reconstruction grid and latent-space plots, and a short style transfer judged
+ * by an independently trained classifier.
  */
 public final class DemoCommand implements Command {
     @Override
@@ -29,7 +30,7 @@ public final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "run the whole pipeline on generated data (no downloads): data, both classifiers, the autoencoder, plots";
+        return "run the whole pipeline on generated data (no downloads): data, classifiers, autoencoder, style transfer";
     }
 
     @Override
@@ -96,6 +97,23 @@ public final class DemoCommand implements Command {
         LatentReport latent = AutoencoderViews.latentPlots(test, plots, seed);
         console.out().printf(Locale.ROOT, "   latent space vs styles: NMI %.3f, ARI %.3f, purity %.3f; plots in %s%n",
                 latent.nmi(), latent.adjustedRandIndex(), latent.purity(), plots);
+        List<String> small = append(append(settings, "data.image_size=32"), "transfer.epochs=4");
+        WikiartConfig judgeConfig = ConfigLoader.fromOverrides(append(append(small, "classifier.epochs=4"),
+                "seed=" + (seed + 1)));
+        console.out().printf("== %d. training an independent judge classifier at 32 px (seed %d)%n", step++, seed + 1);
+        ClassifyTrainCommand.Outcome judge = ClassifyTrainCommand.train(judgeConfig, null, console);
+        WikiartConfig transfer = ConfigLoader.fromOverrides(small);
+        console.out().printf("== %d. training style transfer (cin, 32 px, %d epochs) and judging it%n", step++,
+                transfer.transfer().epochs());
+        io.github.wikiart.train.transfer.TransferRun.Outcome t = TransferTrainCommand.train(transfer, null, console);
+        Map<String, Object> eval = TransferEvalCommand.evaluate(t.run().dir(), judge.run().dir(),
+                dataDir.resolve("test"));
+        Path tPlots = t.run().dir().resolve("plots");
+        TransferGridCommand.write(t.model(), TransferImages.content(dataDir.resolve("test")), tPlots, false, 8, seed);
+        TransferGridCommand.write(t.model(), TransferImages.content(dataDir.resolve("test")), tPlots, true, 1, seed);
+        console.out().printf(Locale.ROOT, "   hit rate %.3f (chance %.3f), style spread %.1f grey levels, content "
+                        + "retention %.3f; grids in %s%n", (Double) eval.get("hit_rate"), (Double) eval.get("chance"),
+                (Double) eval.get("style_spread"), (Double) eval.get("content_retention"), tPlots);
         console.out().println("== done. Try: wikiart classify predict --run <a classifier run folder above> "
                 + dataDir.resolve("test").resolve(synth.styleNames().get(0)).resolve("img_00000.jpg"));
         return ExitCodes.OK;

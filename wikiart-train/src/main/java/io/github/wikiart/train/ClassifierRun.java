@@ -124,7 +124,14 @@ public final class ClassifierRun {
                 .seed(Seeds.derive(data.seed(), "classifier/shuffle")).cache(cache).build();
     }
 
-    static Map<String, Object> dataJson(DataOptions data, int batchSize) {
+    /**
+     * The data settings of a run as written to {@code data.json}.
+     *
+     * @param data the settings
+     * @param batchSize the evaluation batch size
+     * @return the JSON map
+     */
+    public static Map<String, Object> dataJson(DataOptions data, int batchSize) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("root", data.root().toAbsolutePath().toString());
         m.put("train_dir", data.trainDir());
@@ -140,7 +147,14 @@ public final class ClassifierRun {
         return m;
     }
 
-    static DataOptions dataOptions(Map<String, Object> d, Path dataRoot) {
+    /**
+     * Reads data settings written by {@link #dataJson}.
+     *
+     * @param d the JSON map
+     * @param dataRoot another dataset folder, or null for the recorded one
+     * @return the settings
+     */
+    public static DataOptions dataOptions(Map<String, Object> d, Path dataRoot) {
         Path root = dataRoot != null ? dataRoot : Path.of((String) d.get("root"));
         return new DataOptions(root, (String) d.get("train_dir"), (String) d.get("test_dir"),
                 ((Number) d.get("image_size")).intValue(), ResizeMode.parse((String) d.get("resize")),

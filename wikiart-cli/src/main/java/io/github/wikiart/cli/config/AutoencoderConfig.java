@@ -46,10 +46,7 @@ public record AutoencoderConfig(int epochs, int batchSize, double learningRate, 
             s -> ConvAutoencoder.Act.parse(s.text()), v -> v.name().toLowerCase(Locale.ROOT),
             "activation of the hidden layers (gelu trained best here; see docs/autoencoder.md)");
     /** {@code autoencoder.decoder}. */
-    public static final ConfigKey<ConvAutoencoder.Upsampler> DECODER = ConfigKey.custom("autoencoder.decoder",
-            ConfigKey.Type.ENUM, ConvAutoencoder.Upsampler.TRANSPOSED, "transposed or upsample",
-            s -> ConvAutoencoder.Upsampler.parse(s.text()), v -> v.name().toLowerCase(Locale.ROOT),
-            "decoder upsampling: transposed convolutions (the original) or nearest upsampling + convolution");
+    public static final ConfigKey<ConvAutoencoder.Upsampler> DECODER = TrainingKeys.decoder("autoencoder");
     /** {@code autoencoder.layout}. */
     public static final ConfigKey<TensorLayout> LAYOUT = TrainingKeys.layout("autoencoder", TensorLayout.NHWC);
     /** {@code autoencoder.cache_mb}. */

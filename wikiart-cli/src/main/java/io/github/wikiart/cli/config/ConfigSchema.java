@@ -24,7 +24,7 @@ public final class ConfigSchema {
     /** Key lists in rendering order: top-level keys first, then one list per section. */
     private static final List<List<ConfigKey<?>>> SECTION_KEYS =
             List.of(WikiartConfig.KEYS, DataConfig.KEYS, OutputConfig.KEYS, ClassifierConfig.KEYS,
-                    AutoencoderConfig.KEYS);
+                    AutoencoderConfig.KEYS, TransferConfig.KEYS);
 
     private static final Map<String, ConfigKey<?>> KEYS = index(SECTION_KEYS);
     private static final Set<String> SECTIONS = sectionsOf(KEYS.keySet());

@@ -83,4 +83,18 @@ public final class TrainingKeys {
         return ConfigKey.ofInt(section + ".cache_mb", 1024, 0, 1_000_000,
                 "megabytes of decoded, resized images kept between epochs (0 = decode every epoch)");
     }
+
+    /**
+     * {@code <section>.decoder}.
+     *
+     * @param section the section name
+     * @return the key (default transposed)
+     */
+    public static ConfigKey<io.github.wikiart.models.ConvAutoencoder.Upsampler> decoder(String section) {
+        return ConfigKey.custom(section + ".decoder", ConfigKey.Type.ENUM,
+                io.github.wikiart.models.ConvAutoencoder.Upsampler.TRANSPOSED, "transposed or upsample",
+                s -> io.github.wikiart.models.ConvAutoencoder.Upsampler.parse(s.text()),
+                v -> v.name().toLowerCase(java.util.Locale.ROOT),
+                "decoder upsampling: transposed convolutions (the original) or nearest upsampling + convolution");
+    }
 }

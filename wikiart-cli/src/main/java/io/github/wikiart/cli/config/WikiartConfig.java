@@ -11,9 +11,10 @@ import java.util.List;
  * @param output the {@code output} section
  * @param classifier the {@code classifier} section
  * @param autoencoder the {@code autoencoder} section
+ * @param transfer the {@code transfer} section
  */
 public record WikiartConfig(long seed, DataConfig data, OutputConfig output, ClassifierConfig classifier,
-                            AutoencoderConfig autoencoder) {
+                            AutoencoderConfig autoencoder, TransferConfig transfer) {
 
     /** {@code seed}. */
     public static final ConfigKey<Long> SEED = ConfigKey.ofLong("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE,
@@ -29,6 +30,7 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output, Cla
         requireSection("output", output);
         requireSection("classifier", classifier);
         requireSection("autoencoder", autoencoder);
+        requireSection("transfer", transfer);
     }
 
     /** @return every key at its default */
@@ -44,7 +46,7 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output, Cla
      */
     public static WikiartConfig from(ConfigValues v) {
         return new WikiartConfig(v.get(SEED), DataConfig.from(v), OutputConfig.from(v), ClassifierConfig.from(v),
-                AutoencoderConfig.from(v));
+                AutoencoderConfig.from(v), TransferConfig.from(v));
     }
 
     /** @return every key with its value in this configuration */
@@ -54,6 +56,7 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output, Cla
         output.writeTo(b);
         classifier.writeTo(b);
         autoencoder.writeTo(b);
+        transfer.writeTo(b);
         return b.build();
     }
 

@@ -72,7 +72,7 @@ class ConfigLoaderTest {
                 """);
         DataConfig expectedData = new DataConfig(Path.of("/srv/wikiart"), "training", "testing", 104,
                 ResizeMode.CROP, new Sampling.Mean(), new Sampling.Fraction(0.25), 20, 50_000_000L);
-        assertEquals(new WikiartConfig(42L, expectedData, new OutputConfig(Path.of("out/runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults()), c);
+        assertEquals(new WikiartConfig(42L, expectedData, new OutputConfig(Path.of("out/runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults()), c);
     }
 
     @Test

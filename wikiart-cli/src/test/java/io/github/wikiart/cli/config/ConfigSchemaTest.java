@@ -25,9 +25,12 @@ class ConfigSchemaTest {
                 "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb",
                 "autoencoder.epochs", "autoencoder.batch_size", "autoencoder.learning_rate", "autoencoder.width",
                 "autoencoder.latent_dim", "autoencoder.latent_divisor", "autoencoder.activation", "autoencoder.decoder",
-                "autoencoder.layout", "autoencoder.cache_mb", "autoencoder.compare_every"),
+                "autoencoder.layout", "autoencoder.cache_mb", "autoencoder.compare_every", "transfer.method",
+                "transfer.epochs", "transfer.batch_size", "transfer.learning_rate", "transfer.width",
+                "transfer.style_weight", "transfer.content_weight", "transfer.style_layers", "transfer.embed_dim",
+                "transfer.autoencoder_run", "transfer.decoder"),
                 ConfigSchema.keyNames());
-        assertEquals(Set.of("data", "output", "classifier", "autoencoder"), ConfigSchema.sections());
+        assertEquals(Set.of("data", "output", "classifier", "autoencoder", "transfer"), ConfigSchema.sections());
         assertTrue(ConfigSchema.isSection("data"));
         assertTrue(ConfigSchema.key("data.image_size").isPresent());
         assertEquals(Optional.empty(), ConfigSchema.key("data"));
@@ -74,7 +77,7 @@ class ConfigSchemaTest {
         assertEquals("data.resize: expected stretch, crop or pad, got nothing", e.getMessage());
         e = assertThrows(ConfigException.class, () -> new OutputConfig(null));
         assertTrue(e.getMessage().startsWith("output.runs_dir:"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new WikiartConfig(1, null, OutputConfig.defaults(), ClassifierConfig.defaults(), AutoencoderConfig.defaults()));
+        e = assertThrows(ConfigException.class, () -> new WikiartConfig(1, null, OutputConfig.defaults(), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults()));
         assertTrue(e.getMessage().startsWith("data:"), e.getMessage());
     }
 

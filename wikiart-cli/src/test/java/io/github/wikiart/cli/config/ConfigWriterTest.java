@@ -28,7 +28,7 @@ class ConfigWriterTest {
                 new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
             DataConfig d = new DataConfig(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
                     new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE);
-            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults());
+            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults());
             assertEquals(c, roundTrip(c, true));
             assertEquals(c, roundTrip(c, false));
         }
@@ -74,6 +74,18 @@ class ConfigWriterTest {
                   layout: nhwc
                   cache_mb: 1024
                   compare_every: 0
+                transfer:
+                  method: cin
+                  epochs: 10
+                  batch_size: 8
+                  learning_rate: 0.001
+                  width: 16
+                  style_weight: 1000000.0
+                  content_weight: auto
+                  style_layers: 1,2,3
+                  embed_dim: 300
+                  autoencoder_run: ''
+                  decoder: transposed
                 """, yaml);
         String commented = ConfigWriter.render(WikiartConfig.defaults());
         for (ConfigKey<?> k : ConfigSchema.keys()) {

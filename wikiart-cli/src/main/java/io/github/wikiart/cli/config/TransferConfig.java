@@ -1,0 +1,172 @@
+package io.github.wikiart.cli.config;
+
+import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.transfer.TransferOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code transfer} section: label-conditioned style transfer.
+ *
+ * @param method {@code transfer.method}
+ * @param epochs {@code transfer.epochs}
+ * @param batchSize {@code transfer.batch_size}
+ * @param learningRate {@code transfer.learning_rate}
+ * @param width {@code transfer.width}
+ * @param styleWeight {@code transfer.style_weight}
+ * @param contentWeight {@code transfer.content_weight}
+ * @param styleLayers {@code transfer.style_layers}
+ * @param embedDim {@code transfer.embed_dim}
+ * @param autoencoderRun {@code transfer.autoencoder_run}
+ * @param decoder {@code transfer.decoder}
+ */
+public record TransferConfig(String method, int epochs, int batchSize, double learningRate, int width,
+                             double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
+                             String autoencoderRun, ConvAutoencoder.Upsampler decoder) {
+
+    /** {@code transfer.method}. */
+    public static final ConfigKey<String> METHOD = ConfigKey.custom("transfer.method", ConfigKey.Type.ENUM, "cin",
+            "cin or seed", s -> method(s.text()), v -> v,
+            "cin: one network conditioned on the style by conditional instance normalisation (works); "
+                    + "seed: the original style-embedding method");
+    /** {@code transfer.epochs}. */
+    public static final ConfigKey<Integer> EPOCHS = TrainingKeys.epochs("transfer", 10);
+    /** {@code transfer.batch_size}. */
+    public static final ConfigKey<Integer> BATCH_SIZE = TrainingKeys.batchSize("transfer", 8);
+    /** {@code transfer.learning_rate}. */
+    public static final ConfigKey<Double> LEARNING_RATE = TrainingKeys.learningRate("transfer", 1e-3);
+    /** {@code transfer.width}. */
+    public static final ConfigKey<Integer> WIDTH = TrainingKeys.width("transfer", 16);
+    /** {@code transfer.style_weight}. */
+    public static final ConfigKey<Double> STYLE_WEIGHT = ConfigKey.ofDouble("transfer.style_weight", 1e6, 0, 1e12,
+            "weight of the Gram-matrix style loss (the original's style_weight)");
+    /** {@code transfer.content_weight}. */
+    public static final ConfigKey<Double> CONTENT_WEIGHT = ConfigKey.custom("transfer.content_weight",
+            ConfigKey.Type.DOUBLE, Double.NaN, "auto or a number >= 0", s -> contentWeight(s.text()),
+            v -> v.isNaN() ? "auto" : v,
+            "weight of the content loss; auto = the method's default (cin 5, seed 1 as the original)");
+    /** {@code transfer.style_layers}. */
+    public static final ConfigKey<List<Integer>> STYLE_LAYERS = ConfigKey.custom("transfer.style_layers",
+            ConfigKey.Type.STRING, List.of(1, 2, 3), "comma-separated layers from 1..3, e.g. 1,2,3",
+            s -> layers(s.text()), TransferConfig::joined,
+            "seed: encoder layers whose Gram matrices are matched (the original's style_layers)");
+    /** {@code transfer.embed_dim}. */
+    public static final ConfigKey<Integer> EMBED_DIM = ConfigKey.ofInt("transfer.embed_dim", 300, 1, 65_536,
+            "seed: size of the style embedding (the original's embed_dim)");
+    /** {@code transfer.autoencoder_run}. */
+    public static final ConfigKey<String> AUTOENCODER_RUN = ConfigKey.custom("transfer.autoencoder_run",
+            ConfigKey.Type.STRING, "", "a run folder, or empty", s -> s.isNull() ? "" : s.text(), v -> v,
+            "seed: a trained autoencoder run to start from; empty = train one first");
+
+    /** {@code transfer.decoder}. */
+    public static final ConfigKey<ConvAutoencoder.Upsampler> DECODER = TrainingKeys.decoder("transfer");
+
+    /** The keys of this section, in order. */
+    public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
+            STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER);
+
+    /** Validates every field, naming the key on failure. */
+    public TransferConfig {
+        METHOD.check(method);
+        EPOCHS.check(epochs);
+        BATCH_SIZE.check(batchSize);
+        LEARNING_RATE.check(learningRate);
+        WIDTH.check(width);
+        STYLE_WEIGHT.check(styleWeight);
+        CONTENT_WEIGHT.check(contentWeight);
+        styleLayers = List.copyOf(styleLayers);
+        STYLE_LAYERS.check(styleLayers);
+        EMBED_DIM.check(embedDim);
+        AUTOENCODER_RUN.check(autoencoderRun);
+        DECODER.check(decoder);
+    }
+
+    private static String method(String text) {
+        String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (!TransferOptions.METHODS.contains(v)) {
+            throw new IllegalArgumentException("expected cin or seed, got '" + text + "'");
+        }
+        return v;
+    }
+
+    private static Double contentWeight(String text) {
+        String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("auto")) {
+            return Double.NaN;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected auto or a number >= 0, got '" + text + "'");
+        }
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("expected auto or a number >= 0, got '" + text + "'");
+        }
+        return d;
+    }
+
+    private static List<Integer> layers(String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim().replace("[", "").replace("]", "");
+            if (p.isEmpty()) {
+                continue;
+            }
+            int l;
+            try {
+                l = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected layer numbers 1..3, got '" + text + "'");
+            }
+            if (l < 1 || l > 3) {
+                throw new IllegalArgumentException("layer " + l + " is not in 1..3");
+            }
+            out.add(l);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one layer in 1..3, got '" + text + "'");
+        }
+        return List.copyOf(out);
+    }
+
+    private static Object joined(List<Integer> layers) {
+        StringBuilder sb = new StringBuilder();
+        for (int l : layers) {
+            sb.append(sb.length() == 0 ? "" : ",").append(l);
+        }
+        return sb.toString();
+    }
+
+    /** @return the section with every key at its default */
+    public static TransferConfig defaults() {
+        return from(ConfigValues.defaults());
+    }
+
+    /**
+     * @param v resolved values
+     * @return the section
+     */
+    public static TransferConfig from(ConfigValues v) {
+        return new TransferConfig(v.get(METHOD), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE), v.get(WIDTH),
+                v.get(STYLE_WEIGHT), v.get(CONTENT_WEIGHT), v.get(STYLE_LAYERS), v.get(EMBED_DIM),
+                v.get(AUTOENCODER_RUN), v.get(DECODER));
+    }
+
+    /** @param b the builder to fill */
+    public void writeTo(ConfigValues.Builder b) {
+        b.set(METHOD, method).set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate)
+                .set(WIDTH, width).set(STYLE_WEIGHT, styleWeight).set(CONTENT_WEIGHT, contentWeight)
+                .set(STYLE_LAYERS, styleLayers).set(EMBED_DIM, embedDim).set(AUTOENCODER_RUN, autoencoderRun)
+                .set(DECODER, decoder);
+    }
+
+    /** @return the training library's options */
+    public TransferOptions toOptions() {
+        return new TransferOptions(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight,
+                styleLayers, embedDim, autoencoderRun.isEmpty() ? null : Path.of(autoencoderRun),
+                decoder == ConvAutoencoder.Upsampler.UPSAMPLE);
+    }
+}

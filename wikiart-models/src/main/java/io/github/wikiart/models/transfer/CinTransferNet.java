@@ -1,0 +1,77 @@
+package io.github.wikiart.models.transfer;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The label-conditioned transfer network: one network for all styles, chosen per image by
+ * conditional instance normalisation (Dumoulin, Shlens and Kudlur 2017, "A Learned Representation
+ * for Artistic Style"), trained feed-forward (Johnson, Alahi and Fei-Fei 2016).
+ *
+ * <p>Graph (NHWC): placeholders {@value #INPUT} {@code [b, s, s, 3]} in [0, 1] and {@value #STYLE}
+ * {@code [b, styles]} one-hot; conv 3x3 (w) - CIN - ReLU, conv 3x3 stride 2 (2w) - CIN - ReLU, two
+ * residual blocks (conv - CIN - ReLU - conv - CIN, plus the input), a transposed conv 3x3 stride 2
+ * (or nearest upsampling by 2 and a conv 3x3) to w channels - CIN - ReLU, conv 3x3 to RGB, sigmoid: output {@value #OUTPUT}.
+ */
+public final class CinTransferNet {
+    /** Name of the image placeholder. */
+    public static final String INPUT = "input";
+    /** Name of the one-hot style placeholder. */
+    public static final String STYLE = "style";
+    /** Name of the output variable. */
+    public static final String OUTPUT = "output";
+
+    private CinTransferNet() {
+    }
+
+    /**
+     * Builds the network into a new graph.
+     *
+     * @param side image side (even)
+     * @param numStyles number of styles
+     * @param width channels of the first layer
+     * @param seed weight seed
+     * @param type data type (DOUBLE for gradient checks)
+     * @param upsample nearest upsampling + convolution instead of a transposed convolution
+     * @return the graph, with {@value #INPUT}, {@value #STYLE} and {@value #OUTPUT}
+     */
+    public static SameDiff build(int side, int numStyles, int width, long seed, DataType type, boolean upsample) {
+        if (side % 2 != 0 || side < 4) {
+            throw new IllegalArgumentException("side must be even and >= 4, got " + side);
+        }
+        if (numStyles < 2 || width < 1) {
+            throw new IllegalArgumentException("need >= 2 styles and width >= 1");
+        }
+        Nd4j.getRandom().setSeed(seed);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder(INPUT, type, -1, side, side, 3);
+        SDVariable s = sd.placeHolder(STYLE, type, -1, numStyles);
+        long w = width;
+        SDVariable h = block(sd, "c1", SdLayers.conv3(sd, "c1", x, 3, w, 1, true), s, numStyles, w, true);
+        h = block(sd, "c2", SdLayers.conv3(sd, "c2", h, w, 2 * w, 2, true), s, numStyles, 2 * w, true);
+        for (int r = 1; r <= 2; r++) {
+            SDVariable a = block(sd, "r" + r + "a", SdLayers.conv3(sd, "r" + r + "a", h, 2 * w, 2 * w, 1, true), s,
+                    numStyles, 2 * w, true);
+            SDVariable b = block(sd, "r" + r + "b", SdLayers.conv3(sd, "r" + r + "b", a, 2 * w, 2 * w, 1, true), s,
+                    numStyles, 2 * w, false);
+            h = h.add(b);
+        }
+        // Optionally nearest upsampling then a convolution: fewer checkerboard artifacts (Odena,
+        // Dumoulin and Olah 2016); SdLayers.upsample2, as SameDiff's upsampling2d has a wrong NHWC
+        // gradient.
+        SDVariable up = upsample ? SdLayers.conv3(sd, "u1", SdLayers.upsample2(sd, h, side / 2, side / 2, 2 * w), 2 * w, w,
+                1, true) : SdLayers.deconv3x2(sd, "u1", h, 2 * w, w);
+        h = block(sd, "u1", up, s, numStyles, w, true);
+        SDVariable rgb = SdLayers.conv3(sd, "out", h, w, 3, 1, true);
+        sd.nn().sigmoid(OUTPUT, rgb);
+        return sd;
+    }
+
+    private static SDVariable block(SameDiff sd, String name, SDVariable conv, SDVariable styles, int numStyles,
+                                    long channels, boolean relu) {
+        SDVariable n = SdLayers.cin(sd, name + "_cin", conv, styles, numStyles, channels);
+        return relu ? sd.nn().relu(n, 0.0) : n;
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.wikiart.models.transfer;
+
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The Gram-matrix style loss and the content loss of Gatys, Ecker and Bethge (2016, "Image Style
+ * Transfer Using Convolutional Neural Networks"), as SameDiff operations for training and as eager
+ * ND4J functions for evaluation and tests. Activations are NHWC ({@code [b, h, w, c]}).
+ *
+ * <p>For one sample with activation F of shape {@code [c, h*w]}: {@code G = F F^T / (c h w)}.
+ * The style loss of a set of layers is the sum over the layers of the mean squared error between
+ * the Gram matrices; the content loss is the mean squared error between activations.
+ */
+public final class StyleLosses {
+    private StyleLosses() {
+    }
+
+    /**
+     * Gram matrices of NHWC activations, {@code [b, c, c]}, normalised by {@code c h w}.
+     *
+     * @param sd the graph
+     * @param x activations {@code [b, h, w, c]}
+     * @param h height
+     * @param w width
+     * @param c channels
+     * @return the Gram matrices
+     */
+    public static SDVariable gram(SameDiff sd, SDVariable x, long h, long w, long c) {
+        SDVariable f = sd.reshape(x, -1L, h * w, c);
+        return sd.mmul(f, f, true, false, false).div((double) (c * h * w));
+    }
+
+    /**
+     * Mean squared error over all elements.
+     *
+     * @param sd the graph
+     * @param a one tensor
+     * @param b another of the same shape
+     * @return a scalar
+     */
+    public static SDVariable mse(SameDiff sd, SDVariable a, SDVariable b) {
+        SDVariable d = a.sub(b);
+        return d.mul(d).mean();
+    }
+
+    /**
+     * The style loss: sum over layers of the MSE between Gram matrices.
+     *
+     * @param sd the graph
+     * @param grams Gram matrices of the generated images, one per layer
+     * @param targets target Gram matrices, same shapes
+     * @return a scalar
+     */
+    public static SDVariable styleLoss(SameDiff sd, List<SDVariable> grams, List<SDVariable> targets) {
+        if (grams.size() != targets.size() || grams.isEmpty()) {
+            throw new IllegalArgumentException("need one target per layer, got " + grams.size() + " and " + targets.size());
+        }
+        SDVariable total = null;
+        for (int i = 0; i < grams.size(); i++) {
+            SDVariable l = mse(sd, grams.get(i), targets.get(i));
+            total = total == null ? l : total.add(l);
+        }
+        return total;
+    }
+
+    /**
+     * Eager Gram matrices of NHWC activations.
+     *
+     * @param x {@code [b, h, w, c]}
+     * @return {@code [b, c, c]} normalised by {@code c h w}
+     */
+    public static INDArray gram(INDArray x) {
+        long b = x.size(0);
+        long h = x.size(1);
+        long w = x.size(2);
+        long c = x.size(3);
+        INDArray f = x.dup('c').reshape('c', b, h * w, c);
+        return Nd4j.matmul(f, f, true, false, false).divi(c * h * w);
+    }
+
+    /**
+     * Eager mean squared error.
+     *
+     * @param a one array
+     * @param b another of the same shape
+     * @return the mean of the squared differences
+     */
+    public static double mse(INDArray a, INDArray b) {
+        INDArray d = a.sub(b);
+        return d.mul(d).meanNumber().doubleValue();
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.wikiart.train.transfer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to train a style-transfer model ({@code transfer.*} in configs).
+ *
+ * @param method {@code cin} (the working method, default) or {@code seed} (the original)
+ * @param epochs passes over the training images (for {@code seed}: per step)
+ * @param batchSize images per step
+ * @param learningRate Adam's learning rate
+ * @param width channels of the first layer of the {@code cin} network
+ * @param styleWeight weight of the Gram-matrix style loss
+ * @param contentWeight weight of the content loss; NaN for the method's default ({@link #effectiveContentWeight()})
+ * @param styleLayers {@code seed}: the encoder layers (1..3) whose Gram matrices are compared
+ * @param embedDim {@code seed}: size of the style embedding
+ * @param autoencoderRun {@code seed}: a trained autoencoder run to start from, or null to train one
+ * @param upsample {@code cin}: nearest upsampling + convolution instead of a transposed convolution
+ */
+public record TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
+                              double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
+                              Path autoencoderRun, boolean upsample) {
+    /** The method names. */
+    public static final List<String> METHODS = List.of(CinTransfer.METHOD, "seed");
+
+    /** Validates, naming the field. */
+    public TransferOptions {
+        Objects.requireNonNull(method, "method");
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("unknown transfer method '" + method + "'; expected one of " + METHODS);
+        }
+        styleLayers = List.copyOf(styleLayers);
+        if (epochs < 1 || batchSize < 1 || width < 1 || embedDim < 1) {
+            throw new IllegalArgumentException("epochs, batchSize, width and embedDim must be >= 1");
+        }
+        if (!(learningRate > 0) || !(styleWeight >= 0) || !(contentWeight >= 0 || Double.isNaN(contentWeight))) {
+            throw new IllegalArgumentException("learningRate must be > 0 and the weights >= 0");
+        }
+        for (int l : styleLayers) {
+            if (l < 1 || l > 3) {
+                throw new IllegalArgumentException("style layers must be in 1..3, got " + l);
+            }
+        }
+    }
+
+    /**
+     * The content weight in use: as given, or the method's default when NaN: 5 for {@code cin}
+     * (measured: recognisable content at 64 px, see docs/transfer.md) and 1 for {@code seed} (the
+     * original's default).
+     *
+     * @return the weight
+     */
+    public double effectiveContentWeight() {
+        if (!Double.isNaN(contentWeight)) {
+            return contentWeight;
+        }
+        return method.equals(CinTransfer.METHOD) ? 5.0 : 1.0;
+    }
+}

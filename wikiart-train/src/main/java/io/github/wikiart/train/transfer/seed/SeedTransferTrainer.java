@@ -1,0 +1,161 @@
+package io.github.wikiart.train.transfer.seed;
+
+import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.data.ImageBatchIterator;
+import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.Sample;
+import io.github.wikiart.data.Seeds;
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.train.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the original project's style-embedding transfer in two steps. Step 1 trains the embedder
+ * alone so that the frozen autoencoder decoder turns the latent of a label into images of that
+ * label: {@code MSE(decoder(embedder(label)), image)}. Step 2 trains embedder, style-conditioned
+ * encoder and decoder together on one random target style per image:
+ * {@code content_weight * MSE(decoded, input) + style_weight * sum_k MSE(Gram(enc_k), Gram(emb_k))},
+ * the Gram-matrix loss of Gatys et al. (2016) between the encoder's and the embedder's activations
+ * at the chosen convolution layers. Adam; all randomness derives from the options' seed.
+ * Epochs are numbered across both steps for the progress listener (step 2 continues step 1's count).
+ */
+public final class SeedTransferTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(SeedTransferTrainer.class);
+
+    private SeedTransferTrainer() {
+    }
+
+    /**
+     * Trains.
+     *
+     * @param trainSamples the training images
+     * @param labels the label index of the styles
+     * @param data how images are prepared; its image size must be the autoencoder's
+     * @param autoencoderRun a run folder of {@code autoencoder train} with the transposed decoder
+     * @param options the method's settings
+     * @param progress progress callbacks, or null
+     * @return the trained model
+     * @throws IOException when the autoencoder run or the images cannot be read
+     * @throws IllegalArgumentException on a size mismatch or an upsample autoencoder
+     * @throws IllegalStateException when a loss becomes NaN or infinite, naming step and epoch
+     */
+    public static SeedTransfer train(List<Sample> trainSamples, LabelIndex labels, DataOptions data, Path autoencoderRun,
+                                     SeedTransferOptions options, ProgressListener progress) throws IOException {
+        Objects.requireNonNull(trainSamples, "trainSamples");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+        if (trainSamples.isEmpty()) {
+            throw new IllegalArgumentException("no training images");
+        }
+        AutoencoderWeights weights = AutoencoderWeights.load(autoencoderRun);
+        if (data.imageSize() != weights.side()) {
+            throw new IllegalArgumentException("data image size " + data.imageSize() + " differs from the image size "
+                    + weights.side() + " of autoencoder run " + autoencoderRun);
+        }
+        ProgressListener listener = progress == null ? new ProgressListener() { } : progress;
+        SeedGraph.Built g = SeedGraph.build(weights.castTo(DataType.FLOAT), labels.size(), options,
+                Seeds.derive(options.seed(), "seed-transfer/embedder"));
+        Random targets = new Random(Seeds.derive(options.seed(), "seed-transfer/targets"));
+        List<Double> step1;
+        List<Double> step2;
+        try (ImageBatchIterator it = ImageBatchIterator.builder(trainSamples, labels).imageSize(data.imageSize())
+                .resize(data.resize()).decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(options.batchSize())
+                .shuffle(true).seed(Seeds.derive(options.seed(), "seed-transfer/shuffle")).build()) {
+            Step s1 = new Step("step 1", g.sd(), SeedGraph.STEP1_LOSS, g.step1Variables(), options, it, listener, null);
+            step1 = s1.run(options.step1Epochs(), 0);
+            Step s2 = new Step("step 2", g.sd(), SeedGraph.STEP2_LOSS, g.step2Variables(), options, it, listener, targets);
+            step2 = s2.run(options.step2Epochs(), options.step1Epochs());
+        }
+        return new SeedTransfer(g.sd(), labels, weights.side(), options, new SeedTransfer.History(step1, step2));
+    }
+
+    /** One training step (phase) of the method: a loss, the variables it trains, how styles are chosen. */
+    private static final class Step {
+        private final String name;
+        private final SameDiff sd;
+        private final String loss;
+        private final List<String> variables;
+        private final SeedTransferOptions options;
+        private final ImageBatchIterator it;
+        private final ProgressListener progress;
+        private final Random targets;
+
+        Step(String name, SameDiff sd, String loss, List<String> variables, SeedTransferOptions options,
+             ImageBatchIterator it, ProgressListener progress, Random targets) {
+            this.name = name;
+            this.sd = sd;
+            this.loss = loss;
+            this.variables = variables;
+            this.options = options;
+            this.it = it;
+            this.progress = progress;
+            this.targets = targets;
+        }
+
+        /** @return mean loss per epoch */
+        List<Double> run(int epochs, int epochOffset) {
+            List<Double> means = new ArrayList<>();
+            if (epochs == 0) {
+                return means;
+            }
+            sd.setLossVariables(loss);
+            VariableAdam adam = new VariableAdam(sd, variables, options.learningRate());
+            int iteration = 0;
+            for (int e = 1; e <= epochs; e++) {
+                int epoch = epochOffset + e;
+                it.startEpoch(epoch - 1);
+                int batches = it.batchesPerEpoch();
+                progress.onEpochStart(epoch, batches);
+                long start = System.nanoTime();
+                long images = 0;
+                double sum = 0;
+                int batch = 0;
+                while (it.hasNext()) {
+                    DataSet ds = it.next();
+                    INDArray x = ds.getFeatures().castTo(DataType.FLOAT);
+                    INDArray style = targets == null ? ds.getLabels().castTo(DataType.FLOAT) : randomStyles(x.size(0),
+                            (int) ds.getLabels().size(1));
+                    OutAndGrad r = sd.calculateGradientsAndOutputs(Map.of(SeedGraph.IMAGE, x, SeedGraph.STYLE, style),
+                            List.of(loss), variables);
+                    double value = r.getOutputs().get(loss).getDouble(0);
+                    batch++;
+                    if (!Double.isFinite(value)) {
+                        throw new IllegalStateException(name + ", epoch " + e + ", batch " + batch + ": the loss is "
+                                + value + "; lower the learning rate or the style weight");
+                    }
+                    adam.apply(r.getGradients(), iteration++, e - 1);
+                    sum += value;
+                    images += x.size(0);
+                    double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+                    progress.onBatch(epoch, batch, batches, images, value, images / seconds);
+                }
+                double mean = sum / Math.max(1, batch);
+                means.add(mean);
+                LOG.info("seed transfer {} epoch {}/{}: mean loss {}", name, e, epochs, mean);
+            }
+            return means;
+        }
+
+        private INDArray randomStyles(long n, int classes) {
+            int[] t = new int[(int) n];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = targets.nextInt(classes);
+            }
+            return SeedTransfer.oneHot(t, classes, DataType.FLOAT);
+        }
+    }
+}
