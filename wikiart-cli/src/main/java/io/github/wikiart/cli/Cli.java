@@ -172,6 +172,7 @@ public final class Cli {
         out.println("  wikiart demo");
         out.println("  wikiart synth --out /tmp/styles && wikiart data stats --data /tmp/styles");
         out.println();
+        out.println("Benchmarks against PyTorch: ./wikiart bench [--json] [--quick] (module wikiart-bench).");
         out.println("Exit codes: 0 success, 2 user error (bad flag, path or config), 1 internal error.");
     }
 

@@ -155,7 +155,8 @@ public final class ConvAutoencoder {
             list.layer(conv3(width, act, format));
         }
         list.layer(conv3(3, Activation.IDENTITY, format))
-                .layer(new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build());
+                .layer(new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nIn(3L * side * side).nOut(3L * side * side).build());
         list.inputPreProcessor(LATENT_LAYER, new CnnToFeedForwardPreProcessor(b, b, 4L * width, format));
         list.inputPreProcessor(first, new DenseToFeatureMap(b, b, 4L * width, format));
         list.inputPreProcessor(upsampler == Upsampler.UPSAMPLE ? 12 : 9, new FeatureMapToDense(side, side, 3, format));

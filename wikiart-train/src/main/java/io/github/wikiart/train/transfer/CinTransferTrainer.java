@@ -54,11 +54,7 @@ public final class CinTransferTrainer {
         int side = data.imageSize();
         long phiSeed = Seeds.derive(options.seed(), "transfer/features");
         List<INDArray> targets = styleTargets(train, labels, data, phiSeed);
-        SameDiff sd = CinTransferNet.build(side, labels.size(), options.width(),
-                Seeds.derive(options.seed(), "transfer/init"), DataType.FLOAT, options.upsample());
-        addLoss(sd, targets, side, phiSeed, options.styleWeight(), options.contentWeight());
-        sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(options.learningRate()))
-                .dataSetFeatureMapping(CinTransferNet.INPUT).dataSetLabelMapping(CinTransferNet.STYLE).build());
+        SameDiff sd = trainingGraph(side, labels.size(), options, targets);
         Random targetsRng = new Random(Seeds.derive(options.seed(), "transfer/targets"));
         try (ImageBatchIterator it = ImageBatchIterator.builder(train, labels).imageSize(side).resize(data.resize())
                 .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(options.batchSize())
@@ -97,6 +93,26 @@ public final class CinTransferTrainer {
             }
         }
         return new CinTransfer(sd, labels, side);
+    }
+
+    /**
+     * The graph that training fits: the network, the loss features and the losses, with Adam.
+     * Public for benchmarks, which time {@code sd.fit} on it.
+     *
+     * @param side image side
+     * @param numStyles number of styles
+     * @param options settings
+     * @param targets per layer of {@link RandomFeatures}, the {@code [styles, c*c]} target Gram matrices
+     * @return the graph, ready for {@code fit(new DataSet(images, oneHotStyles))}
+     */
+    public static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, List<INDArray> targets) {
+        SameDiff sd = CinTransferNet.build(side, numStyles, options.width(),
+                Seeds.derive(options.seed(), "transfer/init"), DataType.FLOAT, options.upsample());
+        addLoss(sd, targets, side, Seeds.derive(options.seed(), "transfer/features"), options.styleWeight(),
+                options.contentWeight());
+        sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(options.learningRate()))
+                .dataSetFeatureMapping(CinTransferNet.INPUT).dataSetLabelMapping(CinTransferNet.STYLE).build());
+        return sd;
     }
 
     /**

@@ -1,0 +1,118 @@
+package io.github.wikiart.bench;
+
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.models.SeedClassifier;
+import io.github.wikiart.models.StyleNet;
+import io.github.wikiart.train.transfer.CinTransferOptions;
+import io.github.wikiart.train.transfer.CinTransferTrainer;
+import io.github.wikiart.models.transfer.RandomFeatures;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The benchmark rows on the DL4J side: each network at its size, on a fixed random batch. */
+public final class Networks {
+    /** The original classifier at 416 px, 27 classes. */
+    public static final String SEED_CLASSIFIER = "seed-classifier-416";
+    /** The original autoencoder at 104 px with widths 104, 208, 416. */
+    public static final String AE_ORIGINAL = "autoencoder-104-width104";
+    /** The autoencoder at 104 px with the default widths 16, 32, 64. */
+    public static final String AE_DEFAULT = "autoencoder-104-width16";
+    /** StyleNet, the default classifier, at 64 px, 6 classes. */
+    public static final String STYLENET = "stylenet-64";
+    /** The default transfer network (cin) at 64 px, 6 styles. */
+    public static final String TRANSFER = "transfer-cin-64";
+
+    private Networks() {
+    }
+
+    /** @return the rows in order, with their batch sizes */
+    public static List<Object[]> rows() {
+        return List.of(new Object[] {SEED_CLASSIFIER, 32}, new Object[] {AE_ORIGINAL, 16},
+                new Object[] {AE_DEFAULT, 16}, new Object[] {STYLENET, 32}, new Object[] {TRANSFER, 8});
+    }
+
+    /**
+     * Measures a row in DL4J.
+     *
+     * @param network the row name
+     * @param batch batch size
+     * @param warmup untimed steps
+     * @param repetitions timed steps
+     * @return the measurement
+     */
+    public static Measurement measureDl4j(String network, int batch, int warmup, int repetitions) {
+        Nd4j.getRandom().setSeed(1);
+        switch (network) {
+            case SEED_CLASSIFIER -> {
+                MultiLayerNetwork net = SeedClassifier.builder().inputSide(416).numClasses(27).build().init();
+                return Dl4jBenchmark.measure(net, Nd4j.rand(DataType.FLOAT, batch, 3, 416, 416), oneHot(batch, 27),
+                        warmup, repetitions);
+            }
+            case STYLENET -> {
+                MultiLayerNetwork net = StyleNet.builder().inputSide(64).numClasses(6).build().init();
+                return Dl4jBenchmark.measure(net, Nd4j.rand(DataType.FLOAT, batch, 3, 64, 64), oneHot(batch, 6),
+                        warmup, repetitions);
+            }
+            case AE_ORIGINAL, AE_DEFAULT -> {
+                int width = network.equals(AE_ORIGINAL) ? 104 : 16;
+                MultiLayerNetwork net = ConvAutoencoder.builder().side(104).width(width).latentDivisor(16)
+                        .activation(ConvAutoencoder.Act.GELU).layout(TensorLayout.NHWC).build().init();
+                INDArray x = Nd4j.rand(DataType.FLOAT, batch, 104, 104, 3);
+                return Dl4jBenchmark.measure(net, x, ConvAutoencoder.flatten(x), warmup, repetitions);
+            }
+            case TRANSFER -> {
+                return measureTransfer(batch, warmup, repetitions);
+            }
+            default -> throw new IllegalArgumentException("unknown network " + network);
+        }
+    }
+
+    private static Measurement measureTransfer(int batch, int warmup, int repetitions) {
+        int side = 64;
+        int styles = 6;
+        List<INDArray> targets = new ArrayList<>();
+        for (long c : RandomFeatures.CHANNELS) {
+            targets.add(Nd4j.rand(DataType.FLOAT, styles, c * c).muli(1e-2));
+        }
+        SameDiff sd = CinTransferTrainer.trainingGraph(side, styles, new CinTransferOptions(16, 1e6, 5, 1, batch, 1e-3,
+                1, false), targets);
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, side, side, 3);
+        INDArray s = oneHot(batch, styles);
+        DataSet ds = new DataSet(x, s);
+        for (int i = 0; i < warmup; i++) {
+            sd.fit(ds);
+        }
+        double[] train = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            long t = System.nanoTime();
+            sd.fit(ds);
+            train[i] = batch / ((System.nanoTime() - t) / 1e9);
+        }
+        java.util.Map<String, INDArray> in = java.util.Map.of("input", x, "style", s);
+        for (int i = 0; i < warmup; i++) {
+            sd.output(in, "output");
+        }
+        double[] infer = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            long t = System.nanoTime();
+            sd.output(in, "output");
+            infer[i] = batch / ((System.nanoTime() - t) / 1e9);
+        }
+        return new Measurement(train, infer);
+    }
+
+    private static INDArray oneHot(int batch, int classes) {
+        INDArray y = Nd4j.zeros(DataType.FLOAT, batch, classes);
+        for (int i = 0; i < batch; i++) {
+            y.putScalar(i, i % classes, 1.0);
+        }
+        return y;
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.wikiart.bench;
+
+/** The other framework in a side-by-side benchmark. */
+public interface Peer {
+    /** @return the peer's name and version, for the table */
+    String name();
+
+    /**
+     * Measures one network.
+     *
+     * @param network a row name of {@link BenchMain}
+     * @param batch batch size
+     * @param warmup untimed steps
+     * @param repetitions timed steps
+     * @return the measurement, or null when the peer has no such network yet
+     */
+    Measurement measure(String network, int batch, int warmup, int repetitions);
+}

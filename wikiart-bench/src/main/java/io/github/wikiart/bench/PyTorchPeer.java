@@ -1,0 +1,35 @@
+package io.github.wikiart.bench;
+
+import ai.djl.ndarray.types.Shape;
+import io.github.wikiart.bench.pytorch.PeerBenchmark;
+import io.github.wikiart.bench.pytorch.PyTorchNetworks;
+
+/**
+ * PyTorch 2.7.1 (CPU) through DJL 0.36.0 as the benchmark's peer, on the same networks, batch sizes
+ * and input sizes as {@link Networks}. The transfer network has no PyTorch twin yet (n/a).
+ */
+public final class PyTorchPeer implements Peer {
+    @Override
+    public String name() {
+        return "PyTorch 2.7.1 (DJL 0.36.0)";
+    }
+
+    @Override
+    public Measurement measure(String network, int batch, int warmup, int repetitions) {
+        PeerBenchmark.Result r;
+        switch (network) {
+            case Networks.SEED_CLASSIFIER -> r = PeerBenchmark.measure(PyTorchNetworks.seedClassifier(416, 27),
+                    new Shape(batch, 3, 416, 416), 27, warmup, repetitions);
+            case Networks.STYLENET -> r = PeerBenchmark.measure(PyTorchNetworks.styleNet(64, 6),
+                    new Shape(batch, 3, 64, 64), 6, warmup, repetitions);
+            case Networks.AE_ORIGINAL -> r = PeerBenchmark.measure(PyTorchNetworks.autoencoder(104, 104),
+                    new Shape(batch, 3, 104, 104), 0, warmup, repetitions);
+            case Networks.AE_DEFAULT -> r = PeerBenchmark.measure(PyTorchNetworks.autoencoder(104, 16),
+                    new Shape(batch, 3, 104, 104), 0, warmup, repetitions);
+            default -> {
+                return null;
+            }
+        }
+        return new Measurement(r.trainImagesPerSecond(), r.inferImagesPerSecond());
+    }
+}
