@@ -1,6 +1,5 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.ConfigWriter;
 import io.github.wikiart.cli.config.WikiartConfig;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.DatasetScanner;
@@ -10,9 +9,7 @@ import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.train.AutoencoderListener;
 import io.github.wikiart.train.AutoencoderRun;
-import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.RunFolder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,18 +68,11 @@ public final class AutoencoderTrainCommand implements Command {
     }
 
     static Outcome train(WikiartConfig config, String runDir, Console console) throws Exception {
-        Path root = config.data().root();
-        if (!Files.isDirectory(root)) {
-            throw new UserException("data.root: no such folder: " + root);
-        }
         if (config.data().imageSize() % 8 != 0) {
             throw new UserException("data.image_size: the autoencoder needs a multiple of 8 (three stride-2 steps), got "
                     + config.data().imageSize());
         }
-        RunFolder run = runDir != null ? RunFolder.at(Path.of(runDir))
-                : RunFolder.create(config.output().runsDir(), "autoencoder");
-        ClassifierRun.writeConfig(run, ConfigWriter.render(config));
-        console.err().println("run folder: " + run.dir());
+        RunFolder run = RunStart.begin(config, runDir, "autoencoder", console);
         DataOptions data = config.data().toDataOptions(config.seed());
         List<AutoencoderListener> listeners = new ArrayList<>();
         listeners.add(new ProgressBar(console.err(), config.autoencoder().epochs(), System.console() != null));

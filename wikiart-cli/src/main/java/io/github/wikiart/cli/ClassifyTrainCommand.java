@@ -1,11 +1,8 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.ConfigWriter;
 import io.github.wikiart.cli.config.WikiartConfig;
 import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.RunFolder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,14 +60,7 @@ public final class ClassifyTrainCommand implements Command {
      * @throws Exception on failure
      */
     static Outcome train(WikiartConfig config, String runDir, Console console) throws Exception {
-        Path root = config.data().root();
-        if (!Files.isDirectory(root)) {
-            throw new UserException("data.root: no such folder: " + root);
-        }
-        RunFolder run = runDir != null ? RunFolder.at(Path.of(runDir))
-                : RunFolder.create(config.output().runsDir(), "classify-" + config.classifier().model());
-        ClassifierRun.writeConfig(run, ConfigWriter.render(config));
-        console.err().println("run folder: " + run.dir());
+        RunFolder run = RunStart.begin(config, runDir, "classify-" + config.classifier().model(), console);
         ClassifierPlots plots = new ClassifierPlots(run, config.classifier().model());
         ProgressBar progress = new ProgressBar(console.err(), config.classifier().epochs(), System.console() != null);
         ClassifierRun.Outcome outcome = ClassifierRun.train(config.data().toDataOptions(config.seed()),

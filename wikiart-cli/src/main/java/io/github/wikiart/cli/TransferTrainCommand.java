@@ -1,12 +1,8 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.ConfigWriter;
 import io.github.wikiart.cli.config.WikiartConfig;
-import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.transfer.TransferRun;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -45,13 +41,7 @@ public final class TransferTrainCommand implements Command {
     }
 
     static TransferRun.Outcome train(WikiartConfig config, String runDir, Console console) throws Exception {
-        if (!Files.isDirectory(config.data().root())) {
-            throw new UserException("data.root: no such folder: " + config.data().root());
-        }
-        RunFolder run = runDir != null ? RunFolder.at(Path.of(runDir))
-                : RunFolder.create(config.output().runsDir(), "transfer-" + config.transfer().method());
-        ClassifierRun.writeConfig(run, ConfigWriter.render(config));
-        console.err().println("run folder: " + run.dir());
+        RunFolder run = RunStart.begin(config, runDir, "transfer-" + config.transfer().method(), console);
         // The original method trains in two steps of transfer.epochs each, numbered on.
         int epochs = config.transfer().epochs() * (config.transfer().method().equals("seed") ? 2 : 1);
         ProgressBar progress = new ProgressBar(console.err(), epochs, System.console() != null);

@@ -214,19 +214,16 @@ public final class ConvAutoencoder {
     }
 
     /** Builder for {@link ConvAutoencoder}; setters validate, naming the field. */
-    public static final class Builder {
+    public static final class Builder extends NetworkBuilder<Builder> {
         private int side = 104;
         private int width = 16;
         private int latentDim = 0;
         private int latentDivisor = 64;
         private Act activation = Act.RELU;
         private Upsampler upsampler = Upsampler.TRANSPOSED;
-        private long seed = 1;
-        private IUpdater updater = new Adam(1e-3);
-        private TensorLayout layout = TensorLayout.NHWC;
-        private DataType dataType = DataType.FLOAT;
 
         private Builder() {
+            super(TensorLayout.NHWC);
         }
 
         /** @param s image side, a multiple of 8, at least 8 @return this */
@@ -277,29 +274,9 @@ public final class ConvAutoencoder {
             return this;
         }
 
-        /** @param s weight seed @return this */
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
 
-        /** @param u the updater (default Adam 0.001) @return this */
-        public Builder updater(IUpdater u) {
-            this.updater = Objects.requireNonNull(u, "updater");
-            return this;
-        }
 
-        /** @param l input layout (default NHWC, measured faster) @return this */
-        public Builder layout(TensorLayout l) {
-            this.layout = Objects.requireNonNull(l, "layout");
-            return this;
-        }
 
-        /** @param t data type (DOUBLE for gradient checks) @return this */
-        public Builder dataType(DataType t) {
-            this.dataType = Objects.requireNonNull(t, "dataType");
-            return this;
-        }
 
         /** @return the model definition */
         public ConvAutoencoder build() {

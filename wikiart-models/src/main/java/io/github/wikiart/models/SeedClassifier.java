@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -41,6 +42,7 @@ public final class SeedClassifier {
     private final long seed;
     private final IUpdater updater;
     private final TensorLayout layout;
+    private final DataType dataType;
 
     private SeedClassifier(Builder b) {
         this.inputSide = b.inputSide;
@@ -49,6 +51,7 @@ public final class SeedClassifier {
         this.seed = b.seed;
         this.updater = b.updater;
         this.layout = b.layout;
+        this.dataType = b.dataType;
     }
 
     /** @return a builder with the original's defaults (416 px, dropout 0.2, Adam 0.001, seed 1) */
@@ -68,6 +71,7 @@ public final class SeedClassifier {
         int features = pooledSide() * pooledSide();
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
+                .dataType(dataType)
                 .updater(updater)
                 .weightInit(WeightInit.XAVIER)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
@@ -99,15 +103,13 @@ public final class SeedClassifier {
     }
 
     /** Builder for {@link SeedClassifier}; setters validate, naming the field. */
-    public static final class Builder {
+    public static final class Builder extends NetworkBuilder<Builder> {
         private int inputSide = 416;
         private int numClasses = -1;
         private double dropout = 0.2;
-        private long seed = 1;
-        private IUpdater updater = new Adam(1e-3);
-        private TensorLayout layout = TensorLayout.NCHW;
 
         private Builder() {
+            super(TensorLayout.NCHW);
         }
 
         /** @param side input side in pixels, at least 4 (416 in the original) @return this */
@@ -137,23 +139,8 @@ public final class SeedClassifier {
             return this;
         }
 
-        /** @param s seed of the weight initialisation @return this */
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
 
-        /** @param u the updater (default Adam with learning rate 0.001) @return this */
-        public Builder updater(IUpdater u) {
-            this.updater = Objects.requireNonNull(u, "updater");
-            return this;
-        }
 
-        /** @param l input layout (default NCHW) @return this */
-        public Builder layout(TensorLayout l) {
-            this.layout = Objects.requireNonNull(l, "layout");
-            return this;
-        }
 
         /** @return the model definition @throws IllegalStateException if numClasses was not set */
         public SeedClassifier build() {

@@ -120,26 +120,18 @@ public final class StyleNet {
     }
 
     /** Builder for {@link StyleNet}; setters validate, naming the field. */
-    public static final class Builder {
+    public static final class Builder extends NetworkBuilder<Builder> {
         private int inputSide = 64;
         private int numClasses = -1;
         private int width = 32;
         private int gramChannels = 32;
         private int hidden = 128;
         private double dropout = 0.2;
-        private long seed = 1;
-        private IUpdater updater = new Adam(1e-3);
-        private TensorLayout layout = TensorLayout.NCHW;
-        private DataType dataType = DataType.FLOAT;
 
         private Builder() {
+            super(TensorLayout.NCHW);
         }
 
-        /** @param t parameter and activation type (default FLOAT; DOUBLE for gradient checks) @return this */
-        public Builder dataType(DataType t) {
-            this.dataType = Objects.requireNonNull(t, "dataType");
-            return this;
-        }
 
         /** @param side input side in pixels, at least 4 @return this */
         public Builder inputSide(int side) {
@@ -195,23 +187,8 @@ public final class StyleNet {
             return this;
         }
 
-        /** @param s seed of the weight initialisation @return this */
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
 
-        /** @param u the updater (default Adam with learning rate 0.001) @return this */
-        public Builder updater(IUpdater u) {
-            this.updater = Objects.requireNonNull(u, "updater");
-            return this;
-        }
 
-        /** @param l input layout (default NCHW) @return this */
-        public Builder layout(TensorLayout l) {
-            this.layout = Objects.requireNonNull(l, "layout");
-            return this;
-        }
 
         /** @return the model definition @throws IllegalStateException if numClasses was not set */
         public StyleNet build() {
