@@ -1,12 +1,13 @@
 package io.github.wikiart.bench;
 
 import ai.djl.ndarray.types.Shape;
+import io.github.wikiart.bench.pytorch.CinTransferTwin;
 import io.github.wikiart.bench.pytorch.PeerBenchmark;
 import io.github.wikiart.bench.pytorch.PyTorchNetworks;
 
 /**
  * PyTorch 2.7.1 (CPU) through DJL 0.36.0 as the benchmark's peer, on the same networks, batch sizes
- * and input sizes as {@link Networks}. The transfer network has no PyTorch twin yet (n/a).
+ * and input sizes as {@link Networks}.
  */
 public final class PyTorchPeer implements Peer {
     @Override
@@ -26,6 +27,7 @@ public final class PyTorchPeer implements Peer {
                     new Shape(batch, 3, 104, 104), 0, warmup, repetitions);
             case Networks.AE_DEFAULT -> r = PeerBenchmark.measure(PyTorchNetworks.autoencoder(104, 16),
                     new Shape(batch, 3, 104, 104), 0, warmup, repetitions);
+            case Networks.TRANSFER -> r = CinTransferTwin.measure(batch, warmup, repetitions);
             default -> {
                 return null;
             }
