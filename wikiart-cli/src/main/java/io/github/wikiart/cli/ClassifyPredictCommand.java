@@ -1,10 +1,7 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.data.ImageDecodeException;
-import io.github.wikiart.data.ImageDecoder;
 import io.github.wikiart.train.Prediction;
 import io.github.wikiart.train.TrainedClassifier;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -45,28 +42,14 @@ public final class ClassifyPredictCommand implements Command {
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         int top = Flags.intInRange(line, "top", 1, 1000, 3);
-        List<String> images = line.getArgList();
-        if (images.isEmpty()) {
-            throw new UserException("no images given; usage: wikiart classify predict --run DIR IMAGE...");
-        }
+        List<String> images = ImageArguments.required(line, "wikiart classify predict --run DIR IMAGE...");
         TrainedClassifier model = TrainedClassifier.load(runDir, Flags.checkpoint(line));
-        ImageDecoder decoder = new ImageDecoder();
-        int failed = 0;
-        for (String name : images) {
-            BufferedImage image;
-            try {
-                image = decoder.decode(Path.of(name));
-            } catch (ImageDecodeException e) {
-                console.err().println("wikiart classify predict: " + e.getMessage());
-                failed++;
-                continue;
-            }
+        return ImageArguments.forEach(images, console, name(), (name, image) -> {
             StringBuilder sb = new StringBuilder(name).append(':');
             for (Prediction p : model.predict(image, top)) {
                 sb.append(String.format(Locale.ROOT, "  %s %.4f", p.style(), p.probability()));
             }
             console.out().println(sb);
-        }
-        return failed == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+        });
     }
 }

@@ -1,8 +1,6 @@
 package io.github.wikiart.cli;
 
 import io.github.wikiart.data.AtomicFiles;
-import io.github.wikiart.data.ImageDecodeException;
-import io.github.wikiart.data.ImageDecoder;
 import io.github.wikiart.train.transfer.TransferModel;
 import io.github.wikiart.train.transfer.TransferModels;
 import java.awt.image.BufferedImage;
@@ -48,10 +46,7 @@ public final class TransferApplyCommand implements Command {
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         String style = Flags.required(line, "style");
-        List<String> images = line.getArgList();
-        if (images.isEmpty()) {
-            throw new UserException("no images given; usage: wikiart transfer apply --run DIR --style NAME IMAGE...");
-        }
+        List<String> images = ImageArguments.required(line, "wikiart transfer apply --run DIR --style NAME IMAGE...");
         TransferModel model = TransferModels.load(runDir);
         if (!model.labels().contains(style)) {
             throw new UserException("unknown style '" + style + "'; valid styles: " + String.join(", ",
@@ -60,24 +55,13 @@ public final class TransferApplyCommand implements Command {
         int target = model.labels().indexOf(style);
         Path out = Path.of(line.getOptionValue("out", "."));
         Files.createDirectories(out);
-        ImageDecoder decoder = new ImageDecoder();
-        int failed = 0;
-        for (String name : images) {
-            BufferedImage image;
-            try {
-                image = decoder.decode(Path.of(name));
-            } catch (ImageDecodeException e) {
-                console.err().println("wikiart transfer apply: " + e.getMessage());
-                failed++;
-                continue;
-            }
+        return ImageArguments.forEach(images, console, name(), (name, image) -> {
             BufferedImage result = TransferImages.toImage(
                     model.transfer(TransferImages.toArray(image, model.imageSize()), new int[] {target}), 0);
             String base = Path.of(name).getFileName().toString().replaceAll("\\.[^.]*$", "");
             Path file = out.resolve(base + "-" + style + ".png");
             AtomicFiles.write(file, o -> ImageIO.write(result, "png", o));
             console.out().println(name + " -> " + file);
-        }
-        return failed == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+        });
     }
 }

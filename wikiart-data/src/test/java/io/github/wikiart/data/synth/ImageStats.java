@@ -71,22 +71,6 @@ final class ImageStats {
 
     /** Pearson correlation; 0 if either vector is constant. */
     static double correlation(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+        return io.github.wikiart.data.LayoutSimilarity.correlation(a, b);
     }
 }

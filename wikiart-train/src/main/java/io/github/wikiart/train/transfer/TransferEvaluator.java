@@ -2,6 +2,7 @@ package io.github.wikiart.train.transfer;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.LayoutSimilarity;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.train.TrainedClassifier;
@@ -64,6 +65,10 @@ public final class TransferEvaluator {
             while (it.hasNext()) {
                 INDArray x = it.next().getFeatures();
                 int n = (int) x.size(0);
+                double[][] inputBlocks = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    inputBlocks[i] = blocks(x, i);
+                }
                 List<INDArray> perStyle = new ArrayList<>();
                 for (int k = 0; k < styles.size(); k++) {
                     int[] t = new int[n];
@@ -77,7 +82,7 @@ public final class TransferEvaluator {
                         if (top.getInt(i) == judgeIndexOf[k]) {
                             hits[k]++;
                         }
-                        retentionSum += correlation(blocks(x, i), blocks(y, i));
+                        retentionSum += LayoutSimilarity.correlation(inputBlocks[i], blocks(y, i));
                         outputs++;
                     }
                 }
@@ -130,45 +135,9 @@ public final class TransferEvaluator {
         return judge.info().layout() == TensorLayout.NCHW ? x.permute(0, 3, 1, 2).dup('c') : x;
     }
 
-    /** 8x8 block means of the luminance of image i of an NHWC batch. */
+    /** 8x8 block means of the luminance of image i of an NHWC batch (one copy to the heap). */
     static double[] blocks(INDArray batch, int i) {
-        INDArray img = batch.get(NDArrayIndex.point(i));
-        long h = img.size(0);
-        long w = img.size(1);
-        double[] out = new double[BLOCKS * BLOCKS];
-        int[] counts = new int[out.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double lum = 0.299 * img.getDouble(y, x, 0) + 0.587 * img.getDouble(y, x, 1) + 0.114 * img.getDouble(y, x, 2);
-                int b = (int) (y * BLOCKS / h) * BLOCKS + (int) (x * BLOCKS / w);
-                out[b] += lum;
-                counts[b]++;
-            }
-        }
-        for (int b = 0; b < out.length; b++) {
-            out[b] /= Math.max(1, counts[b]);
-        }
-        return out;
-    }
-
-    /** Pearson correlation; 0 when either side is constant. */
-    static double correlation(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+        INDArray img = batch.get(NDArrayIndex.point(i)).dup('c');
+        return LayoutSimilarity.blockLuminance(img.reshape(img.length()).toFloatVector(), (int) img.size(0), BLOCKS);
     }
 }

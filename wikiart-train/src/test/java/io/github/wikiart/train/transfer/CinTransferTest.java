@@ -101,8 +101,8 @@ class CinTransferTest {
 
     @Test
     void correlationOfHandValues() {
-        assertEquals(1.0, TransferEvaluator.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 6}), 1e-12);
-        assertEquals(-1.0, TransferEvaluator.correlation(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
-        assertEquals(0.0, TransferEvaluator.correlation(new double[] {1, 1, 1}, new double[] {3, 2, 1}), 1e-12);
+        assertEquals(1.0, io.github.wikiart.data.LayoutSimilarity.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 6}), 1e-12);
+        assertEquals(-1.0, io.github.wikiart.data.LayoutSimilarity.correlation(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
+        assertEquals(0.0, io.github.wikiart.data.LayoutSimilarity.correlation(new double[] {1, 1, 1}, new double[] {3, 2, 1}), 1e-12);
     }
 }
