@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
@@ -124,17 +123,11 @@ public final class ConvAutoencoder {
 
     /** @return the network configuration (not initialised) */
     public MultiLayerConfiguration conf() {
-        OneDnn.ensureEnabled();
         CNN2DFormat format = Layouts.format(layout);
         int b = bottleneckSide();
         Activation act = activation.dl4j;
-        ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(dataType)
-                .updater(updater)
+        ListBuilder list = NetworkDefaults.configuration(seed, dataType, updater, layout == TensorLayout.NCHW)
                 .weightInit(activation == Act.RELU ? WeightInit.RELU : WeightInit.XAVIER)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
                 .layer(down(width, act, format))
                 .layer(down(2 * width, act, format))

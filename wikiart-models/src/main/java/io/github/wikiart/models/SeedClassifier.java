@@ -1,10 +1,9 @@
 package io.github.wikiart.models;
 
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.layers.InputConvolution;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -67,18 +66,13 @@ public final class SeedClassifier {
 
     /** @return the network configuration (not initialised) */
     public MultiLayerConfiguration conf() {
-        OneDnn.ensureEnabled();
         int features = pooledSide() * pooledSide();
-        return new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(dataType)
-                .updater(updater)
+        return NetworkDefaults.configuration(seed, dataType, updater, true)
                 .weightInit(WeightInit.XAVIER)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
-                .layer(new ConvolutionLayer.Builder(4, 4).stride(1, 1).padding(2, 2).nOut(1)
-                        .dataFormat(Layouts.format(layout)).activation(Activation.IDENTITY).build())
+                // The first layer needs no input gradient: InputConvolution skips it (same function).
+                .layer(new InputConvolution(new ConvolutionLayer.Builder(4, 4).stride(1, 1).padding(2, 2).nOut(1)
+                        .dataFormat(Layouts.format(layout)).activation(Activation.IDENTITY)))
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(4, 4).stride(4, 4)
                         .padding(2, 2).dataFormat(Layouts.format(layout)).build())
                 .layer(new BatchNormalization.Builder().nOut(features).build())

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -74,16 +73,10 @@ public final class StyleNet {
 
     /** @return the network configuration (not initialised) */
     public MultiLayerConfiguration conf() {
-        OneDnn.ensureEnabled();
         CNN2DFormat format = Layouts.format(layout);
-        ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(dataType)
-                .updater(updater)
+        ListBuilder list = NetworkDefaults.configuration(seed, dataType, updater, true)
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
         convBlock(list, width, 3, format);
         list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
