@@ -69,7 +69,7 @@ public final class BenchMain {
         Map<String, Object> pipeline;
         try {
             err.println("bench: data pipeline (original classifier, 416 px, from JPEG files vs from memory)...");
-            pipeline = PipelineBench.run(quick ? 11 : 32, quick ? 1 : 2);
+            pipeline = PipelineBench.run(quick ? 11 : 32, quick ? 1 : 5);
         } catch (java.io.IOException | RuntimeException e) {
             err.println("wikiart bench: the pipeline benchmark failed: " + e);
             return 1;
@@ -101,9 +101,12 @@ public final class BenchMain {
             out.println(Json.toText(m));
         } else {
             out.println(table(rows, peer));
-            out.printf(Locale.ROOT, "data pipeline, original classifier at 416 px: %.1f img/s from JPEG files, "
-                    + "%.1f img/s from memory (%.0f%%); peak extra memory %s MB vs %s MB%n",
-                    (Double) pipeline.get("disk_ips"), (Double) pipeline.get("memory_ips"),
+            out.printf(Locale.ROOT, "data pipeline, original classifier at 416 px (median epoch of %s, %s images): "
+                    + "%.1f [%.1f-%.1f] img/s from JPEG files, %.1f [%.1f-%.1f] img/s from memory (%.0f%%); "
+                    + "peak extra memory %s MB vs %s MB%n", pipeline.get("rounds"), pipeline.get("images"),
+                    (Double) pipeline.get("disk_ips"), (Double) pipeline.get("disk_min_ips"),
+                    (Double) pipeline.get("disk_max_ips"), (Double) pipeline.get("memory_ips"),
+                    (Double) pipeline.get("memory_min_ips"), (Double) pipeline.get("memory_max_ips"),
                     100 * (Double) pipeline.get("disk_over_memory"), pipeline.get("disk_peak_rss_mb"),
                     pipeline.get("memory_peak_rss_mb"));
             out.println("machine: " + machine(peer, warmup, reps));

@@ -15,9 +15,10 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Decodes image files of any common kind into 8-bit RGB.
  *
- * <p>Uses ImageIO with the TwelveMonkeys plugins (CMYK JPEG, WebP). Grayscale, CMYK, palette,
- * 16-bit and alpha images all become {@link BufferedImage#TYPE_INT_RGB}; transparency is
- * composited onto white. The dimensions are read from the header first and an image with more
+ * <p>Uses ImageIO with the TwelveMonkeys plugins (CMYK JPEG, WebP). The result is always opaque
+ * 8-bit RGB: {@link BufferedImage#TYPE_3BYTE_BGR} as most JPEG files decode (kept as decoded, no
+ * conversion), otherwise {@link BufferedImage#TYPE_INT_RGB}; grayscale, CMYK, palette, 16-bit and
+ * alpha images are converted, with transparency composited onto white. The dimensions are read from the header first and an image with more
  * pixels than the limit is refused before its pixels are decoded (decompression bombs). When the
  * caller only needs a small image, large ones are subsampled while decoding, which is much faster.
  * Instances are immutable and thread-safe.
@@ -55,7 +56,7 @@ public final class ImageDecoder {
      * Decodes a whole image at full resolution.
      *
      * @param file the image
-     * @return the image as 8-bit RGB
+     * @return the image as 8-bit RGB (TYPE_3BYTE_BGR or TYPE_INT_RGB)
      * @throws ImageDecodeException naming the file and the reason
      */
     public BufferedImage decode(Path file) throws ImageDecodeException {
@@ -68,7 +69,7 @@ public final class ImageDecoder {
      *
      * @param file the image
      * @param minSide the side the caller will resize to
-     * @return the image as 8-bit RGB
+     * @return the image as 8-bit RGB (TYPE_3BYTE_BGR or TYPE_INT_RGB)
      * @throws ImageDecodeException naming the file and the reason
      */
     public BufferedImage decode(Path file, int minSide) throws ImageDecodeException {
@@ -108,7 +109,7 @@ public final class ImageDecoder {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
                 BufferedImage image = reader.read(0, param);
-                return toRgb(image);
+                return image.getType() == BufferedImage.TYPE_3BYTE_BGR ? image : toRgb(image);
             } finally {
                 reader.dispose();
             }

@@ -33,11 +33,12 @@ public record ImageResizer(int side, ResizeMode mode) {
      * @return a {@code side x side} TYPE_INT_RGB image
      */
     public BufferedImage resize(BufferedImage image) {
-        BufferedImage src = ImageDecoder.toRgb(image);
+        // Scaling reads 3-byte BGR directly; converting it first would cost a full-size pass.
+        BufferedImage src = image.getType() == BufferedImage.TYPE_3BYTE_BGR ? image : ImageDecoder.toRgb(image);
         int w = src.getWidth();
         int h = src.getHeight();
         if (w == side && h == side) {
-            return src;
+            return ImageDecoder.toRgb(src);
         }
         return switch (mode) {
             case STRETCH -> scale(src, side, side);
@@ -75,21 +76,52 @@ public record ImageResizer(int side, ResizeMode mode) {
      * @return the bytes
      */
     public byte[] resizeToBytes(BufferedImage image) {
-        return rgbBytes(resize(image));
+        return resizeToPixels(image).toRgbBytes(side * side);
     }
 
     /**
-     * The pixels of an RGB image as interleaved bytes, row-major.
+     * Resizes an image and returns its pixels, as a view of the image's own raster when it
+     * already has the target size (no copy).
      *
-     * @param rgb a TYPE_INT_RGB image
+     * @param image any image
+     * @return {@code side * side} pixels
+     */
+    public RgbPixels resizeToPixels(BufferedImage image) {
+        if (image.getWidth() == side && image.getHeight() == side && image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return RgbPixels.of(image);
+        }
+        return RgbPixels.of(rgbBytes(resize(image)));
+    }
+
+    /**
+     * The pixels of an RGB image as interleaved bytes, row-major. TYPE_3BYTE_BGR and TYPE_INT_RGB
+     * images that own their whole raster are read straight from it, which is several times faster
+     * than {@link BufferedImage#getRGB}; other images go through {@code getRGB}.
+     *
+     * @param rgb an opaque image (TYPE_INT_RGB or TYPE_3BYTE_BGR for the fast path)
      * @return {@code width * height * 3} bytes
      */
     public static byte[] rgbBytes(BufferedImage rgb) {
         int w = rgb.getWidth();
         int h = rgb.getHeight();
-        int[] pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
+        RgbPixels view = RgbPixels.rasterView(rgb);
+        if (view != null) {
+            return view.toRgbBytes(w * h);
+        }
+        java.awt.image.WritableRaster raster = rgb.getRaster();
+        boolean whole = raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getSampleModel().getWidth() == w && raster.getSampleModel().getHeight() == h;
+        int[] pixels;
+        if (whole && rgb.getType() == BufferedImage.TYPE_INT_RGB
+                && raster.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel model
+                && model.getScanlineStride() == w
+                && raster.getDataBuffer() instanceof java.awt.image.DataBufferInt ints && ints.getOffset() == 0) {
+            pixels = ints.getData();
+        } else {
+            pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
+        }
         byte[] out = new byte[w * h * 3];
-        for (int i = 0, j = 0; i < pixels.length; i++) {
+        for (int i = 0, j = 0; i < w * h; i++) {
             int p = pixels[i];
             out[j++] = (byte) (p >> 16);
             out[j++] = (byte) (p >> 8);

@@ -117,6 +117,37 @@ class ImageBatchIteratorTest {
     }
 
     @Test
+    void recycledArraysHoldTheSameBatchesAsFreshOnes() {
+        for (TensorLayout layout : TensorLayout.values()) {
+            List<INDArray> fresh = new ArrayList<>();
+            try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(6).batchSize(2)
+                    .layout(layout).seed(3).prefetch(1).build()) {
+                for (int e = 0; e < 2; e++) {
+                    it.startEpoch(e);
+                    epoch(it).forEach(b -> fresh.add(b.getFeatures()));
+                }
+            }
+            List<INDArray> copies = new ArrayList<>();
+            java.util.Set<INDArray> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(6).batchSize(2)
+                    .layout(layout).seed(3).prefetch(1).reuseArrays(true).build()) {
+                for (int e = 0; e < 2; e++) {
+                    it.startEpoch(e);
+                    while (it.hasNext()) {
+                        INDArray f = it.next().getFeatures();
+                        distinct.add(f);
+                        copies.add(f.dup());
+                    }
+                }
+            }
+            assertEquals(fresh, copies, layout + ": same pixels, batch for batch");
+            // 12 batches (5 full + 1 partial per epoch) share prefetch + 2 = 3 recycled arrays,
+            // plus one fresh array for each partial batch.
+            assertEquals(3 + 2, distinct.size(), layout.toString());
+        }
+    }
+
+    @Test
     void fileBrokenAfterLoadingIsSkippedAndTheRestStillArrives() throws Exception {
         Files.write(samples.get(2).path(), new byte[] {1, 2, 3});
         try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(4).batchSize(4)

@@ -188,7 +188,8 @@ public final class AutoencoderRun {
                                                boolean shuffle) {
         return ImageBatchIterator.builder(samples, labels).imageSize(data.imageSize()).resize(data.resize())
                 .decoder(data.decoder()).layout(layout).batchSize(batchSize).shuffle(shuffle)
-                .seed(Seeds.derive(data.seed(), "autoencoder/shuffle")).cache(cache).build();
+                .seed(Seeds.derive(data.seed(), "autoencoder/shuffle")).cache(cache)
+                .reuseArrays(true).build();
     }
 
     private static Map<String, Object> settings(AutoencoderOptions o, ConvAutoencoder model, int side) {

@@ -121,7 +121,8 @@ public final class ClassifierRun {
                                                boolean shuffle) {
         return ImageBatchIterator.builder(samples, labels).imageSize(data.imageSize()).resize(data.resize())
                 .decoder(data.decoder()).layout(options.layout()).batchSize(options.batchSize()).shuffle(shuffle)
-                .seed(Seeds.derive(data.seed(), "classifier/shuffle")).cache(cache).build();
+                .seed(Seeds.derive(data.seed(), "classifier/shuffle")).cache(cache)
+                .reuseArrays(true).build();
     }
 
     /**

@@ -85,6 +85,9 @@ final class ConvWeightGradient {
             }
             partial[img] = g;
         });
+        // The buffers read above are views of these arrays' native memory: keep them alive until here.
+        in.keepAlive();
+        d.keepAlive();
         double[] total = new double[perImage + outC];
         for (double[] g : partial) {
             for (int k = 0; k < total.length; k++) {
@@ -121,6 +124,7 @@ final class ConvWeightGradient {
 
     /** Reads runs of values of one sample of a 4D array, as doubles, from any thread. */
     private static final class Samples {
+        private final INDArray array;
         private final FloatBuffer floats;
         private final DoubleBuffer doubles;
         private final long offset;
@@ -130,10 +134,16 @@ final class ConvWeightGradient {
             INDArray c = a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a)
                     && (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE)
                     ? a : a.castTo(DataType.DOUBLE).dup('c');
+            this.array = c;
             this.doubles = c.dataType() == DataType.DOUBLE ? c.data().asNioDouble() : null;
             this.floats = doubles == null ? c.data().asNioFloat() : null;
             this.offset = c.offset();
             this.perSample = c.length() / c.size(0);
+        }
+
+        /** Keeps the array, and so the memory the buffers view, reachable up to the call. */
+        void keepAlive() {
+            java.lang.ref.Reference.reachabilityFence(array);
         }
 
         /** Fills {@code out} from sample {@code n}, starting at element {@code from} of that sample. */

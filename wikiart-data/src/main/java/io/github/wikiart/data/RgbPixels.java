@@ -1,0 +1,98 @@
+package io.github.wikiart.data;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.WritableRaster;
+
+/**
+ * Interleaved 8-bit RGB pixels, row-major: pixel {@code p} has red at
+ * {@code data[offset + 3p + red]}, green at {@code + green}, blue at {@code + blue}. Either a view
+ * of a decoded image's own raster (most JPEG files decode to 3-byte BGR, readable in place) or a
+ * plain RGB byte array; converting to floats reads it once, with no intermediate copy.
+ *
+ * @param data the bytes (not copied: do not modify)
+ * @param offset index of the first pixel's first byte
+ * @param red offset of red within a pixel, 0..2
+ * @param green offset of green within a pixel, 0..2
+ * @param blue offset of blue within a pixel, 0..2
+ */
+public record RgbPixels(byte[] data, int offset, int red, int green, int blue) {
+    private static final float[] SCALE = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            SCALE[i] = i / 255f;
+        }
+    }
+
+    /** @param rgb interleaved R, G, B bytes @return a view of them */
+    public static RgbPixels of(byte[] rgb) {
+        return new RgbPixels(rgb, 0, 0, 1, 2);
+    }
+
+    /**
+     * A view of the pixels of an opaque image: no copy when it is TYPE_3BYTE_BGR and owns its
+     * whole raster, otherwise its bytes as {@link ImageResizer#rgbBytes} gives them.
+     *
+     * @param image an opaque RGB image
+     * @return its pixels
+     */
+    public static RgbPixels of(BufferedImage image) {
+        RgbPixels view = rasterView(image);
+        return view != null ? view : of(ImageResizer.rgbBytes(image));
+    }
+
+    /** @return a view of a whole TYPE_3BYTE_BGR raster, or null when the image is not one */
+    static RgbPixels rasterView(BufferedImage image) {
+        int w = image.getWidth();
+        WritableRaster raster = image.getRaster();
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel model
+                && model.getWidth() == w && model.getHeight() == image.getHeight()
+                && model.getPixelStride() == 3 && model.getScanlineStride() == 3 * w
+                && raster.getDataBuffer() instanceof DataBufferByte bytes && bytes.getNumBanks() == 1) {
+            int[] band = model.getBandOffsets();
+            return new RgbPixels(bytes.getData(), bytes.getOffset(), band[0], band[1], band[2]);
+        }
+        return null;
+    }
+
+    /** @param pixels the number of pixels @return them as interleaved R, G, B bytes (a copy unless already so) */
+    public byte[] toRgbBytes(int pixels) {
+        if (offset == 0 && red == 0 && green == 1 && blue == 2 && data.length == 3 * pixels) {
+            return data;
+        }
+        byte[] out = new byte[3 * pixels];
+        for (int p = 0, i = offset; p < pixels; p++, i += 3) {
+            out[3 * p] = data[i + red];
+            out[3 * p + 1] = data[i + green];
+            out[3 * p + 2] = data[i + blue];
+        }
+        return out;
+    }
+
+    /**
+     * Writes the pixels scaled to [0, 1] (value / 255).
+     *
+     * @param pixels the number of pixels
+     * @param layout NCHW writes three planes, NHWC interleaved R, G, B
+     * @param out receives {@code 3 * pixels} floats
+     */
+    public void toFloats(int pixels, TensorLayout layout, float[] out) {
+        if (layout == TensorLayout.NHWC) {
+            for (int p = 0, i = offset; p < pixels; p++, i += 3) {
+                out[3 * p] = SCALE[data[i + red] & 0xFF];
+                out[3 * p + 1] = SCALE[data[i + green] & 0xFF];
+                out[3 * p + 2] = SCALE[data[i + blue] & 0xFF];
+            }
+        } else {
+            for (int p = 0, i = offset; p < pixels; p++, i += 3) {
+                out[p] = SCALE[data[i + red] & 0xFF];
+                out[pixels + p] = SCALE[data[i + green] & 0xFF];
+                out[2 * pixels + p] = SCALE[data[i + blue] & 0xFF];
+            }
+        }
+    }
+}
