@@ -63,8 +63,8 @@ public final class Networks {
             case AE_ORIGINAL, AE_DEFAULT -> {
                 int width = network.equals(AE_ORIGINAL) ? 104 : 16;
                 MultiLayerNetwork net = ConvAutoencoder.builder().side(104).width(width).latentDivisor(16)
-                        .activation(ConvAutoencoder.Act.GELU).layout(TensorLayout.NHWC).build().init();
-                INDArray x = Nd4j.rand(DataType.FLOAT, batch, 104, 104, 3);
+                        .activation(ConvAutoencoder.Act.GELU).layout(TensorLayout.NCHW).build().init();
+                INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, 104, 104);
                 return Dl4jBenchmark.measure(net, x, ConvAutoencoder.flatten(x), warmup, repetitions);
             }
             case TRANSFER -> {

@@ -42,7 +42,7 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
     /** @return width 16, latent side^2/16, gelu, transposed, 20 epochs, batch 16, Adam 0.001, NHWC */
     public static AutoencoderOptions defaults() {
         return new AutoencoderOptions(16, 0, 16, ConvAutoencoder.Act.GELU, ConvAutoencoder.Upsampler.TRANSPOSED, 20,
-                16, 1e-3, TensorLayout.NHWC, 1024, 0);
+                16, 1e-3, TensorLayout.NCHW, 1024, 0);
     }
 
     /**

@@ -48,7 +48,7 @@ public record AutoencoderConfig(int epochs, int batchSize, double learningRate, 
     /** {@code autoencoder.decoder}. */
     public static final ConfigKey<ConvAutoencoder.Upsampler> DECODER = TrainingKeys.decoder("autoencoder");
     /** {@code autoencoder.layout}. */
-    public static final ConfigKey<TensorLayout> LAYOUT = TrainingKeys.layout("autoencoder", TensorLayout.NHWC);
+    public static final ConfigKey<TensorLayout> LAYOUT = TrainingKeys.layout("autoencoder", TensorLayout.NCHW);
     /** {@code autoencoder.cache_mb}. */
     public static final ConfigKey<Integer> CACHE_MB = TrainingKeys.cacheMb("autoencoder");
     /** {@code autoencoder.compare_every}. */

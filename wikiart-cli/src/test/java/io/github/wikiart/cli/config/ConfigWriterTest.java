@@ -71,7 +71,7 @@ class ConfigWriterTest {
                   latent_divisor: 16
                   activation: gelu
                   decoder: transposed
-                  layout: nhwc
+                  layout: nchw
                   cache_mb: 1024
                   compare_every: 0
                 transfer:

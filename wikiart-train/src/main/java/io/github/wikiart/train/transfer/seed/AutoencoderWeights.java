@@ -8,8 +8,12 @@ import io.github.wikiart.train.TrainedAutoencoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,8 +44,6 @@ public record AutoencoderWeights(int side, int width, int latentDim, ConvAutoenc
                                  INDArray[] convW, INDArray[] convB, INDArray latentW, INDArray latentB,
                                  INDArray denseW, INDArray denseB, INDArray[] deconvW, INDArray[] deconvB,
                                  INDArray outW, INDArray outB) {
-    /** Layer count of the transposed-convolution autoencoder (including its loss layer). */
-    private static final int TRANSPOSED_LAYERS = 10;
 
     /** Checks the shapes agree with each other. */
     public AutoencoderWeights {
@@ -89,11 +91,12 @@ public record AutoencoderWeights(int side, int width, int latentDim, ConvAutoenc
             throw new IOException(runDir.resolve(Checkpoints.INDEX) + ": missing field 'model.activation'");
         }
         TrainedAutoencoder ae = TrainedAutoencoder.load(runDir, Checkpoints.Which.BEST);
-        if (ae.network().getnLayers() != TRANSPOSED_LAYERS) {
+        try {
+            return of(ae.network(), ae.info().layout(), ae.info().imageSize(), ConvAutoencoder.Act.parse(act.toString()));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the seed method needs an autoencoder with decoder 'transposed'; run "
-                    + runDir + " has " + ae.network().getnLayers() + " layers (an upsample decoder?)");
+                    + runDir + " is " + e.getMessage(), e);
         }
-        return of(ae.network(), ae.info().layout(), ae.info().imageSize(), ConvAutoencoder.Act.parse(act.toString()));
     }
 
     @SuppressWarnings("unchecked")
@@ -120,23 +123,44 @@ public record AutoencoderWeights(int side, int width, int latentDim, ConvAutoenc
      */
     public static AutoencoderWeights of(MultiLayerNetwork net, TensorLayout layout, int side,
                                         ConvAutoencoder.Act activation) {
+        // By kind, in order (the decoder's layer indices differ between versions of the network):
+        // 3 encoder convolutions, the latent and the expanding dense layer, 3 transposed
+        // convolutions, the final convolution.
+        List<org.deeplearning4j.nn.api.Layer> convs = new ArrayList<>();
+        List<org.deeplearning4j.nn.api.Layer> dense = new ArrayList<>();
+        List<org.deeplearning4j.nn.api.Layer> deconvs = new ArrayList<>();
+        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            Object conf = layer.conf().getLayer();
+            if (conf instanceof org.deeplearning4j.nn.conf.layers.Deconvolution2D) {
+                deconvs.add(layer);
+            } else if (conf instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer) {
+                convs.add(layer);
+            } else if (conf instanceof org.deeplearning4j.nn.conf.layers.DenseLayer) {
+                dense.add(layer);
+            }
+        }
+        if (convs.size() != 4 || dense.size() != 2 || deconvs.size() != 3) {
+            throw new IllegalArgumentException("not a transposed-convolution autoencoder: " + convs.size()
+                    + " convolutions, " + dense.size() + " dense layers, " + deconvs.size()
+                    + " transposed convolutions (expected 4, 2, 3)");
+        }
         INDArray[] convW = new INDArray[3];
         INDArray[] convB = new INDArray[3];
         INDArray[] deconvW = new INDArray[3];
         INDArray[] deconvB = new INDArray[3];
         for (int i = 0; i < 3; i++) {
-            convW[i] = yxio(net.getLayer(i).getParam("W"));
-            convB[i] = bias(net.getLayer(i).getParam("b"));
+            convW[i] = yxio(convs.get(i).getParam("W"));
+            convB[i] = bias(convs.get(i).getParam("b"));
             // DL4J Deconvolution2D W is [iC, oC, kH, kW]; the SameDiff op wants [kH, kW, oC, iC].
-            deconvW[i] = yxio(net.getLayer(5 + i).getParam("W"));
-            deconvB[i] = bias(net.getLayer(5 + i).getParam("b"));
+            deconvW[i] = yxio(deconvs.get(i).getParam("W"));
+            deconvB[i] = bias(deconvs.get(i).getParam("b"));
         }
         int width = (int) convW[0].size(3);
         int b = side / 8;
         int c = 4 * width;
-        INDArray latentW = net.getLayer(3).getParam("W").dup('c');
-        INDArray denseW = net.getLayer(4).getParam("W").dup('c');
-        INDArray denseB = net.getLayer(4).getParam("b").dup('c');
+        INDArray latentW = dense.get(0).getParam("W").dup('c');
+        INDArray denseW = dense.get(1).getParam("W").dup('c');
+        INDArray denseB = dense.get(1).getParam("b").dup('c');
         if (layout == TensorLayout.NCHW) {
             long latent = latentW.size(1);
             latentW = latentW.reshape('c', new long[] {c, b, b, latent}).permute(1, 2, 0, 3).dup('c').reshape('c', new long[] {(long) b * b * c, latent});
@@ -145,8 +169,8 @@ public record AutoencoderWeights(int side, int width, int latentDim, ConvAutoenc
             denseB = denseB.reshape('c', new long[] {1, c, b, b}).permute(0, 2, 3, 1).dup('c').reshape('c', new long[] {1, (long) b * b * c});
         }
         return new AutoencoderWeights(side, width, (int) latentW.size(1), activation, convW, convB, latentW,
-                net.getLayer(3).getParam("b").dup('c'), denseW, denseB, deconvW, deconvB,
-                yxio(net.getLayer(8).getParam("W")), bias(net.getLayer(8).getParam("b")));
+                dense.get(0).getParam("b").dup('c'), denseW, denseB, deconvW, deconvB,
+                yxio(convs.get(3).getParam("W")), bias(convs.get(3).getParam("b")));
     }
 
     private static INDArray yxio(INDArray w) {
