@@ -63,8 +63,7 @@ public final class BenchMain {
                 }
             }
         }
-        int warmup = quick ? 1 : 2;
-        int reps = quick ? 3 : 5;
+        StepPlan plan = quick ? new StepPlan(1, 3, 0) : new StepPlan(2, 5, 2.0);
         // The pipeline runs first, before PyTorch's thread pools exist in this process.
         Map<String, Object> pipeline;
         try {
@@ -80,11 +79,11 @@ public final class BenchMain {
                 String name = (String) row[0];
                 int batch = (Integer) row[1];
                 err.printf("bench: %s, batch %d: DL4J...%n", name, batch);
-                Measurement d = Networks.measureDl4j(name, batch, warmup, reps);
+                Measurement d = Networks.measureDl4j(name, batch, plan);
                 Measurement p = null;
                 if (peer != null) {
                     err.printf("bench: %s, batch %d: %s...%n", name, batch, peer.name());
-                    p = peer.measure(name, batch, warmup, reps);
+                    p = peer.measure(name, batch, plan);
                 }
                 rows.add(new BenchRow(name, batch, d, p));
             }
@@ -96,7 +95,7 @@ public final class BenchMain {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rows", rows.stream().map(BenchRow::toJson).toList());
-            m.put("machine", machine(peer, warmup, reps));
+            m.put("machine", machine(peer, plan));
             m.put("pipeline", pipeline);
             out.println(Json.toText(m));
         } else {
@@ -109,7 +108,7 @@ public final class BenchMain {
                     (Double) pipeline.get("memory_min_ips"), (Double) pipeline.get("memory_max_ips"),
                     100 * (Double) pipeline.get("disk_over_memory"), pipeline.get("disk_peak_rss_mb"),
                     pipeline.get("memory_peak_rss_mb"));
-            out.println("machine: " + machine(peer, warmup, reps));
+            out.println("machine: " + machine(peer, plan));
         }
         return 0;
     }
@@ -143,15 +142,16 @@ public final class BenchMain {
         return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2f", r);
     }
 
-    private static Map<String, Object> machine(Peer peer, int warmup, int reps) {
+    private static Map<String, Object> machine(Peer peer, StepPlan plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("processors", Runtime.getRuntime().availableProcessors());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.put("java", System.getProperty("java.version"));
         m.put("dl4j", "1.0.0-M2.1");
         m.put("peer", peer == null ? null : peer.name());
-        m.put("warmup_steps", warmup);
-        m.put("timed_steps", reps);
+        m.put("warmup_steps", plan.warmup());
+        m.put("timed_steps_min", plan.minSteps());
+        m.put("timed_seconds_min", plan.minSeconds());
         return m;
     }
 }

@@ -15,31 +15,14 @@ public final class Dl4jBenchmark {
      * @param net an initialised network
      * @param x one input batch
      * @param y its labels (for an autoencoder, the flattened input)
-     * @param warmup untimed steps first
-     * @param repetitions timed steps
+     * @param plan warm-up and timed steps
      * @return images per second for each timed step
      */
-    public static Measurement measure(MultiLayerNetwork net, INDArray x, INDArray y, int warmup, int repetitions) {
+    public static Measurement measure(MultiLayerNetwork net, INDArray x, INDArray y, StepPlan plan) {
         DataSet ds = new DataSet(x, y);
         long batch = x.size(0);
-        for (int i = 0; i < warmup; i++) {
-            net.fit(ds);
-        }
-        double[] train = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) {
-            long t = System.nanoTime();
-            net.fit(ds);
-            train[i] = batch / ((System.nanoTime() - t) / 1e9);
-        }
-        for (int i = 0; i < warmup; i++) {
-            net.output(x, false);
-        }
-        double[] infer = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) {
-            long t = System.nanoTime();
-            net.output(x, false);
-            infer[i] = batch / ((System.nanoTime() - t) / 1e9);
-        }
+        double[] train = plan.imagesPerSecond(batch, () -> net.fit(ds));
+        double[] infer = plan.imagesPerSecond(batch, () -> net.output(x, false));
         return new Measurement(train, infer);
     }
 }

@@ -43,38 +43,37 @@ public final class Networks {
      *
      * @param network the row name
      * @param batch batch size
-     * @param warmup untimed steps
-     * @param repetitions timed steps
+     * @param plan warm-up and timed steps
      * @return the measurement
      */
-    public static Measurement measureDl4j(String network, int batch, int warmup, int repetitions) {
+    public static Measurement measureDl4j(String network, int batch, StepPlan plan) {
         Nd4j.getRandom().setSeed(1);
         switch (network) {
             case SEED_CLASSIFIER -> {
                 MultiLayerNetwork net = SeedClassifier.builder().inputSide(416).numClasses(27).build().init();
                 return Dl4jBenchmark.measure(net, Nd4j.rand(DataType.FLOAT, batch, 3, 416, 416), oneHot(batch, 27),
-                        warmup, repetitions);
+                        plan);
             }
             case STYLENET -> {
                 MultiLayerNetwork net = StyleNet.builder().inputSide(64).numClasses(6).build().init();
                 return Dl4jBenchmark.measure(net, Nd4j.rand(DataType.FLOAT, batch, 3, 64, 64), oneHot(batch, 6),
-                        warmup, repetitions);
+                        plan);
             }
             case AE_ORIGINAL, AE_DEFAULT -> {
                 int width = network.equals(AE_ORIGINAL) ? 104 : 16;
                 MultiLayerNetwork net = ConvAutoencoder.builder().side(104).width(width).latentDivisor(16)
                         .activation(ConvAutoencoder.Act.GELU).layout(TensorLayout.NCHW).build().init();
                 INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, 104, 104);
-                return Dl4jBenchmark.measure(net, x, ConvAutoencoder.flatten(x), warmup, repetitions);
+                return Dl4jBenchmark.measure(net, x, ConvAutoencoder.flatten(x), plan);
             }
             case TRANSFER -> {
-                return measureTransfer(batch, warmup, repetitions);
+                return measureTransfer(batch, plan);
             }
             default -> throw new IllegalArgumentException("unknown network " + network);
         }
     }
 
-    private static Measurement measureTransfer(int batch, int warmup, int repetitions) {
+    private static Measurement measureTransfer(int batch, StepPlan plan) {
         int side = 64;
         int styles = 6;
         List<INDArray> targets = new ArrayList<>();
@@ -86,25 +85,9 @@ public final class Networks {
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, side, side, 3);
         INDArray s = oneHot(batch, styles);
         DataSet ds = new DataSet(x, s);
-        for (int i = 0; i < warmup; i++) {
-            sd.fit(ds);
-        }
-        double[] train = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) {
-            long t = System.nanoTime();
-            sd.fit(ds);
-            train[i] = batch / ((System.nanoTime() - t) / 1e9);
-        }
+        double[] train = plan.imagesPerSecond(batch, () -> sd.fit(ds));
         java.util.Map<String, INDArray> in = java.util.Map.of("input", x, "style", s);
-        for (int i = 0; i < warmup; i++) {
-            sd.output(in, "output");
-        }
-        double[] infer = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) {
-            long t = System.nanoTime();
-            sd.output(in, "output");
-            infer[i] = batch / ((System.nanoTime() - t) / 1e9);
-        }
+        double[] infer = plan.imagesPerSecond(batch, () -> sd.output(in, "output"));
         return new Measurement(train, infer);
     }
 

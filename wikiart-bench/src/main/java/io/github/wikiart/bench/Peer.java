@@ -10,9 +10,8 @@ public interface Peer {
      *
      * @param network a row name of {@link BenchMain}
      * @param batch batch size
-     * @param warmup untimed steps
-     * @param repetitions timed steps
+     * @param plan warm-up and timed steps
      * @return the measurement, or null when the peer has no such network yet
      */
-    Measurement measure(String network, int batch, int warmup, int repetitions);
+    Measurement measure(String network, int batch, StepPlan plan);
 }

@@ -16,18 +16,18 @@ public final class PyTorchPeer implements Peer {
     }
 
     @Override
-    public Measurement measure(String network, int batch, int warmup, int repetitions) {
+    public Measurement measure(String network, int batch, StepPlan plan) {
         PeerBenchmark.Result r;
         switch (network) {
             case Networks.SEED_CLASSIFIER -> r = PeerBenchmark.measure(PyTorchNetworks.seedClassifier(416, 27),
-                    new Shape(batch, 3, 416, 416), 27, warmup, repetitions);
+                    new Shape(batch, 3, 416, 416), 27, plan);
             case Networks.STYLENET -> r = PeerBenchmark.measure(PyTorchNetworks.styleNet(64, 6),
-                    new Shape(batch, 3, 64, 64), 6, warmup, repetitions);
+                    new Shape(batch, 3, 64, 64), 6, plan);
             case Networks.AE_ORIGINAL -> r = PeerBenchmark.measure(PyTorchNetworks.autoencoder(104, 104),
-                    new Shape(batch, 3, 104, 104), 0, warmup, repetitions);
+                    new Shape(batch, 3, 104, 104), 0, plan);
             case Networks.AE_DEFAULT -> r = PeerBenchmark.measure(PyTorchNetworks.autoencoder(104, 16),
-                    new Shape(batch, 3, 104, 104), 0, warmup, repetitions);
-            case Networks.TRANSFER -> r = CinTransferTwin.measure(batch, warmup, repetitions);
+                    new Shape(batch, 3, 104, 104), 0, plan);
+            case Networks.TRANSFER -> r = CinTransferTwin.measure(batch, plan);
             default -> {
                 return null;
             }

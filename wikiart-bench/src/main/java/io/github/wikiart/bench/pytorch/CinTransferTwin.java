@@ -21,6 +21,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.PairList;
+import io.github.wikiart.bench.StepPlan;
 
 /**
  * The label-conditioned style-transfer training step ({@code CinTransferNet} trained as
@@ -386,12 +387,11 @@ public final class CinTransferTwin {
      * {@value #WIDTH}.
      *
      * @param batch images per step, at least 1
-     * @param warmup untimed steps before the timed ones (for training and again for inference)
-     * @param repetitions timed steps, at least 1
+     * @param plan warm-up and timed steps
      * @return train images/s (full step) and infer images/s (network forward), per repetition
      */
-    public static PeerBenchmark.Result measure(int batch, int warmup, int repetitions) {
-        return measure(batch, SIDE, warmup, repetitions);
+    public static PeerBenchmark.Result measure(int batch, StepPlan plan) {
+        return measure(batch, SIDE, plan);
     }
 
     /**
@@ -399,38 +399,17 @@ public final class CinTransferTwin {
      *
      * @param batch images per step, at least 1
      * @param side image side, even and at least 4
-     * @param warmup untimed steps, at least 0
-     * @param repetitions timed steps, at least 1
+     * @param plan warm-up and timed steps
      * @return train and infer images/s per repetition
      */
-    public static PeerBenchmark.Result measure(int batch, int side, int warmup, int repetitions) {
-        if (warmup < 0 || repetitions < 1) {
-            throw new IllegalArgumentException("need warmup >= 0 and repetitions >= 1, got "
-                    + warmup + ", " + repetitions);
-        }
+    public static PeerBenchmark.Result measure(int batch, int side, StepPlan plan) {
         Engine.getInstance().setRandomSeed(1);
         try (Session session = new Session(batch, side, STYLES, WIDTH)) {
             NDManager manager = session.manager();
             NDArray x = manager.randomUniform(0f, 1f, new Shape(batch, 3, side, side), DataType.FLOAT32);
             NDArray s = oneHot(manager, batch, STYLES);
-            double[] train = new double[repetitions];
-            for (int i = 0; i < warmup + repetitions; i++) {
-                long t0 = System.nanoTime();
-                session.trainStep(x, s, false);
-                long t1 = System.nanoTime();
-                if (i >= warmup) {
-                    train[i - warmup] = batch / ((t1 - t0) / 1e9);
-                }
-            }
-            double[] infer = new double[repetitions];
-            for (int i = 0; i < warmup + repetitions; i++) {
-                long t0 = System.nanoTime();
-                session.infer(x, s, null);
-                long t1 = System.nanoTime();
-                if (i >= warmup) {
-                    infer[i - warmup] = batch / ((t1 - t0) / 1e9);
-                }
-            }
+            double[] train = plan.imagesPerSecond(batch, () -> session.trainStep(x, s, false));
+            double[] infer = plan.imagesPerSecond(batch, () -> session.infer(x, s, null));
             return new PeerBenchmark.Result(train, infer);
         }
     }

@@ -14,6 +14,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.github.wikiart.bench.StepPlan;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -106,12 +107,11 @@ public final class PeerBenchmark {
      * @param inputShape the batch shape {@code [n, 3, side, side]}; {@code n} is the batch size
      * @param classesOrZeroForReconstruction number of classes (softmax cross-entropy on the logits
      *        against random labels), or 0 for a reconstruction network (L2 loss against the input)
-     * @param warmup untimed steps before the timed ones, at least 0 (for training and again for inference)
-     * @param repetitions timed steps, at least 1
+     * @param plan warm-up and timed steps (for training and again for inference)
      * @return one throughput per timed step, training and inference
      */
-    public static Result measure(Block block, Shape inputShape, int classesOrZeroForReconstruction, int warmup,
-                                 int repetitions) {
+    public static Result measure(Block block, Shape inputShape, int classesOrZeroForReconstruction,
+                                 StepPlan plan) {
         Objects.requireNonNull(block, "block");
         Objects.requireNonNull(inputShape, "inputShape");
         if (inputShape.dimension() < 1 || inputShape.get(0) < 1) {
@@ -121,10 +121,7 @@ public final class PeerBenchmark {
             throw new IllegalArgumentException("classes must be 0 (reconstruction) or >= 2, got "
                     + classesOrZeroForReconstruction);
         }
-        if (warmup < 0 || repetitions < 1) {
-            throw new IllegalArgumentException("need warmup >= 0 and repetitions >= 1, got "
-                    + warmup + ", " + repetitions);
-        }
+        Objects.requireNonNull(plan, "plan");
         long batch = inputShape.get(0);
         boolean classify = classesOrZeroForReconstruction > 0;
         Loss loss = classify ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss();
@@ -141,24 +138,8 @@ public final class PeerBenchmark {
                         ? manager.randomInteger(0, classesOrZeroForReconstruction, new Shape(batch), DataType.INT32)
                                 .toType(DataType.FLOAT32, false)
                         : x;
-                double[] train = new double[repetitions];
-                for (int i = 0; i < warmup + repetitions; i++) {
-                    long t0 = System.nanoTime();
-                    trainStep(trainer, x, y);
-                    long t1 = System.nanoTime();
-                    if (i >= warmup) {
-                        train[i - warmup] = batch / ((t1 - t0) / 1e9);
-                    }
-                }
-                double[] infer = new double[repetitions];
-                for (int i = 0; i < warmup + repetitions; i++) {
-                    long t0 = System.nanoTime();
-                    inferStep(trainer, x);
-                    long t1 = System.nanoTime();
-                    if (i >= warmup) {
-                        infer[i - warmup] = batch / ((t1 - t0) / 1e9);
-                    }
-                }
+                double[] train = plan.imagesPerSecond(batch, () -> trainStep(trainer, x, y));
+                double[] infer = plan.imagesPerSecond(batch, () -> inferStep(trainer, x));
                 return new Result(train, infer);
             }
         }

@@ -46,7 +46,7 @@ class CinTransferTwinTest {
 
     @Test
     void measureGivesPositiveThroughputs() {
-        PeerBenchmark.Result r = CinTransferTwin.measure(2, 16, 1, 2);
+        PeerBenchmark.Result r = CinTransferTwin.measure(2, 16, new io.github.wikiart.bench.StepPlan(1, 2, 0));
         for (double[] values : new double[][] {r.trainImagesPerSecond(), r.inferImagesPerSecond()}) {
             assertEquals(2, values.length);
             for (double v : values) {

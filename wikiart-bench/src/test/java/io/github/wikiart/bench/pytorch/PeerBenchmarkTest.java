@@ -25,13 +25,13 @@ class PeerBenchmarkTest {
 
     @Test
     void classifierMeasures() {
-        assertSane(PeerBenchmark.measure(PyTorchNetworks.seedClassifier(32, 3), new Shape(4, 3, 32, 32), 3, 1, 2));
-        assertSane(PeerBenchmark.measure(PyTorchNetworks.styleNet(16, 3), new Shape(2, 3, 16, 16), 3, 1, 2));
+        assertSane(PeerBenchmark.measure(PyTorchNetworks.seedClassifier(32, 3), new Shape(4, 3, 32, 32), 3, new io.github.wikiart.bench.StepPlan(1, 2, 0)));
+        assertSane(PeerBenchmark.measure(PyTorchNetworks.styleNet(16, 3), new Shape(2, 3, 16, 16), 3, new io.github.wikiart.bench.StepPlan(1, 2, 0)));
     }
 
     @Test
     void autoencoderMeasures() {
-        assertSane(PeerBenchmark.measure(PyTorchNetworks.autoencoder(16, 2), new Shape(2, 3, 16, 16), 0, 1, 2));
+        assertSane(PeerBenchmark.measure(PyTorchNetworks.autoencoder(16, 2), new Shape(2, 3, 16, 16), 0, new io.github.wikiart.bench.StepPlan(1, 2, 0)));
     }
 
     @Test
@@ -47,8 +47,8 @@ class PeerBenchmarkTest {
     @Test
     void invalidArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> PeerBenchmark.measure(PyTorchNetworks.seedClassifier(32, 3), new Shape(4, 3, 32, 32), 1, 1, 2));
+                () -> PeerBenchmark.measure(PyTorchNetworks.seedClassifier(32, 3), new Shape(4, 3, 32, 32), 1, new io.github.wikiart.bench.StepPlan(1, 2, 0)));
         assertThrows(IllegalArgumentException.class,
-                () -> PeerBenchmark.measure(PyTorchNetworks.seedClassifier(32, 3), new Shape(4, 3, 32, 32), 3, 1, 0));
+                () -> PeerBenchmark.measure(PyTorchNetworks.seedClassifier(32, 3), new Shape(4, 3, 32, 32), 3, new io.github.wikiart.bench.StepPlan(1, 0, 0)));
     }
 }
