@@ -39,6 +39,16 @@ public final class Networks {
     }
 
     /**
+     * One row's training step (forward, backward, Adam update) and inference step on a fixed random
+     * batch, in DL4J.
+     *
+     * @param train one training step
+     * @param infer one forward pass
+     */
+    public record Steps(Runnable train, Runnable infer) {
+    }
+
+    /**
      * Measures a row in DL4J.
      *
      * @param network the row name
@@ -47,33 +57,48 @@ public final class Networks {
      * @return the measurement
      */
     public static Measurement measureDl4j(String network, int batch, StepPlan plan) {
+        Steps steps = dl4j(network, batch);
+        return new Measurement(plan.imagesPerSecond(batch, steps.train()), plan.imagesPerSecond(batch, steps.infer()));
+    }
+
+    /**
+     * Builds a row's network in DL4J (weights and batch from seed 1).
+     *
+     * @param network the row name
+     * @param batch batch size
+     * @return its steps
+     */
+    public static Steps dl4j(String network, int batch) {
         Nd4j.getRandom().setSeed(1);
         switch (network) {
             case SEED_CLASSIFIER -> {
                 MultiLayerNetwork net = SeedClassifier.builder().inputSide(416).numClasses(27).build().init();
-                return Dl4jBenchmark.measure(net, Nd4j.rand(DataType.FLOAT, batch, 3, 416, 416), oneHot(batch, 27),
-                        plan);
+                return steps(net, Nd4j.rand(DataType.FLOAT, batch, 3, 416, 416), oneHot(batch, 27));
             }
             case STYLENET -> {
                 MultiLayerNetwork net = StyleNet.builder().inputSide(64).numClasses(6).build().init();
-                return Dl4jBenchmark.measure(net, Nd4j.rand(DataType.FLOAT, batch, 3, 64, 64), oneHot(batch, 6),
-                        plan);
+                return steps(net, Nd4j.rand(DataType.FLOAT, batch, 3, 64, 64), oneHot(batch, 6));
             }
             case AE_ORIGINAL, AE_DEFAULT -> {
                 int width = network.equals(AE_ORIGINAL) ? 104 : 16;
                 MultiLayerNetwork net = ConvAutoencoder.builder().side(104).width(width).latentDivisor(16)
                         .activation(ConvAutoencoder.Act.GELU).layout(TensorLayout.NCHW).build().init();
                 INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, 104, 104);
-                return Dl4jBenchmark.measure(net, x, ConvAutoencoder.flatten(x), plan);
+                return steps(net, x, ConvAutoencoder.flatten(x));
             }
             case TRANSFER -> {
-                return measureTransfer(batch, plan);
+                return transfer(batch);
             }
             default -> throw new IllegalArgumentException("unknown network " + network);
         }
     }
 
-    private static Measurement measureTransfer(int batch, StepPlan plan) {
+    private static Steps steps(MultiLayerNetwork net, INDArray x, INDArray y) {
+        DataSet ds = new DataSet(x, y);
+        return new Steps(() -> net.fit(ds), () -> net.output(x, false));
+    }
+
+    private static Steps transfer(int batch) {
         int side = 64;
         int styles = 6;
         List<INDArray> targets = new ArrayList<>();
@@ -85,10 +110,8 @@ public final class Networks {
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, side, side, 3);
         INDArray s = oneHot(batch, styles);
         DataSet ds = new DataSet(x, s);
-        double[] train = plan.imagesPerSecond(batch, () -> sd.fit(ds));
         java.util.Map<String, INDArray> in = java.util.Map.of("input", x, "style", s);
-        double[] infer = plan.imagesPerSecond(batch, () -> sd.output(in, "output"));
-        return new Measurement(train, infer);
+        return new Steps(() -> sd.fit(ds), () -> sd.output(in, "output"));
     }
 
     private static INDArray oneHot(int batch, int classes) {

@@ -14,7 +14,9 @@ import ai.djl.util.PairList;
 /**
  * A 2D transposed convolution (PyTorch {@code ConvTranspose2d} with square kernel, stride, padding
  * and output padding) built from operations DJL's PyTorch engine has, since its
- * {@code Conv2dTranspose} is not implemented: the input is dilated by inserting {@code stride - 1}
+ * {@code Conv2dTranspose} is not implemented. The doubling case the autoencoder uses runs as four
+ * small convolutions interleaved ({@link #doublingBySubPixels}), with the multiply-adds of a native
+ * transposed convolution. Other cases: the input is dilated by inserting {@code stride - 1}
  * zeros between neighbouring pixels, padded by {@code kernel - 1 - padding} (plus the output
  * padding at the bottom and right), and convolved with stride 1 by the kernel flipped in both
  * spatial axes with its input and output channels swapped. The result equals the transposed
@@ -116,6 +118,15 @@ public final class TransposedConv2d extends AbstractBlock {
      */
     public static NDArray apply(NDArray x, NDArray w, NDArray b, int stride, int padding, int outputPadding) {
         long k = w.getShape().get(2);
+        if (k == 3 && stride == 2 && padding == 1 && outputPadding == 1) {
+            return doublingBySubPixels(x, w, b);
+        }
+        return viaZeroInsertion(x, w, b, stride, padding, outputPadding);
+    }
+
+    /** Any case, by zero insertion, padding and a flipped-kernel convolution (see the class comment). */
+    static NDArray viaZeroInsertion(NDArray x, NDArray w, NDArray b, int stride, int padding, int outputPadding) {
+        long k = w.getShape().get(2);
         long lead = k - 1 - padding;
         // Zero insertion leaves stride - 1 trailing zeros after the last row and column.
         long trail = k - 1 - padding + outputPadding - (stride - 1);
@@ -130,6 +141,53 @@ public final class TransposedConv2d extends AbstractBlock {
         NDArray trimmed = d.get(new NDIndex(":, :, :{}, :{}", h, wd));
         NDArray padded = padZeros(trimmed, lead, k - 1 - padding + outputPadding);
         return Conv2d.conv2d(padded, kernel, b, new Shape(1, 1), new Shape(0, 0)).singletonOrThrow();
+    }
+
+    /**
+     * The doubling case (kernel 3, stride 2, padding 1, output padding 1) without multiplying by
+     * inserted zeros: every output pixel of parity (row, column) sees a fixed subset of the kernel
+     * taps, so the output is four small convolutions of the input (1x1, 1x2, 2x1, 2x2 kernels cut
+     * from the 3x3 one) interleaved. The same multiply-adds as a native transposed convolution,
+     * a quarter of what the zero-insertion form does. Even output rows use kernel row 1; odd rows
+     * {@code 2m + 1} use row 2 at input row {@code m} and row 0 at {@code m + 1} (zero past the end);
+     * columns alike.
+     */
+    static NDArray doublingBySubPixels(NDArray x, NDArray w, NDArray b) {
+        Shape shape = x.getShape();
+        long n = shape.get(0);
+        long h = shape.get(2);
+        long wd = shape.get(3);
+        NDArray kernel = w.transpose(1, 0, 2, 3);
+        long cout = kernel.getShape().get(0);
+        NDArray even = kernel.get(new NDIndex(":, :, 1:2, :"));
+        NDArray odd = NDArrays.concat(new NDList(kernel.get(new NDIndex(":, :, 2:3, :")),
+                kernel.get(new NDIndex(":, :, 0:1, :"))), 2);
+        NDArray padded = padBottomRight(x);
+        NDArray[] rows = new NDArray[2];
+        int r = 0;
+        for (NDArray rowTaps : new NDArray[] {even, odd}) {
+            long kh = rowTaps.getShape().get(2);
+            NDArray evenCols = rowTaps.get(new NDIndex(":, :, :, 1:2"));
+            NDArray oddCols = NDArrays.concat(new NDList(rowTaps.get(new NDIndex(":, :, :, 2:3")),
+                    rowTaps.get(new NDIndex(":, :, :, 0:1"))), 3);
+            NDArray input = padded.get(new NDIndex(":, :, :{}, :", h + kh - 1));
+            NDArray a = Conv2d.conv2d(input.get(new NDIndex(":, :, :, :{}", wd)), evenCols, b, new Shape(1, 1),
+                    new Shape(0, 0)).singletonOrThrow();
+            NDArray c = Conv2d.conv2d(input, oddCols, b, new Shape(1, 1), new Shape(0, 0)).singletonOrThrow();
+            // Interleave the columns: [n, o, h, w, 2] -> [n, o, h, 2w].
+            rows[r++] = NDArrays.stack(new NDList(a, c), 4).reshape(n, cout, h, 2 * wd);
+        }
+        // Interleave the rows: [n, o, h, 2, 2w] -> [n, o, 2h, 2w].
+        return NDArrays.stack(new NDList(rows[0], rows[1]), 3).reshape(n, cout, 2 * h, 2 * wd);
+    }
+
+    /** Appends one zero row and one zero column: {@code [n, c, h, w] -> [n, c, h + 1, w + 1]}. */
+    private static NDArray padBottomRight(NDArray x) {
+        Shape s = x.getShape();
+        NDArray rows = NDArrays.concat(new NDList(x, x.getManager().zeros(new Shape(s.get(0), s.get(1), 1, s.get(3)),
+                x.getDataType())), 2);
+        return NDArrays.concat(new NDList(rows, x.getManager().zeros(new Shape(s.get(0), s.get(1), s.get(2) + 1, 1),
+                x.getDataType())), 3);
     }
 
     /** Inserts {@code s - 1} zeros after every row and column: {@code [n, c, h, w] -> [n, c, h s, w s]}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -77,6 +78,29 @@ class TransposedConv2dTest {
     void doublingCaseMatchesDefinition() {
         check(2, 3, 3, 4, 2, 3, 2, 1, 1, true);
         check(1, 1, 1, 1, 1, 3, 2, 1, 1, false);
+        check(2, 4, 5, 3, 3, 3, 2, 1, 1, true);
+    }
+
+    @Test
+    void subPixelFormHasTheZeroInsertionFormsGradients() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[][] grads = new float[2][];
+            for (int form = 0; form < 2; form++) {
+                NDArray x = manager.create(random(new Random(1), 2 * 3 * 4 * 5), new Shape(2, 3, 4, 5));
+                NDArray wt = manager.create(random(new Random(2), 3 * 2 * 9), new Shape(3, 2, 3, 3));
+                NDArray up = manager.create(random(new Random(3), 2 * 2 * 8 * 10), new Shape(2, 2, 8, 10));
+                x.setRequiresGradient(true);
+                wt.setRequiresGradient(true);
+                try (ai.djl.training.GradientCollector g = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray y = form == 0 ? TransposedConv2d.doublingBySubPixels(x, wt, null)
+                            : TransposedConv2d.viaZeroInsertion(x, wt, null, 2, 1, 1);
+                    g.backward(y.mul(up).sum());
+                }
+                grads[form] = NDArrays.concat(new NDList(x.getGradient().flatten(), wt.getGradient().flatten()))
+                        .toFloatArray();
+            }
+            assertArrayEquals(grads[1], grads[0], 1e-4f);
+        }
     }
 
     @Test
