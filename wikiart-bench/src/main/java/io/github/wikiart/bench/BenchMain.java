@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code wikiart bench [--json] [--quick]}: every network in DL4J and in PyTorch (through DJL),
- * alternating row by row in one process, after warm-up; medians of at least 5 timed steps with
- * min and max; then the data-pipeline benchmark. Exit codes: 0 success, 2 bad flag, 1 failure.
+ * {@code wikiart bench [--json] [--quick] [--profile ROW]}: every network in DL4J and in PyTorch
+ * (through DJL), alternating row by row in one process, after warm-up; medians of at least 5 timed
+ * steps and 2 seconds with min and max; then the data-pipeline benchmark. {@code --profile} prints
+ * one row's op-by-op profile in both frameworks instead ({@link OpProfile}). Exit codes: 0 success,
+ * 2 bad flag, 1 failure.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -42,26 +44,43 @@ public final class BenchMain {
     public static int run(String[] args, PrintStream out, PrintStream err, Peer peer) {
         boolean json = false;
         boolean quick = false;
-        for (String a : args) {
-            switch (a) {
+        String profile = null;
+        List<String> names = Networks.rows().stream().map(r -> (String) r[0]).toList();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--json" -> json = true;
                 case "--quick" -> quick = true;
+                case "--profile" -> {
+                    profile = i + 1 < args.length ? args[++i] : null;
+                    if (!names.contains(profile)) {
+                        err.println("wikiart bench: --profile needs a row name, one of " + String.join(", ", names)
+                                + (profile == null ? "" : "; got '" + profile + "'"));
+                        return 2;
+                    }
+                }
                 case "--help", "-h" -> {
-                    out.println("Usage: wikiart bench [--json] [--quick]");
+                    out.println("Usage: wikiart bench [--json] [--quick] [--profile ROW]");
                     out.println();
                     out.println("Trains and runs every network in DL4J and in PyTorch (DJL), alternating, after warm-up;");
-                    out.println("prints medians of 5 timed steps (3 with --quick) with min and max, and the ratios.");
+                    out.println("prints medians of at least 5 timed steps and 2 seconds (3 steps with --quick) with min");
+                    out.println("and max, and the ratios; then the data-pipeline benchmark.");
+                    out.println("--profile ROW instead prints where one row spends its time, op by op, in both frameworks");
+                    out.println("(rows: " + String.join(", ", names) + ").");
                     out.println();
                     out.println("Example:");
                     out.println("  wikiart bench --quick");
                     out.println("  wikiart bench --json > bench.json");
+                    out.println("  wikiart bench --profile stylenet-64");
                     return 0;
                 }
                 default -> {
-                    err.println("wikiart bench: unknown flag '" + a + "'; run 'wikiart bench --help'");
+                    err.println("wikiart bench: unknown flag '" + args[i] + "'; run 'wikiart bench --help'");
                     return 2;
                 }
             }
+        }
+        if (profile != null) {
+            return profile(profile, json, out, err, peer);
         }
         StepPlan plan = quick ? new StepPlan(1, 3, 0) : new StepPlan(2, 5, 2.0);
         // The pipeline runs first, before PyTorch's thread pools exist in this process.
@@ -111,6 +130,57 @@ public final class BenchMain {
             out.println("machine: " + machine(peer, plan));
         }
         return 0;
+    }
+
+    /** Prints the op profiles of one row: the 15 largest ops of each framework, or all as JSON. */
+    private static int profile(String name, boolean json, PrintStream out, PrintStream err, Peer peer) {
+        int batch = Networks.rows().stream().filter(r -> r[0].equals(name)).map(r -> (Integer) r[1]).findFirst()
+                .orElseThrow();
+        int steps = 5;
+        OpProfile.Result d;
+        OpProfile.Result p = null;
+        try {
+            err.printf("bench: profiling %s, batch %d, in DL4J...%n", name, batch);
+            d = OpProfile.dl4j(name, batch, steps);
+            if (peer instanceof PyTorchPeer torch) {
+                err.printf("bench: profiling %s, batch %d, in %s...%n", name, batch, peer.name());
+                p = OpProfile.pytorch(torch, name, batch, steps);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("wikiart bench: profiling failed: " + e);
+            return 1;
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("network", name);
+            m.put("batch", batch);
+            m.put("steps", steps);
+            m.put("dl4j", profileJson(d));
+            m.put("pytorch", p == null ? null : profileJson(p));
+            out.println(Json.toText(m));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "profile of %s, batch %d: per step = one training step + one inference step, "
+                + "mean of %d after 2 untimed%n", name, batch, steps);
+        printProfile(out, "DL4J (ND4J op profiler)", d);
+        if (p != null) {
+            printProfile(out, peer.name() + " (PyTorch profiler, self times)", p);
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> profileJson(OpProfile.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wall_ms_per_step", r.wallMs());
+        m.put("op_ms_per_step", r.opMs());
+        return m;
+    }
+
+    private static void printProfile(PrintStream out, String title, OpProfile.Result r) {
+        out.printf(Locale.ROOT, "%s: %.1f ms wall per step while profiled, %.1f ms in ops%n", title, r.wallMs(),
+                r.totalOpMs());
+        r.opMs().entrySet().stream().limit(15).forEach(e ->
+                out.printf(Locale.ROOT, "  %8.2f ms  %s%n", e.getValue(), e.getKey()));
     }
 
     /**
