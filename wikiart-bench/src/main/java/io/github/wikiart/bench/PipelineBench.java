@@ -58,8 +58,12 @@ public final class PipelineBench {
             double[] mem = new double[rounds];
             AtomicLong diskPeak = new AtomicLong();
             AtomicLong memPeak = new AtomicLong();
+            double[] diskCpu = new double[rounds];
+            double[] memCpu = new double[rounds];
             for (int r = -1; r < rounds; r++) {
                 it.startEpoch(r + 1);
+                long cpu0 = cpuNanos();
+                long wall0 = System.nanoTime();
                 double d = timedEpoch(() -> {
                     long images = 0;
                     while (it.hasNext()) {
@@ -69,6 +73,8 @@ public final class PipelineBench {
                     }
                     return images;
                 }, diskPeak);
+                long cpu1 = cpuNanos();
+                long wall1 = System.nanoTime();
                 double m = timedEpoch(() -> {
                     long images = 0;
                     for (DataSet b : memory) {
@@ -80,6 +86,8 @@ public final class PipelineBench {
                 if (r >= 0) {
                     disk[r] = d;
                     mem[r] = m;
+                    diskCpu[r] = (cpu1 - cpu0) / (double) (wall1 - wall0);
+                    memCpu[r] = (cpuNanos() - cpu1) / (double) (System.nanoTime() - wall1);
                 }
             }
             double diskMedian = Measurement.median(disk);
@@ -96,8 +104,35 @@ public final class PipelineBench {
             out.put("disk_over_memory", diskMedian / memMedian);
             out.put("images", ds.train().samples().size());
             out.put("rounds", rounds);
+            out.put("disk_cpu_cores", Measurement.median(diskCpu));
+            out.put("memory_cpu_cores", Measurement.median(memCpu));
+            out.put("decode_ms_per_image_one_worker", decodeMillisPerImage(ds));
         }
         return out;
+    }
+
+    /** @return CPU time used by this process so far, all threads, ns */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The pipeline's cost alone: one worker, no training, the median of 3 epochs, ms of one core per image. */
+    private static double decodeMillisPerImage(WikiArtDataset ds) {
+        try (ImageBatchIterator it = ImageBatchIterator.builder(ds.train().samples(), ds.labelIndex()).imageSize(416)
+                .batchSize(32).seed(1).workers(1).reuseArrays(true).build()) {
+            double[] ms = new double[4];
+            for (int e = 0; e < ms.length; e++) {
+                it.startEpoch(e);
+                long t = System.nanoTime();
+                long images = 0;
+                while (it.hasNext()) {
+                    images += it.next().numExamples();
+                }
+                ms[e] = (System.nanoTime() - t) / 1e6 / images;
+            }
+            return Measurement.median(java.util.Arrays.copyOfRange(ms, 1, ms.length));
+        }
     }
 
     /** Runs one epoch and returns its images per second; raises {@code peak} to the epoch's peak extra resident memory. */
