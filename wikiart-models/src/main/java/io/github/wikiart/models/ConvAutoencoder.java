@@ -1,6 +1,7 @@
 package io.github.wikiart.models;
 
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.layers.CachedDeconvolution2D;
 import io.github.wikiart.models.layers.DenseToFeatureMap;
 import io.github.wikiart.models.layers.FeatureMapToDense;
 import java.util.Locale;
@@ -172,8 +173,8 @@ public final class ConvAutoencoder {
             list.layer(new Upsampling2D.Builder(2).dataFormat(format).build());
             list.layer(conv3(channels, act, format));
         } else if (format == CNN2DFormat.NCHW) {
-            list.layer(new Deconvolution2D.Builder(3, 3).stride(2, 2).padding(0, 0).nOut(channels).activation(act)
-                    .convolutionMode(ConvolutionMode.Truncate).dataFormat(format).build());
+            list.layer(new CachedDeconvolution2D(new Deconvolution2D.Builder(3, 3).stride(2, 2).padding(0, 0)
+                    .nOut(channels).activation(act).convolutionMode(ConvolutionMode.Truncate).dataFormat(format)));
             list.layer(new Cropping2D.Builder(0, 1, 0, 1).dataFormat(format).build());
         } else {
             list.layer(new Deconvolution2D.Builder(3, 3).stride(2, 2).nOut(channels).activation(act)

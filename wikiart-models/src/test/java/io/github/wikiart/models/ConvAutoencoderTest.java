@@ -71,9 +71,10 @@ class ConvAutoencoderTest {
 
     /**
      * In NCHW the decoder's transposed convolutions are written as unpadded transposed
-     * convolutions cropped by one row and column (5-10 times faster in DL4J M2.1). This rebuilds
-     * the straightforward version, DL4J's Same-mode transposed convolution, and checks the same
-     * outputs and the same gradients, both equal to the gradients computed in double precision.
+     * convolutions cropped by one row and column (5-10 times faster in DL4J M2.1), in a layer that
+     * reuses its forward pass in backprop. This rebuilds the straightforward version, DL4J's own
+     * Same-mode transposed convolution, and checks the same outputs and the same gradients, both
+     * equal to the gradients computed in double precision.
      * NHWC keeps the Same-mode layer: there the fast path's float weight gradients are wrong.
      */
     @Test
@@ -128,7 +129,11 @@ class ConvAutoencoderTest {
                 continue;
             }
             if (c.getLayer() instanceof Deconvolution2D deconv) {
-                deconv.setConvolutionMode(ConvolutionMode.Same);
+                // DL4J's own layer (not the cached subclass), in Same mode.
+                c.setLayer(new Deconvolution2D.Builder(deconv.getKernelSize()).stride(deconv.getStride())
+                        .nIn(deconv.getNIn()).nOut(deconv.getNOut()).activation(deconv.getActivationFn())
+                        .weightInit(deconv.getWeightInitFn()).dataFormat(deconv.getCnn2dDataFormat())
+                        .convolutionMode(ConvolutionMode.Same).build());
             }
             if (plain.getInputPreProcess(i) != null) {
                 pre.put(confs.size(), plain.getInputPreProcess(i));
