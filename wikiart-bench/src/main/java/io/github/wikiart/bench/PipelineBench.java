@@ -99,12 +99,12 @@ public final class PipelineBench {
             double diskMedian = Measurement.median(disk);
             double memMedian = Measurement.median(mem);
             out.put("disk_ips", diskMedian);
-            out.put("disk_min_ips", java.util.Arrays.stream(disk).min().orElse(0));
-            out.put("disk_max_ips", java.util.Arrays.stream(disk).max().orElse(0));
+            out.put("disk_min_ips", Measurement.min(disk));
+            out.put("disk_max_ips", Measurement.max(disk));
             out.put("disk_peak_rss_mb", diskPeak.get() / (1024 * 1024));
             out.put("memory_ips", memMedian);
-            out.put("memory_min_ips", java.util.Arrays.stream(mem).min().orElse(0));
-            out.put("memory_max_ips", java.util.Arrays.stream(mem).max().orElse(0));
+            out.put("memory_min_ips", Measurement.min(mem));
+            out.put("memory_max_ips", Measurement.max(mem));
             out.put("memory_peak_rss_mb", memPeak.get() / (1024 * 1024));
             out.put("memory_tensors_mb", memory.size() * 32L * 416 * 416 * 3 * 4 / (1024 * 1024));
             out.put("disk_over_memory", diskMedian / memMedian);

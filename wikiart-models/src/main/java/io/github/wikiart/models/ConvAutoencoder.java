@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -21,9 +20,6 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -91,10 +87,7 @@ public final class ConvAutoencoder {
     private final int latentDim;
     private final Act activation;
     private final Upsampler upsampler;
-    private final long seed;
-    private final IUpdater updater;
-    private final TensorLayout layout;
-    private final DataType dataType;
+    private final NetworkSettings common;
 
     private ConvAutoencoder(Builder b) {
         this.side = b.side;
@@ -102,10 +95,7 @@ public final class ConvAutoencoder {
         this.latentDim = b.latentDim > 0 ? b.latentDim : Math.max(1, b.side * b.side / b.latentDivisor);
         this.activation = b.activation;
         this.upsampler = b.upsampler;
-        this.seed = b.seed;
-        this.updater = b.updater;
-        this.layout = b.layout;
-        this.dataType = b.dataType;
+        this.common = b.settings();
     }
 
     /** @return a builder (104 px, width 16, latent side^2/64, relu, transposed, NCHW) */
@@ -125,10 +115,10 @@ public final class ConvAutoencoder {
 
     /** @return the network configuration (not initialised) */
     public MultiLayerConfiguration conf() {
-        CNN2DFormat format = Layouts.format(layout);
+        CNN2DFormat format = Layouts.format(common.layout());
         int b = bottleneckSide();
         Activation act = activation.dl4j;
-        ListBuilder list = NetworkDefaults.configuration(seed, dataType, updater, layout == TensorLayout.NCHW)
+        ListBuilder list = NetworkDefaults.configuration(common, common.layout() == TensorLayout.NCHW)
                 .weightInit(activation == Act.RELU ? WeightInit.RELU : WeightInit.XAVIER)
                 .list()
                 .layer(down(width, act, format))
@@ -147,7 +137,7 @@ public final class ConvAutoencoder {
         list.inputPreProcessor(LATENT_LAYER, new CnnToFeedForwardPreProcessor(b, b, 4L * width, format));
         list.inputPreProcessor(first, new DenseToFeatureMap(b, b, 4L * width, format));
         list.inputPreProcessor(last, new FeatureMapToDense(side, side, 3, format));
-        return list.setInputType(Layouts.rgb(side, layout)).build();
+        return list.setInputType(Layouts.rgb(side, common.layout())).build();
     }
 
     private static ConvolutionLayer down(int channels, Activation act, CNN2DFormat format) {

@@ -51,6 +51,11 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
         return self();
     }
 
+    /** @return the shared settings as set so far */
+    NetworkSettings settings() {
+        return new NetworkSettings(seed, updater, layout, dataType);
+    }
+
     /** @param t parameter and activation type (default FLOAT; DOUBLE for gradient checks) @return this */
     public B dataType(DataType t) {
         this.dataType = Objects.requireNonNull(t, "dataType");

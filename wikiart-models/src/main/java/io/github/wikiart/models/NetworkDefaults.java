@@ -3,8 +3,6 @@ package io.github.wikiart.models;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * The configuration settings every network of this module starts from: seed, data type, updater,
@@ -20,19 +18,16 @@ final class NetworkDefaults {
     }
 
     /**
-     * @param seed weight seed
-     * @param dataType parameter and activation type
-     * @param updater optimiser
+     * @param settings seed, data type and updater
      * @param cacheForward whether to cache pre-activations for backpropagation (see above for when not)
      * @return a configuration builder with this module's defaults
      */
-    static NeuralNetConfiguration.Builder configuration(long seed, DataType dataType, IUpdater updater,
-            boolean cacheForward) {
+    static NeuralNetConfiguration.Builder configuration(NetworkSettings settings, boolean cacheForward) {
         OneDnn.ensureEnabled();
         return new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(dataType)
-                .updater(updater)
+                .seed(settings.seed())
+                .dataType(settings.dataType())
+                .updater(settings.updater())
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .cacheMode(cacheForward ? CacheMode.DEVICE : CacheMode.NONE);

@@ -2,7 +2,6 @@ package io.github.wikiart.models;
 
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.layers.InputConvolution;
-import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
@@ -15,9 +14,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -41,19 +38,13 @@ public final class SeedClassifier {
     private final int inputSide;
     private final int numClasses;
     private final double dropout;
-    private final long seed;
-    private final IUpdater updater;
-    private final TensorLayout layout;
-    private final DataType dataType;
+    private final NetworkSettings common;
 
     private SeedClassifier(Builder b) {
         this.inputSide = b.inputSide;
         this.numClasses = b.numClasses;
         this.dropout = b.dropout;
-        this.seed = b.seed;
-        this.updater = b.updater;
-        this.layout = b.layout;
-        this.dataType = b.dataType;
+        this.common = b.settings();
     }
 
     /** @return a builder with the original's defaults (416 px, dropout 0.2, Adam 0.001, seed 1) */
@@ -70,14 +61,14 @@ public final class SeedClassifier {
     /** @return the network configuration (not initialised) */
     public MultiLayerConfiguration conf() {
         int features = pooledSide() * pooledSide();
-        return NetworkDefaults.configuration(seed, dataType, updater, true)
+        return NetworkDefaults.configuration(common, true)
                 .weightInit(WeightInit.XAVIER)
                 .list()
                 // The first layer needs no input gradient: InputConvolution skips it (same function).
                 .layer(new InputConvolution(new ConvolutionLayer.Builder(4, 4).stride(1, 1).padding(2, 2).nOut(1)
-                        .dataFormat(Layouts.format(layout)).activation(Activation.IDENTITY)))
+                        .dataFormat(Layouts.format(common.layout())).activation(Activation.IDENTITY)))
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(4, 4).stride(4, 4)
-                        .padding(2, 2).dataFormat(Layouts.format(layout)).build())
+                        .padding(2, 2).dataFormat(Layouts.format(common.layout())).build())
                 .layer(new BatchNormalization.Builder().nOut(features).build())
                 .layer(new DenseLayer.Builder().nOut(300).activation(Activation.IDENTITY).build())
                 .layer(new DropoutLayer.Builder(1.0 - dropout).build())
@@ -87,8 +78,8 @@ public final class SeedClassifier {
                 // Batch norm over the 11025 flattened features, as PyTorch's BatchNorm1d; without the
                 // explicit preprocessor DL4J would normalise the single channel of the 2D map instead.
                 .inputPreProcessor(2, new CnnToFeedForwardPreProcessor(pooledSide(), pooledSide(), 1,
-                        Layouts.format(layout)))
-                .setInputType(Layouts.rgb(inputSide, layout))
+                        Layouts.format(common.layout())))
+                .setInputType(Layouts.rgb(inputSide, common.layout()))
                 .build();
     }
 
@@ -100,50 +91,14 @@ public final class SeedClassifier {
     }
 
     /** Builder for {@link SeedClassifier}; setters validate, naming the field. */
-    public static final class Builder extends NetworkBuilder<Builder> {
-        private int inputSide = 416;
-        private int numClasses = -1;
-        private double dropout = 0.2;
-
+    public static final class Builder extends ClassifierBuilder<Builder> {
         private Builder() {
-            super(TensorLayout.NCHW);
+            super(TensorLayout.NCHW, 416);
         }
-
-        /** @param side input side in pixels, at least 4 (416 in the original) @return this */
-        public Builder inputSide(int side) {
-            if (side < 4) {
-                throw new IllegalArgumentException("inputSide must be >= 4, got " + side);
-            }
-            this.inputSide = side;
-            return this;
-        }
-
-        /** @param n number of classes, at least 2 @return this */
-        public Builder numClasses(int n) {
-            if (n < 2) {
-                throw new IllegalArgumentException("numClasses must be >= 2, got " + n);
-            }
-            this.numClasses = n;
-            return this;
-        }
-
-        /** @param p drop probability in [0, 1) (0.2 in the original) @return this */
-        public Builder dropout(double p) {
-            if (!(p >= 0 && p < 1)) {
-                throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
-            }
-            this.dropout = p;
-            return this;
-        }
-
-
-
 
         /** @return the model definition @throws IllegalStateException if numClasses was not set */
         public SeedClassifier build() {
-            if (numClasses < 0) {
-                throw new IllegalStateException("numClasses must be set");
-            }
+            requireNumClasses();
             return new SeedClassifier(this);
         }
     }

@@ -1,12 +1,10 @@
 package io.github.wikiart.models;
 
 import io.github.wikiart.data.TensorLayout;
-import java.util.Objects;
 import io.github.wikiart.models.layers.GramPooling;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -18,9 +16,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -43,10 +38,7 @@ public final class StyleNet {
     private final int gramChannels;
     private final int hidden;
     private final double dropout;
-    private final long seed;
-    private final IUpdater updater;
-    private final TensorLayout layout;
-    private final DataType dataType;
+    private final NetworkSettings common;
 
     private StyleNet(Builder b) {
         this.inputSide = b.inputSide;
@@ -55,10 +47,7 @@ public final class StyleNet {
         this.gramChannels = b.gramChannels;
         this.hidden = b.hidden;
         this.dropout = b.dropout;
-        this.seed = b.seed;
-        this.updater = b.updater;
-        this.layout = b.layout;
-        this.dataType = b.dataType;
+        this.common = b.settings();
     }
 
     /** @return a builder with the defaults (64 px, width 32, 32 Gram channels, 128 hidden, dropout 0.2) */
@@ -73,8 +62,8 @@ public final class StyleNet {
 
     /** @return the network configuration (not initialised) */
     public MultiLayerConfiguration conf() {
-        CNN2DFormat format = Layouts.format(layout);
-        ListBuilder list = NetworkDefaults.configuration(seed, dataType, updater, true)
+        CNN2DFormat format = Layouts.format(common.layout());
+        ListBuilder list = NetworkDefaults.configuration(common, true)
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
                 .list();
@@ -94,7 +83,7 @@ public final class StyleNet {
         }
         return list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(numClasses)
                         .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .setInputType(Layouts.rgb(inputSide, layout))
+                .setInputType(Layouts.rgb(inputSide, common.layout()))
                 .build();
     }
 
@@ -113,35 +102,13 @@ public final class StyleNet {
     }
 
     /** Builder for {@link StyleNet}; setters validate, naming the field. */
-    public static final class Builder extends NetworkBuilder<Builder> {
-        private int inputSide = 64;
-        private int numClasses = -1;
+    public static final class Builder extends ClassifierBuilder<Builder> {
         private int width = 32;
         private int gramChannels = 32;
         private int hidden = 128;
-        private double dropout = 0.2;
 
         private Builder() {
-            super(TensorLayout.NCHW);
-        }
-
-
-        /** @param side input side in pixels, at least 4 @return this */
-        public Builder inputSide(int side) {
-            if (side < 4) {
-                throw new IllegalArgumentException("inputSide must be >= 4, got " + side);
-            }
-            this.inputSide = side;
-            return this;
-        }
-
-        /** @param n number of classes, at least 2 @return this */
-        public Builder numClasses(int n) {
-            if (n < 2) {
-                throw new IllegalArgumentException("numClasses must be >= 2, got " + n);
-            }
-            this.numClasses = n;
-            return this;
+            super(TensorLayout.NCHW, 64);
         }
 
         /** @param w channels of the first convolution, at least 1 (default 32) @return this */
@@ -171,23 +138,9 @@ public final class StyleNet {
             return this;
         }
 
-        /** @param p drop probability in [0, 1) (default 0.2) @return this */
-        public Builder dropout(double p) {
-            if (!(p >= 0 && p < 1)) {
-                throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
-            }
-            this.dropout = p;
-            return this;
-        }
-
-
-
-
         /** @return the model definition @throws IllegalStateException if numClasses was not set */
         public StyleNet build() {
-            if (numClasses < 0) {
-                throw new IllegalStateException("numClasses must be set");
-            }
+            requireNumClasses();
             return new StyleNet(this);
         }
     }
