@@ -16,12 +16,13 @@ import java.util.Objects;
  * @param toySample when positive, only the first {@code toySample} files per class of the
  *     training split are used (the original's {@code toy_sample}); 0 uses everything
  * @param maxPixels images with more pixels are refused without decoding
+ * @param jpegLibrary which library decodes plain JPEG files (see {@link ImageDecoder})
  * @param strict when true, the first unreadable image is an error instead of being skipped
  * @param seed the seed every random stream of the data layer is derived from
  */
 public record DataOptions(Path root, String trainDir, String testDir, int imageSize, ResizeMode resize,
                           Sampling trainSampling, Sampling testSampling, int toySample, long maxPixels,
-                          boolean strict, long seed) {
+                          JpegLibrary jpegLibrary, boolean strict, long seed) {
     /** Validates every field, naming it. */
     public DataOptions {
         Objects.requireNonNull(root, "root");
@@ -39,6 +40,7 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be >= 1, got " + maxPixels);
         }
+        Objects.requireNonNull(jpegLibrary, "jpegLibrary");
     }
 
     private static void requireName(String value, String field) {
@@ -49,14 +51,14 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
 
     /**
      * Options with the defaults: {@code train}/{@code test}, 64 px, stretch, no resampling, no toy
-     * sample, 100 megapixels, lenient, seed 1.
+     * sample, 100 megapixels, libjpeg-turbo when installed, lenient, seed 1.
      *
      * @param root the dataset folder
      * @return the options
      */
     public static DataOptions defaults(Path root) {
         return new DataOptions(root, "train", "test", 64, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0,
-                ImageDecoder.DEFAULT_MAX_PIXELS, false, 1L);
+                ImageDecoder.DEFAULT_MAX_PIXELS, JpegLibrary.TURBOJPEG, false, 1L);
     }
 
     /** @return the folder of the training split */
@@ -74,44 +76,50 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
         return new ImageResizer(imageSize, resize);
     }
 
-    /** @return a decoder with {@link #maxPixels()} */
+    /** @return a decoder with {@link #maxPixels()} and {@link #jpegLibrary()} */
     public ImageDecoder decoder() {
-        return new ImageDecoder(maxPixels);
+        return new ImageDecoder(maxPixels, jpegLibrary);
     }
 
     /** @param value new image side @return a copy with it */
     public DataOptions withImageSize(int value) {
         return new DataOptions(root, trainDir, testDir, value, resize, trainSampling, testSampling, toySample,
-                maxPixels, strict, seed);
+                maxPixels, jpegLibrary, strict, seed);
     }
 
     /** @param train training resampling @param test test resampling @return a copy with them */
     public DataOptions withSampling(Sampling train, Sampling test) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, train, test, toySample, maxPixels,
-                strict, seed);
+                jpegLibrary, strict, seed);
     }
 
     /** @param value toy sample size (0 = off) @return a copy with it */
     public DataOptions withToySample(int value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, value,
-                maxPixels, strict, seed);
+                maxPixels, jpegLibrary, strict, seed);
     }
 
     /** @param value the seed @return a copy with it */
     public DataOptions withSeed(long value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                maxPixels, strict, value);
+                maxPixels, jpegLibrary, strict, value);
     }
 
     /** @param value strict mode @return a copy with it */
     public DataOptions withStrict(boolean value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                maxPixels, value, seed);
+                maxPixels, jpegLibrary, value, seed);
     }
 
     /** @param value the pixel limit @return a copy with it */
     public DataOptions withMaxPixels(long value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                value, strict, seed);
+                value, jpegLibrary, strict, seed);
+    }
+
+    /** @param value which library decodes plain JPEG files @return a copy with it */
+    public DataOptions withJpegLibrary(JpegLibrary value) {
+        return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
+                maxPixels, value, strict, seed);
     }
 }

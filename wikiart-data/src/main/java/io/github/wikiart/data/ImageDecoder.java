@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -22,6 +23,13 @@ import javax.imageio.stream.ImageInputStream;
  * pixels than the limit is refused before its pixels are decoded (decompression bombs). When the
  * caller only needs a small image, large ones are subsampled while decoding, which is much faster.
  * Instances are immutable and thread-safe.
+ *
+ * <p>With {@link JpegLibrary#TURBOJPEG} (the default) plain JPEG files (3-component YCbCr, no ICC
+ * profile) decode with libjpeg-turbo when its TurboJPEG library is installed
+ * ({@code apt-get install libturbojpeg0}): the same pixels as ImageIO at full size in about 60 % of
+ * the time, and large images are scaled down by 1/2, 1/4 or 1/8 inside the inverse DCT rather than
+ * subsampled (smoother, and different pixels from ImageIO's subsampling). Every other file, and
+ * every machine without the library, uses ImageIO.
  */
 public final class ImageDecoder {
     /** Default pixel limit: 100 megapixels. */
@@ -33,13 +41,23 @@ public final class ImageDecoder {
     }
 
     private final long maxPixels;
+    private final JpegLibrary jpegLibrary;
 
-    /** @param maxPixels the largest width x height accepted, at least 1 */
-    public ImageDecoder(long maxPixels) {
+    /**
+     * @param maxPixels the largest width x height accepted, at least 1
+     * @param jpegLibrary which library decodes plain JPEG files
+     */
+    public ImageDecoder(long maxPixels, JpegLibrary jpegLibrary) {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be >= 1, got " + maxPixels);
         }
         this.maxPixels = maxPixels;
+        this.jpegLibrary = java.util.Objects.requireNonNull(jpegLibrary, "jpegLibrary");
+    }
+
+    /** @param maxPixels the largest width x height accepted, at least 1 */
+    public ImageDecoder(long maxPixels) {
+        this(maxPixels, JpegLibrary.TURBOJPEG);
     }
 
     /** A decoder with the default limit of 100 megapixels. */
@@ -50,6 +68,16 @@ public final class ImageDecoder {
     /** @return the pixel limit */
     public long maxPixels() {
         return maxPixels;
+    }
+
+    /** @return whether libjpeg-turbo's TurboJPEG library was found on this machine */
+    public static boolean turboJpegAvailable() {
+        return TurboJpeg.available();
+    }
+
+    /** @return which library decodes plain JPEG files (when it is installed) */
+    public JpegLibrary jpegLibrary() {
+        return jpegLibrary;
     }
 
     /**
@@ -82,6 +110,12 @@ public final class ImageDecoder {
         if (length == 0) {
             throw new ImageDecodeException(file, "empty file (0 bytes)", null);
         }
+        if (jpegLibrary == JpegLibrary.TURBOJPEG && TurboJpeg.available() && length <= Integer.MAX_VALUE) {
+            BufferedImage image = decodeWithTurboJpeg(file, (int) length, minSide);
+            if (image != null) {
+                return image;
+            }
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new ImageDecodeException(file, "cannot be opened", null);
@@ -98,13 +132,9 @@ public final class ImageDecoder {
                 if (width <= 0 || height <= 0) {
                     throw new ImageDecodeException(file, "invalid dimensions " + width + "x" + height, null);
                 }
-                if ((long) width * height > maxPixels) {
-                    throw new ImageDecodeException(file, "image of " + width + "x" + height + " = "
-                            + ((long) width * height) + " pixels exceeds the limit of " + maxPixels
-                            + " pixels (data.max_pixels); not decoded", null);
-                }
+                checkPixels(file, width, height);
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = minSide > 0 ? Math.max(1, Math.min(width, height) / (2 * minSide)) : 1;
+                int step = subsampling(width, height, minSide);
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
@@ -119,6 +149,53 @@ public final class ImageDecoder {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ImageDecodeException(file, "cannot be decoded: " + message, e);
         }
+    }
+
+    /**
+     * The libjpeg-turbo path: null when the file is not a plain JPEG or libjpeg-turbo reports
+     * anything at all, so that ImageIO decodes it (and reports its errors) as it always did.
+     */
+    private BufferedImage decodeWithTurboJpeg(Path file, int length, int minSide) throws ImageDecodeException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            if (magic.length < 2 || (magic[0] & 0xFF) != 0xFF || (magic[1] & 0xFF) != 0xD8) {
+                return null;
+            }
+            bytes = new byte[length];
+            System.arraycopy(magic, 0, bytes, 0, 2);
+            if (in.readNBytes(bytes, 2, length - 2) != length - 2) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (JpegMarkers.hasIccProfile(bytes)) {
+            return null;
+        }
+        try (TurboJpeg.Decompressor jpeg = new TurboJpeg.Decompressor(bytes)) {
+            TurboJpeg.Header header = jpeg.header();
+            if (header == null || !header.plain() || header.width() <= 0 || header.height() <= 0) {
+                return null;
+            }
+            checkPixels(file, header.width(), header.height());
+            int step = subsampling(header.width(), header.height(), minSide);
+            int scale = step >= 8 ? 8 : step >= 4 ? 4 : step >= 2 ? 2 : 1;
+            return jpeg.decode(header, scale);
+        }
+    }
+
+    private void checkPixels(Path file, int width, int height) throws ImageDecodeException {
+        if ((long) width * height > maxPixels) {
+            throw new ImageDecodeException(file, "image of " + width + "x" + height + " = "
+                    + ((long) width * height) + " pixels exceeds the limit of " + maxPixels
+                    + " pixels (data.max_pixels); not decoded", null);
+        }
+    }
+
+    /** @return the reduction that keeps the short side at least {@code 2 * minSide} (1 = none) */
+    private static int subsampling(int width, int height, int minSide) {
+        return minSide > 0 ? Math.max(1, Math.min(width, height) / (2 * minSide)) : 1;
     }
 
     /**

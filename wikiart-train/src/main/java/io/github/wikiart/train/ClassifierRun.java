@@ -5,6 +5,7 @@ import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.DecodedImageCache;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.JpegLibrary;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
 import io.github.wikiart.data.Seeds;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.Adam;
@@ -143,6 +145,7 @@ public final class ClassifierRun {
         m.put("test_sampling", data.testSampling().toString());
         m.put("toy_sample", data.toySample());
         m.put("max_pixels", data.maxPixels());
+        m.put("jpeg_library", data.jpegLibrary().name().toLowerCase(Locale.ROOT));
         m.put("seed", data.seed());
         m.put("batch_size", batchSize);
         return m;
@@ -160,7 +163,9 @@ public final class ClassifierRun {
         return new DataOptions(root, (String) d.get("train_dir"), (String) d.get("test_dir"),
                 ((Number) d.get("image_size")).intValue(), ResizeMode.parse((String) d.get("resize")),
                 Sampling.parse((String) d.get("train_sampling")), Sampling.parse((String) d.get("test_sampling")),
-                ((Number) d.get("toy_sample")).intValue(), ((Number) d.get("max_pixels")).longValue(), false,
+                ((Number) d.get("toy_sample")).intValue(), ((Number) d.get("max_pixels")).longValue(),
+                JpegLibrary.valueOf(((String) d.getOrDefault("jpeg_library", "turbojpeg")).toUpperCase(Locale.ROOT)),
+                false,
                 ((Number) d.get("seed")).longValue());
     }
 

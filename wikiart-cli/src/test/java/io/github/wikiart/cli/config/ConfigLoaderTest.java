@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wikiart.data.JpegLibrary;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
 import java.nio.file.Files;
@@ -67,11 +68,12 @@ class ConfigLoaderTest {
                   test_sampling: 0.25
                   toy_sample: 20
                   max_pixels: 50_000_000
+                  jpeg_library: imageio
                 output:
                   runs_dir: out/runs
                 """);
         DataConfig expectedData = new DataConfig(Path.of("/srv/wikiart"), "training", "testing", 104,
-                ResizeMode.CROP, new Sampling.Mean(), new Sampling.Fraction(0.25), 20, 50_000_000L);
+                ResizeMode.CROP, new Sampling.Mean(), new Sampling.Fraction(0.25), 20, 50_000_000L, JpegLibrary.IMAGEIO);
         assertEquals(new WikiartConfig(42L, expectedData, new OutputConfig(Path.of("out/runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults()), c);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wikiart.data.JpegLibrary;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class ConfigSchemaTest {
     void schemaListsTheKeysInOrder() {
         assertEquals(List.of("seed", "data.root", "data.train_dir", "data.test_dir", "data.image_size",
                 "data.resize", "data.train_sampling", "data.test_sampling", "data.toy_sample",
-                "data.max_pixels", "output.runs_dir", "classifier.model", "classifier.epochs",
+                "data.max_pixels", "data.jpeg_library", "output.runs_dir", "classifier.model", "classifier.epochs",
                 "classifier.batch_size", "classifier.learning_rate", "classifier.dropout", "classifier.width",
                 "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb",
                 "autoencoder.epochs", "autoencoder.batch_size", "autoencoder.learning_rate", "autoencoder.width",
@@ -67,13 +68,13 @@ class ConfigSchemaTest {
     @Test
     void compactConstructorsValidateAndNameTheKey() {
         ConfigException e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), "train", "test",
-                2, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1));
+                2, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG));
         assertEquals("data.image_size: expected an integer in 8..4096, got '2'", e.getMessage());
         e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), " ", "test",
-                64, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1));
+                64, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG));
         assertTrue(e.getMessage().startsWith("data.train_dir: expected a non-empty string"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), "train", "test",
-                64, null, Sampling.NONE, Sampling.NONE, 0, 1));
+                64, null, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG));
         assertEquals("data.resize: expected stretch, crop or pad, got nothing", e.getMessage());
         e = assertThrows(ConfigException.class, () -> new OutputConfig(null));
         assertTrue(e.getMessage().startsWith("output.runs_dir:"), e.getMessage());

@@ -3,6 +3,7 @@ package io.github.wikiart.cli.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wikiart.data.JpegLibrary;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ConfigWriterTest {
         for (Sampling s : List.of(new Sampling.Mean(), new Sampling.Max(), new Sampling.Min(),
                 new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
             DataConfig d = new DataConfig(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
-                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE);
+                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE, JpegLibrary.IMAGEIO);
             WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults());
             assertEquals(c, roundTrip(c, true));
             assertEquals(c, roundTrip(c, false));
@@ -49,6 +50,7 @@ class ConfigWriterTest {
                   test_sampling: none
                   toy_sample: 0
                   max_pixels: 100000000
+                  jpeg_library: turbojpeg
                 output:
                   runs_dir: runs
                 classifier:
