@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code wikiart bench [--json] [--quick] [--profile ROW]}: every network in DL4J and in PyTorch
- * (through DJL), alternating row by row in one process, after warm-up; medians of at least 5 timed
- * steps and 2 seconds with min and max; then the data-pipeline benchmark. {@code --profile} prints
- * one row's op-by-op profile in both frameworks instead ({@link OpProfile}). Exit codes: 0 success,
- * 2 bad flag, 1 failure.
+ * {@code wikiart bench [--json] [--quick] [--pipeline] [--profile ROW]}: every network in DL4J and
+ * in PyTorch (through DJL), alternating row by row in one process, after warm-up; medians of at
+ * least 5 timed steps and 2 seconds with min and max; then the data-pipeline benchmark
+ * ({@code --pipeline}: only that). {@code --profile} prints one row's op-by-op profile in both
+ * frameworks instead ({@link OpProfile}). Exit codes: 0 success, 2 bad flag, 1 failure.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -44,12 +44,14 @@ public final class BenchMain {
     public static int run(String[] args, PrintStream out, PrintStream err, Peer peer) {
         boolean json = false;
         boolean quick = false;
+        boolean pipelineOnly = false;
         String profile = null;
         List<String> names = Networks.rows().stream().map(r -> (String) r[0]).toList();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
                 case "--quick" -> quick = true;
+                case "--pipeline" -> pipelineOnly = true;
                 case "--profile" -> {
                     profile = i + 1 < args.length ? args[++i] : null;
                     if (!names.contains(profile)) {
@@ -59,17 +61,19 @@ public final class BenchMain {
                     }
                 }
                 case "--help", "-h" -> {
-                    out.println("Usage: wikiart bench [--json] [--quick] [--profile ROW]");
+                    out.println("Usage: wikiart bench [--json] [--quick] [--pipeline] [--profile ROW]");
                     out.println();
                     out.println("Trains and runs every network in DL4J and in PyTorch (DJL), alternating, after warm-up;");
                     out.println("prints medians of at least 5 timed steps and 2 seconds (3 steps with --quick) with min");
                     out.println("and max, and the ratios; then the data-pipeline benchmark.");
+                    out.println("--pipeline runs only the data-pipeline benchmark (JPEG files against memory, about 1 minute).");
                     out.println("--profile ROW instead prints where one row spends its time, op by op, in both frameworks");
                     out.println("(rows: " + String.join(", ", names) + ").");
                     out.println();
                     out.println("Example:");
                     out.println("  wikiart bench --quick");
                     out.println("  wikiart bench --json > bench.json");
+                    out.println("  wikiart bench --pipeline");
                     out.println("  wikiart bench --profile stylenet-64");
                     return 0;
                 }
@@ -87,10 +91,14 @@ public final class BenchMain {
         Map<String, Object> pipeline;
         try {
             err.println("bench: data pipeline (original classifier, 416 px, from JPEG files vs from memory)...");
-            pipeline = PipelineBench.run(quick ? 11 : 32, quick ? 1 : 5);
+            pipeline = PipelineBench.run(quick ? 11 : 64, quick ? 1 : 5);
         } catch (java.io.IOException | RuntimeException e) {
             err.println("wikiart bench: the pipeline benchmark failed: " + e);
             return 1;
+        }
+        if (pipelineOnly) {
+            out.println(json ? Json.toText(Map.of("pipeline", pipeline)) : pipelineLine(pipeline));
+            return 0;
         }
         List<BenchRow> rows = new ArrayList<>();
         try {
@@ -119,19 +127,25 @@ public final class BenchMain {
             out.println(Json.toText(m));
         } else {
             out.println(table(rows, peer));
-            out.printf(Locale.ROOT, "data pipeline, original classifier at 416 px (median epoch of %s, %s images): "
-                    + "%.1f [%.1f-%.1f] img/s from JPEG files, %.1f [%.1f-%.1f] img/s from memory (%.0f%%); "
-                    + "peak extra memory %s MB vs %s MB; CPU in use %.2f vs %.2f cores; the pipeline's own work "
-                    + "%.2f ms per image on one core%n", pipeline.get("rounds"), pipeline.get("images"),
-                    (Double) pipeline.get("disk_ips"), (Double) pipeline.get("disk_min_ips"),
-                    (Double) pipeline.get("disk_max_ips"), (Double) pipeline.get("memory_ips"),
-                    (Double) pipeline.get("memory_min_ips"), (Double) pipeline.get("memory_max_ips"),
-                    100 * (Double) pipeline.get("disk_over_memory"), pipeline.get("disk_peak_rss_mb"),
-                    pipeline.get("memory_peak_rss_mb"), (Double) pipeline.get("disk_cpu_cores"),
-                    (Double) pipeline.get("memory_cpu_cores"), (Double) pipeline.get("pipeline_ms_per_image_one_thread"));
+            out.println(pipelineLine(pipeline));
             out.println("machine: " + machine(peer, plan));
         }
         return 0;
+    }
+
+    /** @return the data-pipeline benchmark's results as one readable line */
+    static String pipelineLine(Map<String, Object> pipeline) {
+        return String.format(Locale.ROOT, "data pipeline, original classifier at 416 px (median epoch of %s, %s images): "
+                + "%.1f [%.1f-%.1f] img/s from JPEG files, %.1f [%.1f-%.1f] img/s from memory (%.0f%%); "
+                + "peak extra memory %s MB vs %s MB; CPU in use %.2f vs %.2f cores; the pipeline's own work "
+                + "%.2f ms per image on one core (JPEG decoder: %s)", pipeline.get("rounds"), pipeline.get("images"),
+                (Double) pipeline.get("disk_ips"), (Double) pipeline.get("disk_min_ips"),
+                (Double) pipeline.get("disk_max_ips"), (Double) pipeline.get("memory_ips"),
+                (Double) pipeline.get("memory_min_ips"), (Double) pipeline.get("memory_max_ips"),
+                100 * (Double) pipeline.get("disk_over_memory"), pipeline.get("disk_peak_rss_mb"),
+                pipeline.get("memory_peak_rss_mb"), (Double) pipeline.get("disk_cpu_cores"),
+                (Double) pipeline.get("memory_cpu_cores"), (Double) pipeline.get("pipeline_ms_per_image_one_thread"),
+                pipeline.get("jpeg_decoder"));
     }
 
     /** Prints the op profiles of one row: the 15 largest ops of each framework, or all as JSON. */

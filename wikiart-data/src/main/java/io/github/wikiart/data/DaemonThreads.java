@@ -9,9 +9,21 @@ final class DaemonThreads {
     }
 
     static ThreadFactory named(String prefix) {
+        return named(prefix, false);
+    }
+
+    /**
+     * @param prefix thread name prefix
+     * @param background whether each thread lowers its own priority first ({@link BackgroundPriority})
+     */
+    static ThreadFactory named(String prefix, boolean background) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            Runnable body = !background ? runnable : () -> {
+                BackgroundPriority.lowerCurrentThread();
+                runnable.run();
+            };
+            Thread thread = new Thread(body, prefix + "-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * dataset. An optional {@link DecodedImageCache} keeps resized bytes for later epochs. With
  * shuffling on, epoch {@code e} visits the samples in an order drawn from {@code (seed, e)}, so a
  * run is reproducible; {@link #reset()} moves to the next epoch. An image that fails to decode is
- * left out of its batch, logged, and listed by {@link #skipped()}.
+ * left out of its batch, logged, and listed by {@link #skipped()}. The decoding threads run at the
+ * lowest priority by default ({@link Builder#backgroundPriority}).
  *
  * <p>Not thread-safe: one consumer. Close it to stop the background threads (they are daemons, so
  * forgetting to close never blocks JVM exit).
@@ -84,7 +85,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         this.shuffle = b.shuffle;
         this.seed = b.seed;
         this.prefetch = b.prefetch;
-        this.workers = Executors.newFixedThreadPool(b.workers, DaemonThreads.named("wikiart-decode"));
+        this.workers = Executors.newFixedThreadPool(b.workers, DaemonThreads.named("wikiart-decode", b.backgroundPriority));
         this.ring = b.reuseArrays ? new INDArray[b.prefetch + 2] : null;
         startEpoch(0);
     }
@@ -217,7 +218,6 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
             }
         }
         FloatBuffer out = features.data().asNioFloat();
-        float[] image = new float[pixels * 3];
         float[] oneHot = new float[members.length * labels.size()];
         int count = 0;
         for (int m : members) {
@@ -226,8 +226,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
             if (rgb == null) {
                 continue;
             }
-            rgb.toFloats(pixels, layout, image);
-            out.put((int) features.offset() + count * image.length, image);
+            rgb.toFloats(pixels, layout, out, (int) features.offset() + count * 3 * pixels);
             oneHot[count * labels.size() + labels.indexOf(sample.label())] = 1f;
             count++;
         }
@@ -367,6 +366,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         private int prefetch = 3;
         private int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         private boolean reuseArrays;
+        private boolean backgroundPriority = true;
 
         private Builder(List<Sample> samples, LabelIndex labels) {
             this.samples = Objects.requireNonNull(samples, "samples");
@@ -457,6 +457,23 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
          */
         public Builder reuseArrays(boolean on) {
             this.reuseArrays = on;
+            return this;
+        }
+
+        /**
+         * Runs the decoding threads at the lowest priority (Linux nice 19; default on). Training
+         * keeps both cores of a small machine busy; at normal priority a decoding thread takes a
+         * core from one of training's OpenMP threads and the whole operation waits for it, at the
+         * lowest it fills the gaps training leaves (the original classifier from JPEG files, three
+         * alternating runs each: 86-91 % of its in-memory rate at normal priority, 92-94 % at the
+         * lowest; BENCHMARKS.md). If
+         * training ever starves for data it waits, the cores fall idle and decoding proceeds.
+         * No effect off Linux.
+         *
+         * @param on whether to lower the decoding threads' priority @return this
+         */
+        public Builder backgroundPriority(boolean on) {
+            this.backgroundPriority = on;
             return this;
         }
 
