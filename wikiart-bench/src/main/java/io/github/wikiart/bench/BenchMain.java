@@ -91,7 +91,7 @@ public final class BenchMain {
         Map<String, Object> pipeline;
         try {
             err.println("bench: data pipeline (original classifier, 416 px, from JPEG files vs from memory)...");
-            pipeline = PipelineBench.run(quick ? 11 : 64, quick ? 1 : 5);
+            pipeline = PipelineBench.run(quick ? 11 : 32, quick ? 1 : 5);
         } catch (java.io.IOException | RuntimeException e) {
             err.println("wikiart bench: the pipeline benchmark failed: " + e);
             return 1;
@@ -135,10 +135,11 @@ public final class BenchMain {
 
     /** @return the data-pipeline benchmark's results as one readable line */
     static String pipelineLine(Map<String, Object> pipeline) {
-        return String.format(Locale.ROOT, "data pipeline, original classifier at 416 px (median epoch of %s, %s images): "
+        return String.format(Locale.ROOT, "data pipeline, original classifier at 416 px (median of %s blocks of %s epochs of %s images): "
                 + "%.1f [%.1f-%.1f] img/s from JPEG files, %.1f [%.1f-%.1f] img/s from memory (%.0f%%); "
                 + "peak extra memory %s MB vs %s MB; CPU in use %.2f vs %.2f cores; the pipeline's own work "
-                + "%.2f ms per image on one core (JPEG decoder: %s)", pipeline.get("rounds"), pipeline.get("images"),
+                + "%.2f ms per image on one core (JPEG decoder: %s)", pipeline.get("rounds"),
+                pipeline.get("epochs_per_block"), pipeline.get("images"),
                 (Double) pipeline.get("disk_ips"), (Double) pipeline.get("disk_min_ips"),
                 (Double) pipeline.get("disk_max_ips"), (Double) pipeline.get("memory_ips"),
                 (Double) pipeline.get("memory_min_ips"), (Double) pipeline.get("memory_max_ips"),

@@ -55,6 +55,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
     private final boolean shuffle;
     private final long seed;
     private final int prefetch;
+    private final boolean acrossEpochs;
     private final transient ExecutorService workers;
     private final Map<java.nio.file.Path, SkippedFile> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -63,6 +64,9 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
     private int[] order;
     private int nextBatchToSubmit;
     private final Deque<Future<Batch>> pending = new ArrayDeque<>();
+    /** With {@code acrossEpochs}: the order of epoch {@code epoch + 1} and its first batches, submitted ahead. */
+    private int[] nextOrder;
+    private final Deque<Future<Batch>> nextPending = new ArrayDeque<>();
     private DataSet ready;
     /** Feature arrays recycled by full batches when reuse is on (else null). */
     private final INDArray[] ring;
@@ -85,6 +89,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         this.shuffle = b.shuffle;
         this.seed = b.seed;
         this.prefetch = b.prefetch;
+        this.acrossEpochs = b.acrossEpochs;
         this.workers = Executors.newFixedThreadPool(b.workers, DaemonThreads.named("wikiart-decode", b.backgroundPriority));
         this.ring = b.reuseArrays ? new INDArray[b.prefetch + 2] : null;
         startEpoch(0);
@@ -103,6 +108,9 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
 
     /**
      * Rewinds to the start of an epoch; with shuffling, the order is the one drawn for that epoch.
+     * Batches decoded ahead are dropped, except, with {@link Builder#prefetchAcrossEpochs}, the
+     * first batches of epoch {@code epoch() + 1} when that is the epoch started after the current
+     * one was read to its end.
      *
      * @param epochNumber the epoch, 0 for the first
      */
@@ -110,9 +118,24 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         if (epochNumber < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epochNumber);
         }
-        stopPending();
         ready = null;
+        if (epochNumber == epoch + 1 && nextOrder != null && pending.isEmpty()) {
+            epoch = epochNumber;
+            order = nextOrder;
+            nextBatchToSubmit = nextPending.size();
+            pending.addAll(nextPending);
+            nextPending.clear();
+            nextOrder = null;
+            return;
+        }
+        stopPending();
         epoch = epochNumber;
+        order = orderOf(epochNumber);
+        nextBatchToSubmit = 0;
+    }
+
+    /** @return the sample indices in the order of that epoch */
+    private int[] orderOf(int epochNumber) {
         List<Integer> idx = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
             idx.add(i);
@@ -120,8 +143,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         if (shuffle) {
             Collections.shuffle(idx, new Random(Seeds.derive(seed, "epoch/" + epochNumber)));
         }
-        order = idx.stream().mapToInt(Integer::intValue).toArray();
-        nextBatchToSubmit = 0;
+        return idx.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** @return the current epoch number */
@@ -192,14 +214,26 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
 
     private void fillPipeline() {
         int total = batchesPerEpoch();
-        while (pending.size() < prefetch && nextBatchToSubmit < total) {
-            int start = nextBatchToSubmit * batchSize;
-            int end = Math.min(start + batchSize, order.length);
-            int[] members = java.util.Arrays.copyOfRange(order, start, end);
-            int slot = ring != null && members.length == batchSize ? (int) (submitted++ % ring.length) : -1;
-            pending.add(workers.submit(() -> loadBatch(members, slot)));
-            nextBatchToSubmit++;
+        while (pending.size() + nextPending.size() < prefetch && nextBatchToSubmit < total) {
+            pending.add(submit(order, nextBatchToSubmit++));
         }
+        if (acrossEpochs && nextBatchToSubmit == total) {
+            if (nextOrder == null) {
+                nextOrder = orderOf(epoch + 1);
+            }
+            while (pending.size() + nextPending.size() < prefetch && nextPending.size() < total) {
+                nextPending.add(submit(nextOrder, nextPending.size()));
+            }
+        }
+    }
+
+    /** Hands batch {@code index} of an epoch with that order to a worker. */
+    private Future<Batch> submit(int[] epochOrder, int index) {
+        int start = index * batchSize;
+        int end = Math.min(start + batchSize, epochOrder.length);
+        int[] members = java.util.Arrays.copyOfRange(epochOrder, start, end);
+        int slot = ring != null && members.length == batchSize ? (int) (submitted++ % ring.length) : -1;
+        return workers.submit(() -> loadBatch(members, slot));
     }
 
     /**
@@ -334,6 +368,9 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
      * otherwise they are cancelled.
      */
     private void stopPending() {
+        pending.addAll(nextPending);
+        nextPending.clear();
+        nextOrder = null;
         for (Future<Batch> f : pending) {
             if (ring == null) {
                 f.cancel(true);
@@ -367,6 +404,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         private int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         private boolean reuseArrays;
         private boolean backgroundPriority = true;
+        private boolean acrossEpochs;
 
         private Builder(List<Sample> samples, LabelIndex labels) {
             this.samples = Objects.requireNonNull(samples, "samples");
@@ -474,6 +512,20 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
          */
         public Builder backgroundPriority(boolean on) {
             this.backgroundPriority = on;
+            return this;
+        }
+
+        /**
+         * Keeps decoding ahead across the end of an epoch (default off): once the last batches of
+         * epoch {@code e} are submitted, the first ones of {@code e + 1} follow, and
+         * {@link #startEpoch startEpoch(e + 1)} (or {@link #reset()}) starts with them ready
+         * instead of waiting for a whole batch to decode. For training iterators that go through
+         * epochs in order; started any other way, the work ahead is dropped (and wasted).
+         *
+         * @param on whether to decode the next epoch's first batches ahead @return this
+         */
+        public Builder prefetchAcrossEpochs(boolean on) {
+            this.acrossEpochs = on;
             return this;
         }
 

@@ -189,7 +189,7 @@ public final class AutoencoderRun {
         return ImageBatchIterator.builder(samples, labels).imageSize(data.imageSize()).resize(data.resize())
                 .decoder(data.decoder()).layout(layout).batchSize(batchSize).shuffle(shuffle)
                 .seed(Seeds.derive(data.seed(), "autoencoder/shuffle")).cache(cache)
-                .reuseArrays(true).build();
+                .reuseArrays(true).prefetchAcrossEpochs(shuffle).build();
     }
 
     private static Map<String, Object> settings(AutoencoderOptions o, ConvAutoencoder model, int side) {

@@ -124,7 +124,7 @@ public final class ClassifierRun {
         return ImageBatchIterator.builder(samples, labels).imageSize(data.imageSize()).resize(data.resize())
                 .decoder(data.decoder()).layout(options.layout()).batchSize(options.batchSize()).shuffle(shuffle)
                 .seed(Seeds.derive(data.seed(), "classifier/shuffle")).cache(cache)
-                .reuseArrays(true).build();
+                .reuseArrays(true).prefetchAcrossEpochs(shuffle).build();
     }
 
     /**
