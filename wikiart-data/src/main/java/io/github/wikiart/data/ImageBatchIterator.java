@@ -504,9 +504,8 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
          * core from one of training's OpenMP threads and the whole operation waits for it, at the
          * lowest it fills the gaps training leaves (the original classifier from JPEG files, three
          * alternating runs each: 86-91 % of its in-memory rate at normal priority, 92-94 % at the
-         * lowest; BENCHMARKS.md). If
-         * training ever starves for data it waits, the cores fall idle and decoding proceeds.
-         * No effect off Linux.
+         * lowest; BENCHMARKS.md). If training ever starves for data it waits, the cores fall idle
+         * and decoding proceeds. No effect off Linux.
          *
          * @param on whether to lower the decoding threads' priority @return this
          */

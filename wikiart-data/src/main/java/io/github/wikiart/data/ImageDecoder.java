@@ -3,6 +3,7 @@ package io.github.wikiart.data;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -110,13 +111,17 @@ public final class ImageDecoder {
         if (length == 0) {
             throw new ImageDecodeException(file, "empty file (0 bytes)", null);
         }
+        // A JPEG read for libjpeg-turbo and left to ImageIO is not read from disk a second time.
+        byte[] jpeg = null;
         if (jpegLibrary == JpegLibrary.TURBOJPEG && TurboJpeg.available() && length <= Integer.MAX_VALUE) {
-            BufferedImage image = decodeWithTurboJpeg(file, (int) length, minSide);
+            jpeg = readJpeg(file, (int) length);
+            BufferedImage image = jpeg == null ? null : decodeWithTurboJpeg(file, jpeg, minSide);
             if (image != null) {
                 return image;
             }
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(
+                jpeg != null ? new ByteArrayInputStream(jpeg) : file.toFile())) {
             if (in == null) {
                 throw new ImageDecodeException(file, "cannot be opened", null);
             }
@@ -151,25 +156,26 @@ public final class ImageDecoder {
         }
     }
 
-    /**
-     * The libjpeg-turbo path: null when the file is not a plain JPEG or libjpeg-turbo reports
-     * anything at all, so that ImageIO decodes it (and reports its errors) as it always did.
-     */
-    private BufferedImage decodeWithTurboJpeg(Path file, int length, int minSide) throws ImageDecodeException {
-        byte[] bytes;
+    /** @return the whole file when it starts like a JPEG (FF D8) and reads completely, else null */
+    private static byte[] readJpeg(Path file, int length) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(2);
             if (magic.length < 2 || (magic[0] & 0xFF) != 0xFF || (magic[1] & 0xFF) != 0xD8) {
                 return null;
             }
-            bytes = new byte[length];
+            byte[] bytes = new byte[length];
             System.arraycopy(magic, 0, bytes, 0, 2);
-            if (in.readNBytes(bytes, 2, length - 2) != length - 2) {
-                return null;
-            }
+            return in.readNBytes(bytes, 2, length - 2) == length - 2 ? bytes : null;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The libjpeg-turbo path: null when the file is not a plain JPEG or libjpeg-turbo reports
+     * anything at all, so that ImageIO decodes it (and reports its errors) as it always did.
+     */
+    private BufferedImage decodeWithTurboJpeg(Path file, byte[] bytes, int minSide) throws ImageDecodeException {
         if (JpegMarkers.hasIccProfile(bytes)) {
             return null;
         }
