@@ -72,6 +72,13 @@ public final class AutoencoderTrainCommand implements Command {
             throw new UserException("data.image_size: the autoencoder needs a multiple of 8 (three stride-2 steps), got "
                     + config.data().imageSize());
         }
+        try {
+            config.autoencoder().toOptions().model(config.data().imageSize(), config.seed());
+        } catch (IllegalArgumentException e) {
+            throw new UserException("autoencoder.latent_shape " + config.autoencoder().latentShape().name()
+                    .toLowerCase(Locale.ROOT) + " with data.image_size " + config.data().imageSize() + ": "
+                    + e.getMessage());
+        }
         RunFolder run = RunStart.begin(config, runDir, "autoencoder", console);
         DataOptions data = config.data().toDataOptions(config.seed());
         List<AutoencoderListener> listeners = new ArrayList<>();

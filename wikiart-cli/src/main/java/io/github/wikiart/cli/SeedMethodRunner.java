@@ -3,6 +3,7 @@ package io.github.wikiart.cli;
 import io.github.wikiart.cli.config.WikiartConfig;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.WikiArtDataset;
+import io.github.wikiart.train.AutoencoderOptions;
 import io.github.wikiart.train.AutoencoderRun;
 import io.github.wikiart.train.ProgressListener;
 import io.github.wikiart.train.RunFolder;
@@ -29,8 +30,11 @@ final class SeedMethodRunner {
         Path ae = options.autoencoderRun();
         if (ae == null) {
             ae = run.dir().resolve("autoencoder");
-            console.err().println("transfer.autoencoder_run is empty: training an autoencoder first into " + ae);
-            AutoencoderRun.train(data, config.autoencoder().toOptions(), RunFolder.at(ae),
+            AutoencoderOptions aeOptions = SeedTransferTrainer.autoencoderOptions(config.autoencoder().toOptions());
+            console.err().println("transfer.autoencoder_run is empty: training an autoencoder first into " + ae
+                    + (aeOptions.latentShape() == config.autoencoder().latentShape() ? ""
+                    : " (with autoencoder.latent_shape vector: the seed method needs a vector latent)"));
+            AutoencoderRun.train(data, aeOptions, RunFolder.at(ae),
                     List.of(new ProgressBar(console.err(), config.autoencoder().epochs(), System.console() != null)));
         } else if (!Files.isDirectory(ae)) {
             throw new UserException("transfer.autoencoder_run: no such run folder: " + ae);

@@ -65,6 +65,14 @@ class AutoencoderCommandsTest {
     }
 
     @Test
+    void spatialLatentThatDoesNotFillWholeChannelsIsAUserError() {
+        CliRunner r = CliRunner.run("autoencoder", "train", "--set", "data.root=" + dir.resolve("data"), "--set",
+                "data.image_size=16", "--set", "autoencoder.latent_shape=spatial", "--set", "autoencoder.latent_dim=6");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("autoencoder.latent_shape spatial") && r.err().contains("(side/8)^2 = 4"), r.err());
+    }
+
+    @Test
     void sideThatIsNotAMultipleOfEightIsAUserError() {
         CliRunner r = CliRunner.run("autoencoder", "train", "--set", "data.root=" + dir.resolve("data"), "--set",
                 "data.image_size=20");

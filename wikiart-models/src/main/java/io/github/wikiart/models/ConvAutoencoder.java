@@ -27,7 +27,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Encoder: three 3x3 stride-2 convolutions (padding 1) with {@code w}, {@code 2w}, {@code 4w}
  * channels and the chosen activation, giving {@code 4w x side/8 x side/8}, then a dense layer to
- * the latent vector. Decoder: a dense layer back to {@code 4w x side/8 x side/8}, three upsampling
+ * the latent vector (the original) or, with {@link LatentShape#SPATIAL}, a 3x3 convolution to the
+ * same number of values as {@code latent / (side/8)^2} channels at {@code side/8 x side/8}. Decoder:
+ * a dense layer (spatial: a 3x3 convolution with the activation) back to
+ * {@code 4w x side/8 x side/8}, three upsampling
  * steps ({@code 4w}, {@code 2w}, {@code w} channels, activation) and a final 3x3 convolution to RGB
  * with no activation; mean squared error against the input. The output (and the training label)
  * is the image flattened row-major in the input's layout: {@link #flatten} and {@link #unflatten}
@@ -54,11 +57,7 @@ public final class ConvAutoencoder {
 
         /** @param s relu, tanh or gelu in any case @return the activation */
         public static Act parse(String s) {
-            try {
-                return valueOf(s.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("invalid activation '" + s + "': expected relu, tanh or gelu");
-            }
+            return parseEnum(Act.class, s, "activation", "relu, tanh or gelu");
         }
     }
 
@@ -71,15 +70,35 @@ public final class ConvAutoencoder {
 
         /** @param s transposed or upsample @return the choice */
         public static Upsampler parse(String s) {
-            try {
-                return valueOf(s.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("invalid decoder '" + s + "': expected transposed or upsample");
-            }
+            return parseEnum(Upsampler.class, s, "decoder", "transposed or upsample");
         }
     }
 
-    /** Index of the latent (dense) layer, whose activations are the latent vectors. */
+    /** The shape of the latent code. */
+    public enum LatentShape {
+        /** A dense layer to a vector, and a dense layer back (the original). */
+        VECTOR,
+        /**
+         * A 3x3 convolution to {@code latent / (side/8)^2} channels at {@code side/8 x side/8},
+         * and a 3x3 convolution back: the same number of values, kept where they are in the image.
+         */
+        SPATIAL;
+
+        /** @param s vector or spatial in any case @return the choice */
+        public static LatentShape parse(String s) {
+            return parseEnum(LatentShape.class, s, "latent shape", "vector or spatial");
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String s, String what, String expected) {
+        try {
+            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid " + what + " '" + s + "': expected " + expected);
+        }
+    }
+
+    /** Index of the latent layer (dense or convolution), whose activations are the latent codes. */
     public static final int LATENT_LAYER = 3;
 
     private final int side;
@@ -87,6 +106,7 @@ public final class ConvAutoencoder {
     private final int latentDim;
     private final Act activation;
     private final Upsampler upsampler;
+    private final LatentShape latentShape;
     private final NetworkSettings common;
 
     private ConvAutoencoder(Builder b) {
@@ -95,7 +115,14 @@ public final class ConvAutoencoder {
         this.latentDim = b.latentDim > 0 ? b.latentDim : Math.max(1, b.side * b.side / b.latentDivisor);
         this.activation = b.activation;
         this.upsampler = b.upsampler;
+        this.latentShape = b.latentShape;
         this.common = b.settings();
+        int cells = bottleneckSide() * bottleneckSide();
+        if (latentShape == LatentShape.SPATIAL && latentDim % cells != 0) {
+            throw new IllegalArgumentException("a spatial latent needs a latent size that is a multiple of (side/8)^2 = "
+                    + cells + " at side " + side + ", got " + latentDim
+                    + (b.latentDim > 0 ? " (latentDim)" : " (side^2 / latentDivisor " + b.latentDivisor + ")"));
+        }
     }
 
     /** @return a builder (104 px, width 16, latent side^2/64, relu, transposed, NCHW) */
@@ -113,6 +140,19 @@ public final class ConvAutoencoder {
         return side / 8;
     }
 
+    /** @return the shape of the latent code */
+    public LatentShape latentShape() {
+        return latentShape;
+    }
+
+    /**
+     * @return input values per latent value, {@code 3 side^2 / latent}: how much the bottleneck
+     *     compresses (the original's 104 px with divisor 16 gives 48)
+     */
+    public double compressionRatio() {
+        return 3.0 * side * side / latentDim;
+    }
+
     /** @return the network configuration (not initialised) */
     public MultiLayerConfiguration conf() {
         CNN2DFormat format = Layouts.format(common.layout());
@@ -123,9 +163,14 @@ public final class ConvAutoencoder {
                 .list()
                 .layer(down(width, act, format))
                 .layer(down(2 * width, act, format))
-                .layer(down(4 * width, act, format))
-                .layer(new DenseLayer.Builder().nOut(latentDim).activation(Activation.IDENTITY).build())
-                .layer(new DenseLayer.Builder().nOut((long) 4 * width * b * b).activation(Activation.IDENTITY).build());
+                .layer(down(4 * width, act, format));
+        if (latentShape == LatentShape.VECTOR) {
+            list.layer(new DenseLayer.Builder().nOut(latentDim).activation(Activation.IDENTITY).build())
+                    .layer(new DenseLayer.Builder().nOut((long) 4 * width * b * b).activation(Activation.IDENTITY).build());
+        } else {
+            list.layer(conv3(latentDim / (b * b), Activation.IDENTITY, format))
+                    .layer(conv3(4 * width, act, format));
+        }
         int first = 5;
         for (int channels : new int[] {4 * width, 2 * width, width}) {
             up(list, channels, act, format);
@@ -134,8 +179,10 @@ public final class ConvAutoencoder {
         int last = list.getLayerwise().size();
         list.layer(new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
                 .nIn(3L * side * side).nOut(3L * side * side).build());
-        list.inputPreProcessor(LATENT_LAYER, new CnnToFeedForwardPreProcessor(b, b, 4L * width, format));
-        list.inputPreProcessor(first, new DenseToFeatureMap(b, b, 4L * width, format));
+        if (latentShape == LatentShape.VECTOR) {
+            list.inputPreProcessor(LATENT_LAYER, new CnnToFeedForwardPreProcessor(b, b, 4L * width, format));
+            list.inputPreProcessor(first, new DenseToFeatureMap(b, b, 4L * width, format));
+        }
         list.inputPreProcessor(last, new FeatureMapToDense(side, side, 3, format));
         return list.setInputType(Layouts.rgb(side, common.layout())).build();
     }
@@ -212,6 +259,7 @@ public final class ConvAutoencoder {
         private int latentDivisor = 64;
         private Act activation = Act.RELU;
         private Upsampler upsampler = Upsampler.TRANSPOSED;
+        private LatentShape latentShape = LatentShape.VECTOR;
 
         private Builder() {
             super(TensorLayout.NCHW);
@@ -265,6 +313,11 @@ public final class ConvAutoencoder {
             return this;
         }
 
+        /** @param l shape of the latent code (default vector, the original) @return this */
+        public Builder latentShape(LatentShape l) {
+            this.latentShape = Objects.requireNonNull(l, "latentShape");
+            return this;
+        }
 
 
 

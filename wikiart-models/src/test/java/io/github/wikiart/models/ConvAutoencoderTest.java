@@ -150,19 +150,26 @@ class ConvAutoencoderTest {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         for (ConvAutoencoder.Upsampler u : ConvAutoencoder.Upsampler.values()) {
             for (TensorLayout layout : TensorLayout.values()) {
-                MultiLayerNetwork net = new MultiLayerNetwork(ConvAutoencoder.builder().side(8).width(2).latentDim(3)
-                        .activation(ConvAutoencoder.Act.TANH).upsampler(u).layout(layout).updater(new NoOp())
-                        .dataType(DataType.DOUBLE).seed(4).build().conf());
-                net.init();
-                Nd4j.getRandom().setSeed(3);
-                long[] shape = layout == TensorLayout.NCHW ? new long[] {2, 3, 8, 8} : new long[] {2, 8, 8, 3};
-                INDArray x = Nd4j.rand(DataType.DOUBLE, shape);
-                boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x)
-                        .labels(ConvAutoencoder.flatten(x)).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
-                        .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
-                assertTrue(ok, "gradient check failed for " + u + " " + layout);
+                for (ConvAutoencoder.LatentShape shape : ConvAutoencoder.LatentShape.values()) {
+                    assertTrue(gradientCheck(u, layout, shape), "gradient check failed for " + u + " " + layout
+                            + " " + shape);
+                }
             }
         }
+    }
+
+    private static boolean gradientCheck(ConvAutoencoder.Upsampler u, TensorLayout layout,
+                                         ConvAutoencoder.LatentShape shape) {
+        MultiLayerNetwork net = new MultiLayerNetwork(ConvAutoencoder.builder().side(8).width(2).latentDim(3)
+                .activation(ConvAutoencoder.Act.TANH).upsampler(u).latentShape(shape).layout(layout)
+                .updater(new NoOp()).dataType(DataType.DOUBLE).seed(4).build().conf());
+        net.init();
+        Nd4j.getRandom().setSeed(3);
+        long[] in = layout == TensorLayout.NCHW ? new long[] {2, 3, 8, 8} : new long[] {2, 8, 8, 3};
+        INDArray x = Nd4j.rand(DataType.DOUBLE, in);
+        return GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x)
+                .labels(ConvAutoencoder.flatten(x)).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
     }
 
     @Test
@@ -174,6 +181,28 @@ class ConvAutoencoderTest {
         ModelSerializer.writeModel(net, file, true);
         MultiLayerNetwork loaded = MultiLayerNetwork.load(file, true);
         assertEquals(net.output(x), loaded.output(x));
+    }
+
+    @Test
+    void spatialLatentKeepsTheLatentSizeAsChannelsAtAnEighthOfTheSide() {
+        for (TensorLayout layout : TensorLayout.values()) {
+            ConvAutoencoder model = ConvAutoencoder.builder().side(64).width(4).latentDivisor(16)
+                    .latentShape(ConvAutoencoder.LatentShape.SPATIAL).layout(layout).build();
+            assertEquals(256, model.latentDim());
+            assertEquals(48.0, model.compressionRatio(), 0.0);
+            MultiLayerNetwork net = model.init();
+            long[] in = layout == TensorLayout.NCHW ? new long[] {2, 3, 64, 64} : new long[] {2, 64, 64, 3};
+            INDArray x = Nd4j.rand(DataType.FLOAT, in);
+            INDArray z = net.feedForwardToLayer(ConvAutoencoder.LATENT_LAYER, x, false).get(ConvAutoencoder.LATENT_LAYER + 1);
+            assertArrayEquals(layout == TensorLayout.NCHW ? new long[] {2, 4, 8, 8} : new long[] {2, 8, 8, 4}, z.shape());
+            assertArrayEquals(new long[] {2, 3 * 64 * 64}, net.output(x).shape());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConvAutoencoder.builder()
+                .side(64).latentDim(100).latentShape(ConvAutoencoder.LatentShape.SPATIAL).build());
+        assertTrue(e.getMessage().contains("multiple of (side/8)^2 = 64") && e.getMessage().contains("100"),
+                e.getMessage());
+        assertEquals(ConvAutoencoder.LatentShape.SPATIAL, ConvAutoencoder.LatentShape.parse(" Spatial"));
+        assertThrows(IllegalArgumentException.class, () -> ConvAutoencoder.LatentShape.parse("cube"));
     }
 
     @Test

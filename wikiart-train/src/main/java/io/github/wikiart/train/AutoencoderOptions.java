@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param latentDivisor divisor of {@code side^2} when {@code latentDim} is 0
  * @param activation hidden activation
  * @param upsampler decoder upsampling
+ * @param latentShape shape of the latent code
  * @param epochs passes over the training split
  * @param batchSize images per step
  * @param learningRate Adam's learning rate
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param compareEvery write a comparison image every this many epochs (0 = never)
  */
 public record AutoencoderOptions(int width, int latentDim, int latentDivisor, ConvAutoencoder.Act activation,
-                                 ConvAutoencoder.Upsampler upsampler, int epochs, int batchSize, double learningRate,
+                                 ConvAutoencoder.Upsampler upsampler, ConvAutoencoder.LatentShape latentShape, int epochs, int batchSize, double learningRate,
                                  TensorLayout layout, int cacheMegabytes, int compareEvery) {
     /** Validates, naming the field. */
     public AutoencoderOptions {
@@ -32,6 +33,7 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
         }
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(upsampler, "upsampler");
+        Objects.requireNonNull(latentShape, "latentShape");
         Objects.requireNonNull(layout, "layout");
         if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || cacheMegabytes < 0 || compareEvery < 0) {
             throw new IllegalArgumentException("epochs and batchSize must be >= 1, learningRate > 0, "
@@ -39,10 +41,23 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
         }
     }
 
-    /** @return width 16, latent side^2/16, gelu, transposed, 20 epochs, batch 16, Adam 0.001, NHWC */
+    /**
+     * @return width 16, latent side^2/16 as a spatial code (48 input values per latent value), gelu,
+     *     transposed, 20 epochs, batch 16, Adam 0.001, NCHW
+     */
     public static AutoencoderOptions defaults() {
-        return new AutoencoderOptions(16, 0, 16, ConvAutoencoder.Act.GELU, ConvAutoencoder.Upsampler.TRANSPOSED, 20,
+        return new AutoencoderOptions(16, 0, 16, ConvAutoencoder.Act.GELU, ConvAutoencoder.Upsampler.TRANSPOSED,
+                ConvAutoencoder.LatentShape.SPATIAL, 20,
                 16, 1e-3, TensorLayout.NCHW, 1024, 0);
+    }
+
+    /**
+     * @param shape the latent shape
+     * @return these options with that latent shape
+     */
+    public AutoencoderOptions withLatentShape(ConvAutoencoder.LatentShape shape) {
+        return new AutoencoderOptions(width, latentDim, latentDivisor, activation, upsampler, shape, epochs, batchSize,
+                learningRate, layout, cacheMegabytes, compareEvery);
     }
 
     /**
@@ -63,7 +78,7 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
      */
     public ConvAutoencoder model(int side, long seed) {
         return ConvAutoencoder.builder().side(side).width(width).latentDim(latentDim).latentDivisor(latentDivisor)
-                .activation(activation).upsampler(upsampler).layout(effectiveLayout()).seed(seed)
+                .activation(activation).upsampler(upsampler).latentShape(latentShape).layout(effectiveLayout()).seed(seed)
                 .updater(new org.nd4j.linalg.learning.config.Adam(learningRate)).build();
     }
 }

@@ -198,6 +198,8 @@ public final class AutoencoderRun {
         m.put("image_size", side);
         m.put("width", o.width());
         m.put("latent_dim", model.latentDim());
+        m.put("latent_shape", o.latentShape().name().toLowerCase(Locale.ROOT));
+        m.put("compression_ratio", model.compressionRatio());
         m.put("activation", o.activation().name().toLowerCase(Locale.ROOT));
         m.put("decoder", o.upsampler().name().toLowerCase(Locale.ROOT));
         m.put("layout", o.effectiveLayout().name().toLowerCase(Locale.ROOT));

@@ -63,11 +63,12 @@ public final class TrainedAutoencoder {
 
     /**
      * @param images a batch in the model's layout
-     * @return the latent vectors, one row per image
+     * @return the latent codes, one row per image (a spatial latent flattened row-major in the
+     *     model's layout)
      */
     public double[][] latents(INDArray images) {
         INDArray z = net.feedForwardToLayer(ConvAutoencoder.LATENT_LAYER, images, false)
                 .get(ConvAutoencoder.LATENT_LAYER + 1);
-        return z.toDoubleMatrix();
+        return ConvAutoencoder.flatten(z).toDoubleMatrix();
     }
 }

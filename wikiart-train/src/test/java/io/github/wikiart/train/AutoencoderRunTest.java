@@ -33,7 +33,8 @@ class AutoencoderRunTest {
         Path data = dir.resolve("data");
         SyntheticStyles.builder().styles(3).trainPerStyle(16).testPerStyle(6).size(16).seed(4).build().write(data);
         AutoencoderOptions options = new AutoencoderOptions(4, 16, 64, ConvAutoencoder.Act.GELU,
-                ConvAutoencoder.Upsampler.TRANSPOSED, 12, 4, 2e-3, TensorLayout.NHWC, 16, 0);
+                ConvAutoencoder.Upsampler.TRANSPOSED, ConvAutoencoder.LatentShape.VECTOR, 12, 4, 2e-3,
+                TensorLayout.NHWC, 16, 0);
         outcome = AutoencoderRun.train(DataOptions.defaults(data).withImageSize(16).withSeed(2), options,
                 RunFolder.at(dir.resolve("run")), List.of());
     }

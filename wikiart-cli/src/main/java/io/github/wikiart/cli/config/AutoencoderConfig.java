@@ -17,13 +17,14 @@ import java.util.Locale;
  * @param latentDivisor {@code autoencoder.latent_divisor}
  * @param activation {@code autoencoder.activation}
  * @param decoder {@code autoencoder.decoder}
+ * @param latentShape {@code autoencoder.latent_shape}
  * @param layout {@code autoencoder.layout}
  * @param cacheMb {@code autoencoder.cache_mb}
  * @param compareEvery {@code autoencoder.compare_every}
  */
 public record AutoencoderConfig(int epochs, int batchSize, double learningRate, int width, int latentDim,
                                 int latentDivisor, ConvAutoencoder.Act activation, ConvAutoencoder.Upsampler decoder,
-                                TensorLayout layout, int cacheMb, int compareEvery) {
+                                ConvAutoencoder.LatentShape latentShape, TensorLayout layout, int cacheMb, int compareEvery) {
 
     /** {@code autoencoder.epochs}. */
     public static final ConfigKey<Integer> EPOCHS = TrainingKeys.epochs("autoencoder", 20);
@@ -47,6 +48,12 @@ public record AutoencoderConfig(int epochs, int batchSize, double learningRate, 
             "activation of the hidden layers (gelu trained best here; see docs/autoencoder.md)");
     /** {@code autoencoder.decoder}. */
     public static final ConfigKey<ConvAutoencoder.Upsampler> DECODER = TrainingKeys.decoder("autoencoder");
+    /** {@code autoencoder.latent_shape}. */
+    public static final ConfigKey<ConvAutoencoder.LatentShape> LATENT_SHAPE = ConfigKey.custom(
+            "autoencoder.latent_shape", ConfigKey.Type.ENUM, ConvAutoencoder.LatentShape.SPATIAL, "vector or spatial",
+            s -> ConvAutoencoder.LatentShape.parse(s.text()), v -> v.name().toLowerCase(Locale.ROOT),
+            "vector: dense layers to and from the latent (the original); spatial: 3x3 convolutions to and from "
+                    + "latent / (image_size/8)^2 channels at image_size/8 x image_size/8 (same latent size)");
     /** {@code autoencoder.layout}. */
     public static final ConfigKey<TensorLayout> LAYOUT = TrainingKeys.layout("autoencoder", TensorLayout.NCHW);
     /** {@code autoencoder.cache_mb}. */
@@ -57,7 +64,7 @@ public record AutoencoderConfig(int epochs, int batchSize, double learningRate, 
 
     /** The keys of this section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH, LATENT_DIM,
-            LATENT_DIVISOR, ACTIVATION, DECODER, LAYOUT, CACHE_MB, COMPARE_EVERY);
+            LATENT_DIVISOR, ACTIVATION, DECODER, LATENT_SHAPE, LAYOUT, CACHE_MB, COMPARE_EVERY);
 
     /** Validates every field, naming the key on failure. */
     public AutoencoderConfig {
@@ -69,6 +76,7 @@ public record AutoencoderConfig(int epochs, int batchSize, double learningRate, 
         LATENT_DIVISOR.check(latentDivisor);
         ACTIVATION.check(activation);
         DECODER.check(decoder);
+        LATENT_SHAPE.check(latentShape);
         LAYOUT.check(layout);
         CACHE_MB.check(cacheMb);
         COMPARE_EVERY.check(compareEvery);
@@ -85,7 +93,7 @@ public record AutoencoderConfig(int epochs, int batchSize, double learningRate, 
      */
     public static AutoencoderConfig from(ConfigValues v) {
         return new AutoencoderConfig(v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE), v.get(WIDTH),
-                v.get(LATENT_DIM), v.get(LATENT_DIVISOR), v.get(ACTIVATION), v.get(DECODER), v.get(LAYOUT),
+                v.get(LATENT_DIM), v.get(LATENT_DIVISOR), v.get(ACTIVATION), v.get(DECODER), v.get(LATENT_SHAPE), v.get(LAYOUT),
                 v.get(CACHE_MB), v.get(COMPARE_EVERY));
     }
 
@@ -93,12 +101,12 @@ public record AutoencoderConfig(int epochs, int batchSize, double learningRate, 
     public void writeTo(ConfigValues.Builder b) {
         b.set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate).set(WIDTH, width)
                 .set(LATENT_DIM, latentDim).set(LATENT_DIVISOR, latentDivisor).set(ACTIVATION, activation)
-                .set(DECODER, decoder).set(LAYOUT, layout).set(CACHE_MB, cacheMb).set(COMPARE_EVERY, compareEvery);
+                .set(DECODER, decoder).set(LATENT_SHAPE, latentShape).set(LAYOUT, layout).set(CACHE_MB, cacheMb).set(COMPARE_EVERY, compareEvery);
     }
 
     /** @return the training library's options */
     public AutoencoderOptions toOptions() {
-        return new AutoencoderOptions(width, latentDim, latentDivisor, activation, decoder, epochs, batchSize,
+        return new AutoencoderOptions(width, latentDim, latentDivisor, activation, decoder, latentShape, epochs, batchSize,
                 learningRate, layout, cacheMb, compareEvery);
     }
 }

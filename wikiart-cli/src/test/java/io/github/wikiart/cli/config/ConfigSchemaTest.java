@@ -26,7 +26,7 @@ class ConfigSchemaTest {
                 "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb",
                 "autoencoder.epochs", "autoencoder.batch_size", "autoencoder.learning_rate", "autoencoder.width",
                 "autoencoder.latent_dim", "autoencoder.latent_divisor", "autoencoder.activation", "autoencoder.decoder",
-                "autoencoder.layout", "autoencoder.cache_mb", "autoencoder.compare_every", "transfer.method",
+                "autoencoder.latent_shape", "autoencoder.layout", "autoencoder.cache_mb", "autoencoder.compare_every", "transfer.method",
                 "transfer.epochs", "transfer.batch_size", "transfer.learning_rate", "transfer.width",
                 "transfer.style_weight", "transfer.content_weight", "transfer.style_layers", "transfer.embed_dim",
                 "transfer.autoencoder_run", "transfer.decoder"),

@@ -77,7 +77,8 @@ public record AutoencoderWeights(int side, int width, int latentDim, ConvAutoenc
      * @param runDir a run folder of {@code autoencoder train}
      * @return its weights
      * @throws IOException naming a missing or broken file
-     * @throws IllegalArgumentException when the run's decoder is not {@code transposed}
+     * @throws IllegalArgumentException when the run's decoder is not {@code transposed} or its latent
+     *     is not a vector
      */
     public static AutoencoderWeights load(Path runDir) throws IOException {
         Map<String, Object> model = modelSettings(runDir);
@@ -85,6 +86,12 @@ public record AutoencoderWeights(int side, int width, int latentDim, ConvAutoenc
         if (decoder != null && !"transposed".equalsIgnoreCase(decoder.toString())) {
             throw new IllegalArgumentException("the seed method needs an autoencoder with decoder 'transposed'; run "
                     + runDir + " has decoder '" + decoder + "'");
+        }
+        Object shape = model.get("latent_shape");
+        if (shape != null && !"vector".equalsIgnoreCase(shape.toString())) {
+            throw new IllegalArgumentException("the seed method needs an autoencoder with latent_shape 'vector' (dense "
+                    + "layers to and from the latent, as the original); run " + runDir + " has latent_shape '" + shape
+                    + "'");
         }
         Object act = model.get("activation");
         if (act == null) {

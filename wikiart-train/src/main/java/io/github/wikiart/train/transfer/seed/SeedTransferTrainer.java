@@ -6,6 +6,8 @@ import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.AutoencoderOptions;
 import io.github.wikiart.train.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +38,17 @@ public final class SeedTransferTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(SeedTransferTrainer.class);
 
     private SeedTransferTrainer() {
+    }
+
+    /**
+     * The settings for an autoencoder this method can start from: the given ones with a vector
+     * latent, because the method replaces the original's dense latent by the embedder's output.
+     *
+     * @param options autoencoder settings
+     * @return the same settings with {@link ConvAutoencoder.LatentShape#VECTOR}
+     */
+    public static AutoencoderOptions autoencoderOptions(AutoencoderOptions options) {
+        return options.withLatentShape(ConvAutoencoder.LatentShape.VECTOR);
     }
 
     /**

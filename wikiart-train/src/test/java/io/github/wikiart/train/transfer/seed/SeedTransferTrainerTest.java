@@ -45,7 +45,8 @@ class SeedTransferTrainerTest {
         SyntheticStyles.builder().styles(3).trainPerStyle(8).testPerStyle(2).size(16).seed(4).build().write(root);
         data = DataOptions.defaults(root).withImageSize(16).withSeed(2);
         AutoencoderOptions ae = new AutoencoderOptions(4, 16, 64, ConvAutoencoder.Act.GELU,
-                ConvAutoencoder.Upsampler.TRANSPOSED, 3, 8, 2e-3, TensorLayout.NHWC, 16, 0);
+                ConvAutoencoder.Upsampler.TRANSPOSED, ConvAutoencoder.LatentShape.VECTOR, 3, 8, 2e-3,
+                TensorLayout.NHWC, 16, 0);
         aeRun = AutoencoderRun.train(data, ae, RunFolder.at(dir.resolve("ae")), List.of()).run().dir();
         dataset = WikiArtDataset.load(data, true, false);
         SeedTransferOptions o = new SeedTransferOptions(16, 1e6, 1.0, List.of(1, 2, 3), 10, 2, 8, 1e-2, 1);
