@@ -9,15 +9,16 @@ import org.nd4j.linalg.learning.config.IUpdater;
 /**
  * Which classifier network to build and its shape settings, as named in configs.
  *
- * @param model {@value StyleNet#NAME} (the default) or {@value SeedClassifier#NAME} (the original)
+ * @param model {@value StyleNet#NAME} (the default), {@value SeedClassifier#NAME} (the original) or
+ *     {@value StatsClassifier#NAME} (colour and texture statistics with a small learned head)
  * @param dropout drop probability before the output layer
  * @param width channels of StyleNet's first convolution (ignored by the original)
  * @param gramChannels channels entering StyleNet's Gram pooling (ignored by the original)
- * @param hidden units of StyleNet's hidden dense layer (the original has 300)
+ * @param hidden units of StyleNet's and the statistics classifier's hidden dense layer (the original has 300)
  */
 public record ClassifierArchitecture(String model, double dropout, int width, int gramChannels, int hidden) {
     /** The model names. */
-    public static final List<String> MODELS = List.of(StyleNet.NAME, SeedClassifier.NAME);
+    public static final List<String> MODELS = List.of(StyleNet.NAME, SeedClassifier.NAME, StatsClassifier.NAME);
 
     /** Validates, naming the field. */
     public ClassifierArchitecture {
@@ -52,6 +53,10 @@ public record ClassifierArchitecture(String model, double dropout, int width, in
         if (model.equals(SeedClassifier.NAME)) {
             return SeedClassifier.builder().inputSide(imageSize).numClasses(numClasses).dropout(dropout).seed(seed)
                     .updater(updater).layout(layout).build().conf();
+        }
+        if (model.equals(StatsClassifier.NAME)) {
+            return StatsClassifier.builder().inputSide(imageSize).numClasses(numClasses).hidden(hidden).dropout(dropout)
+                    .seed(seed).updater(updater).layout(layout).build().conf();
         }
         return StyleNet.builder().inputSide(imageSize).numClasses(numClasses).width(width).gramChannels(gramChannels)
                 .hidden(hidden).dropout(dropout).seed(seed).updater(updater).layout(layout).build().conf();

@@ -3,6 +3,7 @@ package io.github.wikiart.cli.config;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.ClassifierArchitecture;
 import io.github.wikiart.models.SeedClassifier;
+import io.github.wikiart.models.StatsClassifier;
 import io.github.wikiart.models.StyleNet;
 import io.github.wikiart.train.ClassifierOptions;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Locale;
 /**
  * The {@code classifier} section: which style classifier and how to train it.
  *
- * @param model {@code classifier.model}: {@code stylenet} (default) or {@code seed} (the original)
+ * @param model {@code classifier.model}: {@code stylenet} (default), {@code seed} (the original) or {@code stats}
  * @param epochs {@code classifier.epochs}
  * @param batchSize {@code classifier.batch_size}
  * @param learningRate {@code classifier.learning_rate}
@@ -27,8 +28,9 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
 
     /** {@code classifier.model}. */
     public static final ConfigKey<String> MODEL = ConfigKey.custom("classifier.model", ConfigKey.Type.ENUM,
-            StyleNet.NAME, "stylenet or seed", s -> model(s.text()), v -> v,
-            "network: stylenet (Gram-pooled CNN, the default) or seed (the original WikiArtModel)");
+            StyleNet.NAME, "stylenet, seed or stats", s -> model(s.text()), v -> v,
+            "network: stylenet (Gram-pooled CNN, the default), seed (the original WikiArtModel) or stats "
+                    + "(fixed colour and texture statistics + a small learned head)");
     /** {@code classifier.epochs}. */
     public static final ConfigKey<Integer> EPOCHS = TrainingKeys.epochs("classifier", 10);
     /** {@code classifier.batch_size}. */
@@ -45,7 +47,7 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
             "stylenet: channels entering the Gram pooling (features = c*c + c)");
     /** {@code classifier.hidden}. */
     public static final ConfigKey<Integer> HIDDEN = ConfigKey.ofInt("classifier.hidden", 128, 1, 65_536,
-            "stylenet: units of the hidden dense layer (the original has 300)");
+            "stylenet and stats: units of the hidden dense layer (the original has 300)");
     /** {@code classifier.layout}. */
     public static final ConfigKey<TensorLayout> LAYOUT = TrainingKeys.layout("classifier", TensorLayout.NCHW);
     /** {@code classifier.cache_mb}. */
@@ -71,8 +73,8 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
 
     private static String model(String text) {
         String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (!v.equals(StyleNet.NAME) && !v.equals(SeedClassifier.NAME)) {
-            throw new IllegalArgumentException("expected stylenet or seed, got '" + text + "'");
+        if (!v.equals(StyleNet.NAME) && !v.equals(SeedClassifier.NAME) && !v.equals(StatsClassifier.NAME)) {
+            throw new IllegalArgumentException("expected stylenet, seed or stats, got '" + text + "'");
         }
         return v;
     }

@@ -1,14 +1,9 @@
 package io.github.wikiart.models.layers;
 
 import java.util.Collection;
-import java.util.Objects;
-import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.NoParamLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,10 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code SameDiffLambdaLayer} returns twice the true input gradient (even for a plain reshape;
  * found by gradient checks here).
  */
-public class GramPooling extends NoParamLayer {
+public class GramPooling extends MapToVectorLayer {
     private static final long serialVersionUID = 1L;
-
-    private CNN2DFormat format = CNN2DFormat.NCHW;
 
     /** For deserialisation. */
     public GramPooling() {
@@ -39,17 +32,7 @@ public class GramPooling extends NoParamLayer {
 
     /** @param format the layout of the incoming activations */
     public GramPooling(CNN2DFormat format) {
-        this.format = Objects.requireNonNull(format, "format");
-    }
-
-    /** @return the layout of the incoming activations */
-    public CNN2DFormat getFormat() {
-        return format;
-    }
-
-    /** @param format the layout of the incoming activations (for deserialisation) */
-    public void setFormat(CNN2DFormat format) {
-        this.format = format;
+        super(format);
     }
 
     @Override
@@ -61,40 +44,13 @@ public class GramPooling extends NoParamLayer {
     }
 
     @Override
-    public ParamInitializer initializer() {
-        return super.initializer();
+    protected long outputSize(InputType.InputTypeConvolutional conv) {
+        long c = conv.getChannels();
+        return c * c + c;
     }
 
     @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        long c = channels(inputType);
-        return InputType.feedForward(c * c + c);
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (inputType instanceof InputType.InputTypeConvolutional conv) {
-            format = conv.getFormat();
-        }
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        channels(inputType);
-        return null;
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        InputType out = getOutputType(-1, inputType);
-        return new LayerMemoryReport.Builder(layerName, GramPooling.class, inputType, out)
-                .standardMemory(0, 0).workingMemory(0, 0, 0, 0).cacheMemory(0, 0).build();
-    }
-
-    private static long channels(InputType inputType) {
-        if (!(inputType instanceof InputType.InputTypeConvolutional conv)) {
-            throw new IllegalArgumentException("Gram pooling needs convolutional input, got " + inputType);
-        }
-        return conv.getChannels();
+    protected String description() {
+        return "Gram pooling";
     }
 }

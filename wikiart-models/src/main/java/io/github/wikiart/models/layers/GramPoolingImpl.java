@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -20,7 +19,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code [b, c, n]} activations ({@code n = h w}) and {@code m = mean(F)} over n. Backward:
  * {@code dF = (dG + dG^T) F / n + dm / n}.
  */
-public class GramPoolingImpl extends AbstractLayer<GramPooling> {
+public class GramPoolingImpl extends ParameterFreeLayerImpl<GramPooling> {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -81,15 +80,6 @@ public class GramPoolingImpl extends AbstractLayer<GramPooling> {
             epsOut = df.reshape('c', input.shape());
         }
         return new Pair<>(new DefaultGradient(), workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsOut, 'c'));
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
     }
 
     @Override
