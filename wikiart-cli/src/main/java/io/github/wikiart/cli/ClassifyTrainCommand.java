@@ -1,8 +1,15 @@
 package io.github.wikiart.cli;
 
+import io.github.wikiart.cli.config.ConfigWriter;
 import io.github.wikiart.cli.config.WikiartConfig;
 import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.SeedSummary;
+import io.github.wikiart.train.TrainerListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,19 +30,24 @@ public final class ClassifyTrainCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir());
+        return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir())
+                .addOption(Flags.seeds());
     }
 
     @Override
     public String example() {
         return "wikiart classify train -c examples/configs/demo.yaml --set classifier.epochs=5\n"
                 + "wikiart classify train --set data.root=/data/wikiart --set classifier.model=seed "
-                + "--set data.image_size=416 --run-dir runs/seed-416";
+                + "--set data.image_size=416 --run-dir runs/seed-416\n"
+                + "wikiart classify train --set data.root=/data/wikiart --seeds 1,2,3 --run-dir runs/three-seeds";
     }
 
     @Override
     public int run(CommandLine line, Console console) throws Exception {
         WikiartConfig config = ConfigCheckCommand.load(line);
+        if (line.hasOption("seeds")) {
+            return trainSeeds(config, Flags.seeds(line), line.getOptionValue("run-dir"), console);
+        }
         Outcome outcome = train(config, line.getOptionValue("run-dir"), console);
         printSummary(outcome.summary(), outcome.run(), console);
         return ExitCodes.OK;
@@ -70,6 +82,53 @@ public final class ClassifyTrainCommand implements Command {
             plots.finish(outcome.training().finalReport(), outcome.dataset().train());
         }
         return new Outcome(run, outcome.summary());
+    }
+
+    /**
+     * Trains once per seed into {@code DIR/seed-<s>} and summarises the seeds.
+     *
+     * @return the exit code
+     */
+    private static int trainSeeds(WikiartConfig config, List<Long> seeds, String runDir, Console console)
+            throws Exception {
+        if (!Files.isDirectory(config.data().root())) {
+            throw new UserException("data.root: no such folder: " + config.data().root());
+        }
+        String model = config.classifier().model();
+        Path dir = runDir != null ? Path.of(runDir)
+                : RunFolder.create(config.output().runsDir(), "classify-" + model + "-seeds").dir();
+        console.err().println("runs of " + seeds.size() + " seeds under: " + dir);
+        Map<Long, ClassifierPlots> plots = new HashMap<>();
+        ClassifierRun.SeedsOutcome outcome = ClassifierRun.trainSeeds(config.data().toDataOptions(config.seed()),
+                config.classifier().toOptions(), seeds, dir, new ClassifierRun.SeedRunHooks() {
+                    @Override
+                    public List<TrainerListener> start(long seed, RunFolder run) throws IOException {
+                        ClassifierRun.writeConfig(run, ConfigWriter.render(config.withSeed(seed)));
+                        console.err().println("seed " + seed + ": run folder " + run.dir());
+                        plots.put(seed, new ClassifierPlots(run, model));
+                        return List.of(new ProgressBar(console.err(), config.classifier().epochs(),
+                                System.console() != null), plots.get(seed));
+                    }
+
+                    @Override
+                    public void finish(long seed, ClassifierRun.Outcome o) throws IOException {
+                        o.training().stopReason().ifPresent(r -> console.err().println("training stopped early: " + r));
+                        if (!o.training().epochs().isEmpty()) {
+                            plots.get(seed).finish(o.training().finalReport(), o.dataset().train());
+                        }
+                    }
+                });
+        for (ClassifierRun.Outcome o : outcome.outcomes()) {
+            printSummary(o.summary(), o.run(), console);
+        }
+        SeedSummary s = outcome.summary();
+        Map<String, Double> acc = SeedSummary.stats(s.finalAccuracies());
+        Map<String, Double> dip = SeedSummary.stats(s.dips());
+        console.out().printf(Locale.ROOT, "%d seeds: test accuracy mean %.4f, std %.4f, min %.4f, max %.4f; "
+                        + "last-third dip mean %.4f, max %.4f%n", seeds.size(), acc.get("mean"), acc.get("std"),
+                acc.get("min"), acc.get("max"), dip.get("mean"), dip.get("max"));
+        console.out().println("summary: " + dir.resolve(SeedSummary.FILE));
+        return ExitCodes.OK;
     }
 
     static void printSummary(Map<String, Object> s, RunFolder run, Console console) {

@@ -39,6 +39,34 @@ public final class Flags {
                 .build();
     }
 
+    /** @return {@code --seeds S1,S2,...}: the same training once per seed */
+    public static Option seeds() {
+        return Option.builder().longOpt("seeds").hasArg().argName("S1,S2,...")
+                .desc("train once per seed (replacing the config's seed) into DIR/seed-<s> and write the mean and "
+                        + "spread over the seeds to DIR/seeds-summary.json, e.g. --seeds 1,2,3").build();
+    }
+
+    /**
+     * @param line parsed options
+     * @return the seeds given by {@code --seeds}, in order
+     * @throws UserException when a seed is not a whole number or repeats
+     */
+    public static java.util.List<Long> seeds(CommandLine line) {
+        String raw = line.getOptionValue("seeds");
+        java.util.List<Long> seeds = new java.util.ArrayList<>();
+        for (String part : raw.split(",")) {
+            try {
+                seeds.add(Long.parseLong(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new UserException("--seeds: expected whole numbers separated by commas, got '" + raw + "'");
+            }
+        }
+        if (new java.util.HashSet<>(seeds).size() != seeds.size()) {
+            throw new UserException("--seeds: a seed is repeated in '" + raw + "'");
+        }
+        return seeds;
+    }
+
     /** @return {@code --run-dir DIR}, the folder of a new run */
     public static Option runDir() {
         return Option.builder().longOpt("run-dir").hasArg().argName("DIR")

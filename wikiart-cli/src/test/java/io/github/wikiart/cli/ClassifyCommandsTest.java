@@ -47,6 +47,31 @@ class ClassifyCommandsTest {
     }
 
     @Test
+    void seedsTrainOneRunPerSeedAndSummariseThem() throws Exception {
+        Path seeds = dir.resolve("seeds");
+        CliRunner r = CliRunner.run("classify", "train", "--set", "data.root=" + data, "--set", "data.image_size=16",
+                "--set", "classifier.epochs=1", "--set", "classifier.width=4", "--set", "classifier.gram_channels=4",
+                "--set", "classifier.hidden=16", "--set", "classifier.batch_size=12", "--set",
+                "classifier.lr_schedule=cosine", "--set", "data.augment=flip,crop", "--seeds", "3,4",
+                "--run-dir", seeds.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2 seeds: test accuracy mean"), r.out());
+        assertTrue(Files.readString(seeds.resolve("seed-4/config.yaml")).contains("seed: 4"));
+        assertTrue(Files.readString(seeds.resolve("seed-3/config.yaml")).contains("augment: flip,crop"));
+        assertTrue(Files.isRegularFile(seeds.resolve("seed-3/plots/confusion-matrix.png")));
+        JsonNode json = new ObjectMapper().readTree(seeds.resolve("seeds-summary.json").toFile());
+        double a3 = new ObjectMapper().readTree(seeds.resolve("seed-3/summary.json").toFile())
+                .get("test_accuracy").asDouble();
+        double a4 = new ObjectMapper().readTree(seeds.resolve("seed-4/summary.json").toFile())
+                .get("test_accuracy").asDouble();
+        assertEquals((a3 + a4) / 2, json.get("test_accuracy").get("mean").asDouble(), 1e-12);
+        assertEquals(2, json.get("runs").size());
+        CliRunner bad = CliRunner.run("classify", "train", "--set", "data.root=" + data, "--seeds", "1,x");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--seeds"), bad.err());
+    }
+
+    @Test
     void evalReproducesTrainingAccuracy() throws Exception {
         CliRunner r = CliRunner.run("classify", "eval", "--run", run.toString(), "--json");
         assertEquals(0, r.code(), r.err());

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * shuffling on, epoch {@code e} visits the samples in an order drawn from {@code (seed, e)}, so a
  * run is reproducible; {@link #reset()} moves to the next epoch. An image that fails to decode is
  * left out of its batch, logged, and listed by {@link #skipped()}. The decoding threads run at the
- * lowest priority by default ({@link Builder#backgroundPriority}).
+ * lowest priority by default ({@link Builder#backgroundPriority}). An optional {@link Augmentation}
+ * (for training iterators) changes each image with a random stream drawn from
+ * {@code (seed, epoch, sample)}, so augmented batches are reproducible too.
  *
  * <p>Not thread-safe: one consumer. Close it to stop the background threads (they are daemons, so
  * forgetting to close never blocks JVM exit).
@@ -56,6 +58,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
     private final long seed;
     private final int prefetch;
     private final boolean acrossEpochs;
+    private final Augmentation augmentation;
     private final transient ExecutorService workers;
     private final Map<java.nio.file.Path, SkippedFile> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -90,6 +93,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         this.seed = b.seed;
         this.prefetch = b.prefetch;
         this.acrossEpochs = b.acrossEpochs;
+        this.augmentation = b.augmentation;
         this.workers = Executors.newFixedThreadPool(b.workers, DaemonThreads.named("wikiart-decode", b.backgroundPriority));
         this.ring = b.reuseArrays ? new INDArray[b.prefetch + 2] : null;
         startEpoch(0);
@@ -215,32 +219,32 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
     private void fillPipeline() {
         int total = batchesPerEpoch();
         while (pending.size() + nextPending.size() < prefetch && nextBatchToSubmit < total) {
-            pending.add(submit(order, nextBatchToSubmit++));
+            pending.add(submit(epoch, order, nextBatchToSubmit++));
         }
         if (acrossEpochs && nextBatchToSubmit == total) {
             if (nextOrder == null) {
                 nextOrder = orderOf(epoch + 1);
             }
             while (pending.size() + nextPending.size() < prefetch && nextPending.size() < total) {
-                nextPending.add(submit(nextOrder, nextPending.size()));
+                nextPending.add(submit(epoch + 1, nextOrder, nextPending.size()));
             }
         }
     }
 
     /** Hands batch {@code index} of an epoch with that order to a worker. */
-    private Future<Batch> submit(int[] epochOrder, int index) {
+    private Future<Batch> submit(int epochNumber, int[] epochOrder, int index) {
         int start = index * batchSize;
         int end = Math.min(start + batchSize, epochOrder.length);
         int[] members = java.util.Arrays.copyOfRange(epochOrder, start, end);
         int slot = ring != null && members.length == batchSize ? (int) (submitted++ % ring.length) : -1;
-        return workers.submit(() -> loadBatch(members, slot));
+        return workers.submit(() -> loadBatch(epochNumber, members, slot));
     }
 
     /**
      * Decodes one batch on a worker thread straight into an off-heap array, so the consumer thread
      * (the training loop) does no per-pixel work at all.
      */
-    private Batch loadBatch(int[] members, int slot) {
+    private Batch loadBatch(int epochNumber, int[] members, int slot) {
         int side = resizer.side();
         int pixels = side * side;
         INDArray features = slot >= 0 ? ring[slot] : null;
@@ -259,6 +263,10 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
             RgbPixels rgb = pixelsOf(sample);
             if (rgb == null) {
                 continue;
+            }
+            if (!augmentation.isNone()) {
+                rgb = RgbPixels.of(augmentation.apply(rgb.toRgbBytes(pixels), side,
+                        new java.util.SplittableRandom(Seeds.derive(seed, "augment/" + epochNumber + "/" + m))));
             }
             rgb.toFloats(pixels, layout, out, (int) features.offset() + count * 3 * pixels);
             oneHot[count * labels.size() + labels.indexOf(sample.label())] = 1f;
@@ -405,6 +413,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         private boolean reuseArrays;
         private boolean backgroundPriority = true;
         private boolean acrossEpochs;
+        private Augmentation augmentation = Augmentation.NONE;
 
         private Builder(List<Sample> samples, LabelIndex labels) {
             this.samples = Objects.requireNonNull(samples, "samples");
@@ -525,6 +534,19 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
          */
         public Builder prefetchAcrossEpochs(boolean on) {
             this.acrossEpochs = on;
+            return this;
+        }
+
+        /**
+         * Changes every image at random, for training iterators (default {@link Augmentation#NONE}).
+         * Image {@code i} of the sample list in epoch {@code e} draws from a stream seeded by
+         * {@code (seed, e, i)}: the same seed gives the same batches, whatever the threads do.
+         *
+         * @param a the augmentation
+         * @return this
+         */
+        public Builder augmentation(Augmentation a) {
+            this.augmentation = Objects.requireNonNull(a, "augmentation");
             return this;
         }
 

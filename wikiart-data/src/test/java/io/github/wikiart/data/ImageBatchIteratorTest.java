@@ -117,6 +117,63 @@ class ImageBatchIteratorTest {
     }
 
     @Test
+    void augmentedBatchesAreTheSameForTheSameSeedAndChangeOnlyPixels() throws Exception {
+        // Horizontal ramps: a flip or a crop changes the pixels, the shuffle order stays that of no augmentation.
+        List<Sample> ramps = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
+                    img.setRGB(x, y, new Color(x * 16, 10 * i, y * 16).getRGB());
+                }
+            }
+            ramps.add(new Sample(TestImages.write(img, "png", root.resolve("Ramp/r" + i + ".png")),
+                    i % 2 == 0 ? "Red" : "Blue"));
+        }
+        Augmentation augment = new Augmentation(true, 0.6);
+        List<List<INDArray>> runs = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            List<INDArray> features = new ArrayList<>();
+            try (ImageBatchIterator it = ImageBatchIterator.builder(ramps, labels).imageSize(16).batchSize(4)
+                    .seed(7).workers(2).augmentation(augment).build()) {
+                for (int e = 0; e < 2; e++) {
+                    it.startEpoch(e);
+                    epoch(it).forEach(b -> features.add(b.getFeatures()));
+                }
+            }
+            runs.add(features);
+        }
+        assertEquals(runs.get(0), runs.get(1), "the same seed gives the same augmented batches");
+        List<INDArray> plain = new ArrayList<>();
+        List<DataSet> plainBatches = new ArrayList<>();
+        try (ImageBatchIterator it = ImageBatchIterator.builder(ramps, labels).imageSize(16).batchSize(4)
+                .seed(7).build()) {
+            for (int e = 0; e < 2; e++) {
+                it.startEpoch(e);
+                epoch(it).forEach(b -> {
+                    plain.add(b.getFeatures());
+                    plainBatches.add(b);
+                });
+            }
+        }
+        assertEquals(4, plain.size());
+        int changed = 0;
+        for (int i = 0; i < plain.size(); i++) {
+            assertArrayEquals(plain.get(i).shape(), runs.get(0).get(i).shape());
+            // Image identity (green = 10 * i) survives flips and crops, so the order is the plain one.
+            for (int n = 0; n < plain.get(i).size(0); n++) {
+                assertEquals(plain.get(i).getFloat(n, 1, 0, 0), runs.get(0).get(i).getFloat(n, 1, 0, 0), 1e-6);
+                if (!plain.get(i).get(org.nd4j.linalg.indexing.NDArrayIndex.point(n)).equals(
+                        runs.get(0).get(i).get(org.nd4j.linalg.indexing.NDArrayIndex.point(n)))) {
+                    changed++;
+                }
+            }
+        }
+        assertTrue(changed >= 8, "most of the 12 images changed, got " + changed);
+    }
+
+    @Test
     void recycledArraysHoldTheSameBatchesAsFreshOnes() {
         for (TensorLayout layout : TensorLayout.values()) {
             List<INDArray> fresh = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.wikiart.train;
 
 import io.github.wikiart.data.AtomicFiles;
+import io.github.wikiart.data.Augmentation;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.DecodedImageCache;
 import io.github.wikiart.data.ImageBatchIterator;
@@ -77,7 +78,8 @@ public final class ClassifierRun {
         all.add(new MetricsCsv(run));
         all.add(new Checkpoints(run));
         all.addAll(listeners);
-        ClassifierTrainer.Builder trainer = ClassifierTrainer.builder().epochs(options.epochs());
+        ClassifierTrainer.Builder trainer = ClassifierTrainer.builder().epochs(options.epochs())
+                .learningRate(options.learningRate(), options.schedule());
         all.forEach(trainer::listener);
         ClassifierTrainingResult result;
         try (ImageBatchIterator train = iterator(dataset.train().samples(), labels, data, options, cache, true);
@@ -87,6 +89,80 @@ public final class ClassifierRun {
         Map<String, Object> summary = summary(options, result, labels, dataset);
         Json.write(run.file(RunFolder.SUMMARY), summary);
         return new Outcome(run, labels, dataset, result, summary);
+    }
+
+    /** What a multi-seed run does around each of its runs (for example write a config, draw plots). */
+    public interface SeedRunHooks {
+        /**
+         * Called before a seed's run starts.
+         *
+         * @param seed the seed
+         * @param run its run folder
+         * @return extra listeners for that run
+         * @throws IOException when the hook fails to write
+         */
+        List<TrainerListener> start(long seed, RunFolder run) throws IOException;
+
+        /**
+         * Called after a seed's run ended.
+         *
+         * @param seed the seed
+         * @param outcome its outcome
+         * @throws IOException when the hook fails to write
+         */
+        default void finish(long seed, Outcome outcome) throws IOException {
+        }
+    }
+
+    /**
+     * The result of a multi-seed run.
+     *
+     * @param outcomes one per seed, in order
+     * @param summary mean, spread and range over the seeds
+     */
+    public record SeedsOutcome(List<Outcome> outcomes, SeedSummary summary) {
+    }
+
+    /**
+     * @param seed a seed
+     * @return the name of its run folder inside a multi-seed run, {@code seed-<seed>}
+     */
+    public static String seedFolderName(long seed) {
+        return "seed-" + seed;
+    }
+
+    /**
+     * Trains the same configuration once per seed, one after the other: seed {@code s} trains with
+     * {@code data.withSeed(s)} (so its resampling, shuffles, augmentation and initial weights all
+     * follow {@code s}) into {@code dir/seed-<s>}, and {@link SeedSummary#FILE} in {@code dir}
+     * gets the mean, spread and range of the final test accuracy and of the last-third dip.
+     *
+     * @param data the dataset and its preparation; its seed is replaced by each seed
+     * @param options the network and training settings
+     * @param seeds at least one seed, no repeats
+     * @param dir the parent folder of the runs
+     * @param hooks what to do around each run
+     * @return the outcomes and the summary
+     * @throws IOException when data cannot be read or a folder written
+     */
+    public static SeedsOutcome trainSeeds(DataOptions data, ClassifierOptions options, List<Long> seeds, Path dir,
+                                          SeedRunHooks hooks) throws IOException {
+        if (seeds.isEmpty() || new java.util.HashSet<>(seeds).size() != seeds.size()) {
+            throw new IllegalArgumentException("seeds must be distinct and at least one, got " + seeds);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        List<ClassifierTrainingResult> results = new ArrayList<>();
+        for (long seed : seeds) {
+            RunFolder run = RunFolder.at(dir.resolve(seedFolderName(seed)));
+            List<TrainerListener> extra = hooks.start(seed, run);
+            Outcome outcome = train(data.withSeed(seed), options, run, extra);
+            hooks.finish(seed, outcome);
+            outcomes.add(outcome);
+            results.add(outcome.training());
+        }
+        SeedSummary summary = SeedSummary.of(seeds, results);
+        Json.write(dir.resolve(SeedSummary.FILE), summary.toJson());
+        return new SeedsOutcome(outcomes, summary);
     }
 
     /**
@@ -124,6 +200,7 @@ public final class ClassifierRun {
         return ImageBatchIterator.builder(samples, labels).imageSize(data.imageSize()).resize(data.resize())
                 .decoder(data.decoder()).layout(options.layout()).batchSize(options.batchSize()).shuffle(shuffle)
                 .seed(Seeds.derive(data.seed(), "classifier/shuffle")).cache(cache)
+                .augmentation(shuffle ? data.augmentation() : Augmentation.NONE)
                 .reuseArrays(true).prefetchAcrossEpochs(shuffle).build();
     }
 
@@ -147,6 +224,8 @@ public final class ClassifierRun {
         m.put("max_pixels", data.maxPixels());
         m.put("jpeg_library", data.jpegLibrary().name().toLowerCase(Locale.ROOT));
         m.put("seed", data.seed());
+        m.put("augment", data.augmentation().operations());
+        m.put("crop_min", data.augmentation().minCrop());
         m.put("batch_size", batchSize);
         return m;
     }
@@ -166,7 +245,7 @@ public final class ClassifierRun {
                 ((Number) d.get("toy_sample")).intValue(), ((Number) d.get("max_pixels")).longValue(),
                 JpegLibrary.valueOf(((String) d.getOrDefault("jpeg_library", "turbojpeg")).toUpperCase(Locale.ROOT)),
                 false,
-                ((Number) d.get("seed")).longValue());
+                ((Number) d.get("seed")).longValue(), Augmentation.NONE);
     }
 
     private static Map<String, Object> summary(ClassifierOptions options, ClassifierTrainingResult result,
@@ -189,6 +268,7 @@ public final class ClassifierRun {
             s.put("majority_baseline", r.majorityBaseline());
             s.put("best_epoch", result.bestEpoch());
             s.put("best_test_accuracy", result.epochs().get(result.bestEpoch() - 1).test().accuracy());
+            s.put("last_third_dip", SeedSummary.lastThirdDip(result.epochs()));
             List<Map<String, Object>> perClass = new ArrayList<>();
             for (ClassMetrics m : r.perClass()) {
                 Map<String, Object> c = new LinkedHashMap<>();

@@ -25,10 +25,17 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  */
 public final class ClassifierTrainer {
     private final int epochs;
+    private final double baseRate;
+    private final LearningRateSchedule schedule;
     private final List<TrainerListener> listeners;
 
     private ClassifierTrainer(Builder b) {
         this.epochs = b.epochs;
+        this.baseRate = b.baseRate;
+        this.schedule = b.schedule;
+        if (schedule != null) {
+            schedule.rate(baseRate, 1, epochs);
+        }
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -57,6 +64,13 @@ public final class ClassifierTrainer {
         int bestEpoch = 0;
         double bestAccuracy = -1;
         for (int epoch = 1; epoch <= epochs; epoch++) {
+            if (schedule != null) {
+                double wanted = schedule.rate(baseRate, epoch, epochs);
+                if (wanted != learningRateOf(net)) {
+                    net.setLearningRate(wanted);
+                }
+            }
+            double rate = learningRateOf(net);
             train.startEpoch(epoch - 1);
             int batches = train.batchesPerEpoch();
             for (TrainerListener l : listeners) {
@@ -85,7 +99,8 @@ public final class ClassifierTrainer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ClassificationReport report = ClassifierEvaluator.evaluate(net, test, labels);
-            EpochResult result = new EpochResult(epoch, lossSum / Math.max(1, batch), report, images / seconds, seconds);
+            EpochResult result = new EpochResult(epoch, lossSum / Math.max(1, batch), report, images / seconds, seconds,
+                    rate);
             results.add(result);
             boolean best = report.accuracy() > bestAccuracy;
             if (best) {
@@ -103,9 +118,28 @@ public final class ClassifierTrainer {
         return new ClassifierTrainingResult(results, bestEpoch, Optional.empty());
     }
 
+    /**
+     * The learning rate the network's updater uses now, read back from its first layer that has
+     * one.
+     *
+     * @param net the network
+     * @return the rate, or NaN when no layer has an updater with a fixed rate
+     */
+    static double learningRateOf(MultiLayerNetwork net) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            Double rate = net.getLearningRate(i);
+            if (rate != null) {
+                return rate;
+            }
+        }
+        return Double.NaN;
+    }
+
     /** Builder for {@link ClassifierTrainer}. */
     public static final class Builder {
         private int epochs = 1;
+        private double baseRate;
+        private LearningRateSchedule schedule;
         private final List<TrainerListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -117,6 +151,23 @@ public final class ClassifierTrainer {
                 throw new IllegalArgumentException("epochs must be >= 1, got " + n);
             }
             this.epochs = n;
+            return this;
+        }
+
+        /**
+         * Sets the network's learning rate at the start of every epoch (default: leave the rate
+         * the network was built with).
+         *
+         * @param base the base rate, &gt; 0
+         * @param s the schedule applied to it
+         * @return this
+         */
+        public Builder learningRate(double base, LearningRateSchedule s) {
+            if (!(base > 0)) {
+                throw new IllegalArgumentException("learning rate must be > 0, got " + base);
+            }
+            this.baseRate = base;
+            this.schedule = Objects.requireNonNull(s, "schedule");
             return this;
         }
 

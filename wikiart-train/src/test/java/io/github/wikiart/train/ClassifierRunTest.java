@@ -31,7 +31,7 @@ class ClassifierRunTest {
 
     static ClassifierOptions smallStyleNet(int epochs) {
         return new ClassifierOptions(new ClassifierArchitecture("stylenet", 0.1, 8, 8, 32), epochs, 16, 3e-3,
-                TensorLayout.NCHW, 64);
+                LearningRateSchedule.CONSTANT, TensorLayout.NCHW, 64);
     }
 
     @BeforeAll

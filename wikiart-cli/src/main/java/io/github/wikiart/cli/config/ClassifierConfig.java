@@ -6,6 +6,7 @@ import io.github.wikiart.models.SeedClassifier;
 import io.github.wikiart.models.StatsClassifier;
 import io.github.wikiart.models.StyleNet;
 import io.github.wikiart.train.ClassifierOptions;
+import io.github.wikiart.train.LearningRateSchedule;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,8 @@ import java.util.Locale;
  * @param epochs {@code classifier.epochs}
  * @param batchSize {@code classifier.batch_size}
  * @param learningRate {@code classifier.learning_rate}
+ * @param lrSchedule {@code classifier.lr_schedule}
+ * @param warmupEpochs {@code classifier.warmup_epochs}
  * @param dropout {@code classifier.dropout}
  * @param width {@code classifier.width}
  * @param gramChannels {@code classifier.gram_channels}
@@ -23,7 +26,8 @@ import java.util.Locale;
  * @param layout {@code classifier.layout}
  * @param cacheMb {@code classifier.cache_mb}
  */
-public record ClassifierConfig(String model, int epochs, int batchSize, double learningRate, double dropout, int width,
+public record ClassifierConfig(String model, int epochs, int batchSize, double learningRate,
+                               LearningRateSchedule.Shape lrSchedule, int warmupEpochs, double dropout, int width,
                                int gramChannels, int hidden, TensorLayout layout, int cacheMb) {
 
     /** {@code classifier.model}. */
@@ -37,6 +41,11 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
     public static final ConfigKey<Integer> BATCH_SIZE = TrainingKeys.batchSize("classifier", 32);
     /** {@code classifier.learning_rate}. */
     public static final ConfigKey<Double> LEARNING_RATE = TrainingKeys.learningRate("classifier", 1e-3);
+    /** {@code classifier.lr_schedule}. */
+    public static final ConfigKey<LearningRateSchedule.Shape> LR_SCHEDULE = TrainingKeys.lrSchedule("classifier",
+            LearningRateSchedule.Shape.CONSTANT);
+    /** {@code classifier.warmup_epochs}. */
+    public static final ConfigKey<Integer> WARMUP_EPOCHS = TrainingKeys.warmupEpochs("classifier", 0);
     /** {@code classifier.dropout}. */
     public static final ConfigKey<Double> DROPOUT = ConfigKey.ofDouble("classifier.dropout", 0.2, 0.0, 0.95,
             "drop probability before the output layer (the original's dropout)");
@@ -54,7 +63,8 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
     public static final ConfigKey<Integer> CACHE_MB = TrainingKeys.cacheMb("classifier");
 
     /** The keys of this section, in order. */
-    public static final List<ConfigKey<?>> KEYS = List.of(MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, DROPOUT, WIDTH,
+    public static final List<ConfigKey<?>> KEYS = List.of(MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, LR_SCHEDULE,
+            WARMUP_EPOCHS, DROPOUT, WIDTH,
             GRAM_CHANNELS, HIDDEN, LAYOUT, CACHE_MB);
 
     /** Validates every field, naming the key on failure. */
@@ -63,6 +73,12 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
         EPOCHS.check(epochs);
         BATCH_SIZE.check(batchSize);
         LEARNING_RATE.check(learningRate);
+        LR_SCHEDULE.check(lrSchedule);
+        WARMUP_EPOCHS.check(warmupEpochs);
+        if (warmupEpochs >= epochs) {
+            throw new ConfigException(WARMUP_EPOCHS.name() + ": " + warmupEpochs + " warm-up epochs must be fewer than "
+                    + EPOCHS.name() + " (" + epochs + ")");
+        }
         DROPOUT.check(dropout);
         WIDTH.check(width);
         GRAM_CHANNELS.check(gramChannels);
@@ -92,7 +108,7 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
      */
     public static ClassifierConfig from(ConfigValues v) {
         return new ClassifierConfig(v.get(MODEL), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE),
-                v.get(DROPOUT), v.get(WIDTH), v.get(GRAM_CHANNELS), v.get(HIDDEN), v.get(LAYOUT), v.get(CACHE_MB));
+                v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(DROPOUT), v.get(WIDTH), v.get(GRAM_CHANNELS), v.get(HIDDEN), v.get(LAYOUT), v.get(CACHE_MB));
     }
 
     /**
@@ -102,6 +118,7 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
      */
     public void writeTo(ConfigValues.Builder b) {
         b.set(MODEL, model).set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate)
+                .set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs)
                 .set(DROPOUT, dropout).set(WIDTH, width).set(GRAM_CHANNELS, gramChannels).set(HIDDEN, hidden)
                 .set(LAYOUT, layout).set(CACHE_MB, cacheMb);
     }
@@ -109,6 +126,6 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
     /** @return the training library's options for this section */
     public ClassifierOptions toOptions() {
         return new ClassifierOptions(new ClassifierArchitecture(model, dropout, width, gramChannels, hidden), epochs,
-                batchSize, learningRate, layout, cacheMb);
+                batchSize, learningRate, new LearningRateSchedule(lrSchedule, warmupEpochs), layout, cacheMb);
     }
 }

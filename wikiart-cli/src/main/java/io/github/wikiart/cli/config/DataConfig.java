@@ -19,10 +19,12 @@ import java.util.List;
  * @param toySample {@code data.toy_sample}: images per class for a quick toy run, 0 = off
  * @param maxPixels {@code data.max_pixels}: largest decoded image accepted, in pixels
  * @param jpegLibrary {@code data.jpeg_library}: which library decodes plain JPEG files
+ * @param augment {@code data.augment}: random changes to training images
+ * @param cropMin {@code data.crop_min}: smallest random crop, as a fraction of the side
  */
 public record DataConfig(Path root, String trainDir, String testDir, int imageSize, ResizeMode resize,
         Sampling trainSampling, Sampling testSampling, int toySample, long maxPixels,
-        JpegLibrary jpegLibrary) {
+        JpegLibrary jpegLibrary, String augment, double cropMin) {
 
     /** What a sampling key accepts. */
     static final String SAMPLING_EXPECTED =
@@ -70,9 +72,20 @@ public record DataConfig(Path root, String trainDir, String testDir, int imageSi
             JpegLibrary.TURBOJPEG, "turbojpeg: libjpeg-turbo when installed (libturbojpeg0; same pixels as ImageIO at "
             + "full size, about 40 % faster; large images scaled in the DCT), else ImageIO; imageio: always ImageIO");
 
+    /** {@code data.augment}. */
+    public static final ConfigKey<String> AUGMENT = ConfigKey.custom("data.augment", ConfigKey.Type.CUSTOM, "none",
+            "none or a comma-separated list of flip, crop", s -> augment(s.text()), v -> v,
+            "random changes to training images (never test images), drawn per image and epoch from the seed: flip "
+                    + "mirrors left-right with probability 1/2; crop cuts a random square of data.crop_min..1 of the "
+                    + "side and resizes it back; no colour changes (colour is style)");
+
+    /** {@code data.crop_min}. */
+    public static final ConfigKey<Double> CROP_MIN = ConfigKey.ofDouble("data.crop_min", 0.8, 0.05, 1.0,
+            "smallest side of a random crop (data.augment: crop) as a fraction of the image side");
+
     /** The keys of this section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(ROOT, TRAIN_DIR, TEST_DIR, IMAGE_SIZE, RESIZE,
-            TRAIN_SAMPLING, TEST_SAMPLING, TOY_SAMPLE, MAX_PIXELS, JPEG_LIBRARY);
+            TRAIN_SAMPLING, TEST_SAMPLING, TOY_SAMPLE, MAX_PIXELS, JPEG_LIBRARY, AUGMENT, CROP_MIN);
 
     /** Validates every field, naming the key on failure. */
     public DataConfig {
@@ -86,6 +99,12 @@ public record DataConfig(Path root, String trainDir, String testDir, int imageSi
         TOY_SAMPLE.check(toySample);
         MAX_PIXELS.check(maxPixels);
         JPEG_LIBRARY.check(jpegLibrary);
+        AUGMENT.check(augment);
+        CROP_MIN.check(cropMin);
+    }
+
+    private static String augment(String text) {
+        return io.github.wikiart.data.Augmentation.parse(text, 0.5).operations();
     }
 
     /** @return the section with every key at its default */
@@ -102,7 +121,7 @@ public record DataConfig(Path root, String trainDir, String testDir, int imageSi
     public static DataConfig from(ConfigValues v) {
         return new DataConfig(v.get(ROOT), v.get(TRAIN_DIR), v.get(TEST_DIR), v.get(IMAGE_SIZE), v.get(RESIZE),
                 v.get(TRAIN_SAMPLING), v.get(TEST_SAMPLING), v.get(TOY_SAMPLE), v.get(MAX_PIXELS),
-                v.get(JPEG_LIBRARY));
+                v.get(JPEG_LIBRARY), v.get(AUGMENT), v.get(CROP_MIN));
     }
 
     /**
@@ -114,7 +133,7 @@ public record DataConfig(Path root, String trainDir, String testDir, int imageSi
         b.set(ROOT, root).set(TRAIN_DIR, trainDir).set(TEST_DIR, testDir).set(IMAGE_SIZE, imageSize)
                 .set(RESIZE, resize).set(TRAIN_SAMPLING, trainSampling).set(TEST_SAMPLING, testSampling)
                 .set(TOY_SAMPLE, toySample).set(MAX_PIXELS, maxPixels)
-                .set(JPEG_LIBRARY, jpegLibrary);
+                .set(JPEG_LIBRARY, jpegLibrary).set(AUGMENT, augment).set(CROP_MIN, cropMin);
     }
 
     /**
@@ -157,6 +176,7 @@ public record DataConfig(Path root, String trainDir, String testDir, int imageSi
      */
     public io.github.wikiart.data.DataOptions toDataOptions(long seed) {
         return new io.github.wikiart.data.DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling,
-                testSampling, toySample, maxPixels, jpegLibrary, false, seed);
+                testSampling, toySample, maxPixels, jpegLibrary, false, seed,
+                io.github.wikiart.data.Augmentation.parse(augment, cropMin));
     }
 }

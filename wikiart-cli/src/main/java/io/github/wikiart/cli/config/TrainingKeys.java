@@ -97,4 +97,33 @@ public final class TrainingKeys {
                 v -> v.name().toLowerCase(java.util.Locale.ROOT),
                 "decoder upsampling: transposed convolutions (the original) or nearest upsampling + convolution");
     }
+
+    /**
+     * {@code <section>.lr_schedule}.
+     *
+     * @param section the section name
+     * @param defaultValue the section's default
+     * @return the key
+     */
+    public static ConfigKey<io.github.wikiart.train.LearningRateSchedule.Shape> lrSchedule(String section,
+            io.github.wikiart.train.LearningRateSchedule.Shape defaultValue) {
+        return ConfigKey.custom(section + ".lr_schedule", ConfigKey.Type.ENUM, defaultValue, "constant, cosine or step",
+                s -> io.github.wikiart.train.LearningRateSchedule.Shape.parse(s.text()),
+                io.github.wikiart.train.LearningRateSchedule.Shape::configName,
+                "how learning_rate changes per epoch after the warm-up: constant; cosine (half a cosine towards 0); "
+                        + "step (a tenth from half-way, a hundredth from three quarters)");
+    }
+
+    /**
+     * {@code <section>.warmup_epochs}.
+     *
+     * @param section the section name
+     * @param defaultValue the section's default
+     * @return the key
+     */
+    public static ConfigKey<Integer> warmupEpochs(String section, int defaultValue) {
+        return ConfigKey.ofInt(section + ".warmup_epochs", defaultValue, 0, 1_000_000,
+                "epochs of linear learning-rate warm-up (epoch e of W uses learning_rate * e / (W + 1)); "
+                        + "0 = none; must be below epochs");
+    }
 }

@@ -49,6 +49,11 @@ public record WikiartConfig(long seed, DataConfig data, OutputConfig output, Cla
                 AutoencoderConfig.from(v), TransferConfig.from(v));
     }
 
+    /** @param value the seed @return a copy with it */
+    public WikiartConfig withSeed(long value) {
+        return new WikiartConfig(value, data, output, classifier, autoencoder, transfer);
+    }
+
     /** @return every key with its value in this configuration */
     public ConfigValues toValues() {
         ConfigValues.Builder b = ConfigValues.builder().set(SEED, seed);

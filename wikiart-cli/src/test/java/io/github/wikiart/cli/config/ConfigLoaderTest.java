@@ -73,7 +73,7 @@ class ConfigLoaderTest {
                   runs_dir: out/runs
                 """);
         DataConfig expectedData = new DataConfig(Path.of("/srv/wikiart"), "training", "testing", 104,
-                ResizeMode.CROP, new Sampling.Mean(), new Sampling.Fraction(0.25), 20, 50_000_000L, JpegLibrary.IMAGEIO);
+                ResizeMode.CROP, new Sampling.Mean(), new Sampling.Fraction(0.25), 20, 50_000_000L, JpegLibrary.IMAGEIO, "none", 0.8);
         assertEquals(new WikiartConfig(42L, expectedData, new OutputConfig(Path.of("out/runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults()), c);
     }
 

@@ -21,8 +21,9 @@ class ConfigSchemaTest {
     void schemaListsTheKeysInOrder() {
         assertEquals(List.of("seed", "data.root", "data.train_dir", "data.test_dir", "data.image_size",
                 "data.resize", "data.train_sampling", "data.test_sampling", "data.toy_sample",
-                "data.max_pixels", "data.jpeg_library", "output.runs_dir", "classifier.model", "classifier.epochs",
-                "classifier.batch_size", "classifier.learning_rate", "classifier.dropout", "classifier.width",
+                "data.max_pixels", "data.jpeg_library", "data.augment", "data.crop_min", "output.runs_dir",
+                "classifier.model", "classifier.epochs", "classifier.batch_size", "classifier.learning_rate",
+                "classifier.lr_schedule", "classifier.warmup_epochs", "classifier.dropout", "classifier.width",
                 "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb",
                 "autoencoder.epochs", "autoencoder.batch_size", "autoencoder.learning_rate", "autoencoder.width",
                 "autoencoder.latent_dim", "autoencoder.latent_divisor", "autoencoder.activation", "autoencoder.decoder",
@@ -68,13 +69,13 @@ class ConfigSchemaTest {
     @Test
     void compactConstructorsValidateAndNameTheKey() {
         ConfigException e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), "train", "test",
-                2, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG));
+                2, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8));
         assertEquals("data.image_size: expected an integer in 8..4096, got '2'", e.getMessage());
         e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), " ", "test",
-                64, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG));
+                64, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8));
         assertTrue(e.getMessage().startsWith("data.train_dir: expected a non-empty string"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> new DataConfig(Path.of("d"), "train", "test",
-                64, null, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG));
+                64, null, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8));
         assertEquals("data.resize: expected stretch, crop or pad, got nothing", e.getMessage());
         e = assertThrows(ConfigException.class, () -> new OutputConfig(null));
         assertTrue(e.getMessage().startsWith("output.runs_dir:"), e.getMessage());
@@ -114,5 +115,22 @@ class ConfigSchemaTest {
         assertEquals("crop", e.defaultText());
         assertThrows(IllegalArgumentException.class, () -> ConfigKey.ofInt("Bad Name", 1, 0, 2, "x"));
         assertThrows(ConfigException.class, () -> ConfigKey.ofInt("x.bad_default", 5, 0, 2, "x"));
+    }
+
+    @Test
+    void scheduleWarmUpAndAugmentationValuesAreCheckedByName() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.fromOverrides(
+                List.of("classifier.epochs=3", "classifier.warmup_epochs=3")));
+        assertTrue(e.getMessage().contains("classifier.warmup_epochs") && e.getMessage().contains("classifier.epochs"),
+                e.getMessage());
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.fromOverrides(List.of("classifier.lr_schedule=linear")));
+        assertTrue(e.getMessage().contains("classifier.lr_schedule") && e.getMessage().contains("linear"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.fromOverrides(List.of("data.augment=flip,jitter")));
+        assertTrue(e.getMessage().contains("data.augment") && e.getMessage().contains("jitter"), e.getMessage());
+        WikiartConfig c = ConfigLoader.fromOverrides(List.of("data.augment=Crop", "data.crop_min=0.6",
+                "classifier.lr_schedule=step", "classifier.warmup_epochs=2"));
+        assertEquals(new io.github.wikiart.data.Augmentation(false, 0.6), c.data().toDataOptions(1).augmentation());
+        assertEquals(new io.github.wikiart.train.LearningRateSchedule(
+                io.github.wikiart.train.LearningRateSchedule.Shape.STEP, 2), c.classifier().toOptions().schedule());
     }
 }

@@ -28,7 +28,7 @@ class ConfigWriterTest {
         for (Sampling s : List.of(new Sampling.Mean(), new Sampling.Max(), new Sampling.Min(),
                 new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
             DataConfig d = new DataConfig(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
-                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE, JpegLibrary.IMAGEIO);
+                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE, JpegLibrary.IMAGEIO, "flip,crop", 0.5);
             WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults());
             assertEquals(c, roundTrip(c, true));
             assertEquals(c, roundTrip(c, false));
@@ -51,6 +51,8 @@ class ConfigWriterTest {
                   toy_sample: 0
                   max_pixels: 100000000
                   jpeg_library: turbojpeg
+                  augment: none
+                  crop_min: 0.8
                 output:
                   runs_dir: runs
                 classifier:
@@ -58,6 +60,8 @@ class ConfigWriterTest {
                   epochs: 10
                   batch_size: 32
                   learning_rate: 0.001
+                  lr_schedule: constant
+                  warmup_epochs: 0
                   dropout: 0.2
                   width: 32
                   gram_channels: 32
