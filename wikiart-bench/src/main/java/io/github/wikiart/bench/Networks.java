@@ -6,7 +6,7 @@ import io.github.wikiart.models.SeedClassifier;
 import io.github.wikiart.models.StyleNet;
 import io.github.wikiart.train.transfer.CinTransferOptions;
 import io.github.wikiart.train.transfer.CinTransferTrainer;
-import io.github.wikiart.models.transfer.RandomFeatures;
+import io.github.wikiart.models.transfer.FeatureStack;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -102,11 +102,14 @@ public final class Networks {
         int side = 64;
         int styles = 6;
         List<INDArray> targets = new ArrayList<>();
-        for (long c : RandomFeatures.CHANNELS) {
+        for (long c : FeatureStack.RANDOM_CHANNELS) {
             targets.add(Nd4j.rand(DataType.FLOAT, styles, c * c).muli(1e-2));
         }
+        FeatureStack features = FeatureStack.random(1, DataType.FLOAT, FeatureStack.RANDOM_CHANNELS,
+                FeatureStack.RANDOM_STRIDES);
         SameDiff sd = CinTransferTrainer.trainingGraph(side, styles, new CinTransferOptions(16, 1e6, 5, 1, batch, 1e-3,
-                1, false), targets);
+                1, false, CinTransferOptions.Features.RANDOM, 1, io.github.wikiart.train.LearningRateSchedule.CONSTANT), features,
+                false, targets);
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, side, side, 3);
         INDArray s = oneHot(batch, styles);
         DataSet ds = new DataSet(x, s);

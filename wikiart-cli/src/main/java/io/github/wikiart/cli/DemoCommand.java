@@ -106,8 +106,8 @@ public final class DemoCommand implements Command {
         console.out().printf("== %d. training style transfer (cin, 32 px, %d epochs) and judging it%n", step++,
                 transfer.transfer().epochs());
         io.github.wikiart.train.transfer.TransferRun.Outcome t = TransferTrainCommand.train(transfer, null, console);
-        Map<String, Object> eval = TransferEvalCommand.evaluate(t.run().dir(), judge.run().dir(),
-                dataDir.resolve("test"));
+        Map<String, Object> eval = TransferEvalCommand.evaluate(t.run().dir(), List.of(judge.run().dir()),
+                dataDir.resolve("test"), null);
         Path tPlots = t.run().dir().resolve("plots");
         TransferGridCommand.write(t.model(), TransferImages.content(dataDir.resolve("test")), tPlots, false, 8, seed);
         TransferGridCommand.write(t.model(), TransferImages.content(dataDir.resolve("test")), tPlots, true, 1, seed);

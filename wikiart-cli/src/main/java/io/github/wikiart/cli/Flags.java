@@ -164,6 +164,16 @@ public final class Flags {
         if (raw == null) {
             throw new UserException("missing --" + name + " DIR");
         }
+        return existingDir(raw, name);
+    }
+
+    /**
+     * @param raw the value of a folder flag
+     * @param name the flag, for messages
+     * @return the folder
+     * @throws UserException naming the flag when it is not a folder
+     */
+    public static Path existingDir(String raw, String name) {
         Path dir = Path.of(raw);
         if (!Files.isDirectory(dir)) {
             throw new UserException("--" + name + ": " + (Files.exists(dir) ? "not a folder: " : "no such folder: ") + dir);

@@ -15,7 +15,7 @@ public final class ProgressBar implements TrainerListener, io.github.wikiart.tra
 
     private final PrintStream err;
     private final boolean interactive;
-    private final int epochs;
+    private int epochs;
     private int lastQuarter;
 
     /**
@@ -27,6 +27,15 @@ public final class ProgressBar implements TrainerListener, io.github.wikiart.tra
         this.err = err;
         this.epochs = epochs;
         this.interactive = interactive;
+    }
+
+    @Override
+    public void onPhase(String phase, int phaseEpochs) {
+        if (interactive) {
+            err.println();
+        }
+        err.println("training " + phase + " (" + phaseEpochs + " epochs)");
+        epochs = phaseEpochs;
     }
 
     @Override

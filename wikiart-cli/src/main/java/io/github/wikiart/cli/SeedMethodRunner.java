@@ -39,7 +39,7 @@ final class SeedMethodRunner {
         } else if (!Files.isDirectory(ae)) {
             throw new UserException("transfer.autoencoder_run: no such run folder: " + ae);
         }
-        SeedTransferOptions seedOptions = new SeedTransferOptions(options.embedDim(), options.styleWeight(),
+        SeedTransferOptions seedOptions = new SeedTransferOptions(options.embedDim(), options.effectiveStyleWeight(),
                 options.effectiveContentWeight(), options.styleLayers(), options.epochs(), options.epochs(),
                 options.batchSize(), options.learningRate(), seed);
         return SeedTransferTrainer.train(dataset.train().samples(), dataset.labelIndex(), data, ae, seedOptions, progress);

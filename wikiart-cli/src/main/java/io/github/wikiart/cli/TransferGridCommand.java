@@ -41,13 +41,18 @@ public final class TransferGridCommand implements Command {
                 .addOption(Option.builder().longOpt("count").hasArg().argName("N")
                         .desc("number of test images (default 8)").build())
                 .addOption(Flags.data("folder of content images (default: the run's test split)"))
+                .addOption(Option.builder().longOpt("renderings").hasArg().argName("DIR")
+                        .desc("true renderings of the content images as DIR/<Style>/<content file name>: writes "
+                                + "plots/transfer-vs-truth.png, each image moved to every style above its true "
+                                + "rendering in that style").build())
                 .addOption(Flags.seed(1));
     }
 
     @Override
     public String example() {
         return "wikiart transfer grid --run runs/20261129-120000-transfer-cin --count 8\n"
-                + "wikiart transfer grid --run runs/20261129-120000-transfer-cin --single-image";
+                + "wikiart transfer grid --run runs/20261129-120000-transfer-cin --single-image\n"
+                + "wikiart transfer grid --run runs/t --data realstyles/content/test --renderings realstyles/test --count 4";
     }
 
     @Override
@@ -56,11 +61,55 @@ public final class TransferGridCommand implements Command {
         TransferModel model = TransferModels.load(runDir);
         List<Sample> content = line.hasOption("data") ? TransferImages.content(Flags.existingDir(line, "data"))
                 : testSplit(runDir);
-        Path png = write(model, content, runDir.resolve("plots"), line.hasOption("single-image"),
-                Flags.intInRange(line, "count", 1, 1000, 8), Flags.longValue(line, "seed", 1, Long.MIN_VALUE,
-                        Long.MAX_VALUE));
+        int count = Flags.intInRange(line, "count", 1, 1000, 8);
+        Path png = line.hasOption("renderings")
+                ? writeAgainstTruth(model, content, Flags.existingDir(line, "renderings"), runDir.resolve("plots"), count)
+                : write(model, content, runDir.resolve("plots"), line.hasOption("single-image"), count,
+                        Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
         console.out().println("wrote " + png);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Writes {@code transfer-vs-truth.png}: per content image two rows, the image and its transfers
+     * to every style, then its true rendering in every style (blank where none exists).
+     *
+     * @param model the transfer model
+     * @param content content images
+     * @param renderings folder of {@code <Style>/<content file name>}
+     * @param plots the folder to write into
+     * @param count number of content images, spread evenly over the list
+     * @return the PNG written
+     * @throws IOException naming the file
+     */
+    static Path writeAgainstTruth(TransferModel model, List<Sample> content, Path renderings, Path plots, int count)
+            throws IOException {
+        LabelIndex styles = model.labels();
+        int side = model.imageSize();
+        int n = Math.min(count, content.size());
+        List<GridCell> cells = new ArrayList<>();
+        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(side, side,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < n; i++) {
+            Sample c = content.get((int) ((long) i * content.size() / n));
+            INDArray x = TransferImages.read(c.path(), side);
+            cells.add(new GridCell(TransferImages.toImage(x, 0), c.path().getFileName().toString()));
+            for (int k = 0; k < styles.size(); k++) {
+                cells.add(new GridCell(TransferImages.toImage(model.transfer(x, new int[] {k}), 0),
+                        "to " + styles.name(k)));
+            }
+            cells.add(new GridCell(blank, "true renderings:"));
+            for (int k = 0; k < styles.size(); k++) {
+                Path truth = renderings.resolve(styles.name(k)).resolve(c.path().getFileName().toString());
+                cells.add(java.nio.file.Files.isRegularFile(truth)
+                        ? new GridCell(TransferImages.toImage(TransferImages.read(truth, side), 0), styles.name(k))
+                        : new GridCell(blank, "(none)"));
+            }
+        }
+        Path png = plots.resolve("transfer-vs-truth.png");
+        java.nio.file.Files.createDirectories(plots);
+        ImageGrid.write(cells, styles.size() + 1, Math.max(96, side), png);
+        return png;
     }
 
     static List<Sample> testSplit(Path runDir) throws IOException {

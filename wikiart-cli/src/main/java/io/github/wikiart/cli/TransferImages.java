@@ -1,5 +1,6 @@
 package io.github.wikiart.cli;
 
+import io.github.wikiart.data.ContentImages;
 import io.github.wikiart.data.DatasetScanner;
 import io.github.wikiart.data.ImageFiles;
 import io.github.wikiart.data.ImageResizer;
@@ -25,26 +26,18 @@ final class TransferImages {
     }
 
     /**
-     * The images of a content folder: a folder of style folders (a split) or a flat folder.
+     * The images of a content folder ({@link ContentImages#list}), with a user error when it has none.
      *
      * @param dir the folder
-     * @return samples (label: the style folder, or "content" for a flat folder)
+     * @return samples
      * @throws IOException when it cannot be read
      */
     static List<Sample> content(Path dir) throws IOException {
-        SplitListing listing = DatasetScanner.scan(dir, "content");
-        if (!listing.samples().isEmpty()) {
-            return listing.samples();
+        try {
+            return ContentImages.list(dir);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
         }
-        List<Sample> flat = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.filter(Files::isRegularFile).filter(ImageFiles::isCandidate).sorted()
-                    .forEach(p -> flat.add(new Sample(p, "content")));
-        }
-        if (flat.isEmpty()) {
-            throw new UserException("no images in " + dir);
-        }
-        return flat;
     }
 
     /**
@@ -69,6 +62,22 @@ final class TransferImages {
             f[i] = (rgb[i] & 0xFF) / 255f;
         }
         return Nd4j.create(f, new long[] {1, side, side, 3}, 'c');
+    }
+
+    /**
+     * Decodes one image file into a {@code [1, s, s, 3]} array in [0, 1].
+     *
+     * @param file the image
+     * @param side target side
+     * @return the array
+     * @throws IOException naming the file when it cannot be decoded
+     */
+    static INDArray read(Path file, int side) throws IOException {
+        try {
+            return toArray(new io.github.wikiart.data.ImageDecoder().decode(file), side);
+        } catch (io.github.wikiart.data.ImageDecodeException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -47,6 +47,14 @@ public final class TransferTrainCommand implements Command {
         ProgressBar progress = new ProgressBar(console.err(), epochs, System.console() != null);
         TransferRun.SeedMethod seed = (dataset, data, options, s, folder, p) -> SeedMethodRunner.train(config, dataset,
                 data, options, s, folder, p, console);
+        String content = config.transfer().content();
+        if (!content.isEmpty()) {
+            try {
+                io.github.wikiart.data.ContentImages.list(java.nio.file.Path.of(content));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("transfer.content: " + e.getMessage());
+            }
+        }
         return TransferRun.train(config.data().toDataOptions(config.seed()), config.transfer().toOptions(),
                 config.seed(), run, seed, progress);
     }

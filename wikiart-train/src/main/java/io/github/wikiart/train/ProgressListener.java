@@ -1,7 +1,17 @@
 package io.github.wikiart.train;
 
-/** Progress of any training loop, for progress bars. Both methods have empty defaults. */
+/** Progress of any training loop, for progress bars. Every method has an empty default. */
 public interface ProgressListener {
+    /**
+     * A training run made of several loops announces each one before its first epoch (a run of one
+     * loop need not).
+     *
+     * @param phase what the loop trains, e.g. "loss features"
+     * @param epochs the loop's number of epochs
+     */
+    default void onPhase(String phase, int epochs) {
+    }
+
     /**
      * @param epoch the epoch starting, from 1
      * @param batches number of batches in it

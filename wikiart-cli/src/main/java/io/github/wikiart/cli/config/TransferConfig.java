@@ -1,6 +1,7 @@
 package io.github.wikiart.cli.config;
 
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.transfer.CinTransferOptions;
 import io.github.wikiart.train.transfer.TransferOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +22,14 @@ import java.util.Locale;
  * @param embedDim {@code transfer.embed_dim}
  * @param autoencoderRun {@code transfer.autoencoder_run}
  * @param decoder {@code transfer.decoder}
+ * @param features {@code transfer.features}
+ * @param featureEpochs {@code transfer.feature_epochs}
+ * @param content {@code transfer.content}
  */
 public record TransferConfig(String method, int epochs, int batchSize, double learningRate, int width,
                              double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                             String autoencoderRun, ConvAutoencoder.Upsampler decoder) {
+                             String autoencoderRun, ConvAutoencoder.Upsampler decoder, String features,
+                             int featureEpochs, String content) {
 
     /** {@code transfer.method}. */
     public static final ConfigKey<String> METHOD = ConfigKey.custom("transfer.method", ConfigKey.Type.ENUM, "cin",
@@ -40,13 +45,17 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
     /** {@code transfer.width}. */
     public static final ConfigKey<Integer> WIDTH = TrainingKeys.width("transfer", 16);
     /** {@code transfer.style_weight}. */
-    public static final ConfigKey<Double> STYLE_WEIGHT = ConfigKey.ofDouble("transfer.style_weight", 1e6, 0, 1e12,
-            "weight of the Gram-matrix style loss (the original's style_weight)");
+    public static final ConfigKey<Double> STYLE_WEIGHT = ConfigKey.custom("transfer.style_weight",
+            ConfigKey.Type.DOUBLE, Double.NaN, "auto or a number >= 0", s -> weight(s.text()),
+            v -> v.isNaN() ? "auto" : v,
+            "weight of the Gram-matrix style loss; auto = the method's default (cin " + TransferOptions.CIN_STYLE_WEIGHT
+                    + ", relative errors; seed 1e6 as the original)");
     /** {@code transfer.content_weight}. */
     public static final ConfigKey<Double> CONTENT_WEIGHT = ConfigKey.custom("transfer.content_weight",
-            ConfigKey.Type.DOUBLE, Double.NaN, "auto or a number >= 0", s -> contentWeight(s.text()),
+            ConfigKey.Type.DOUBLE, Double.NaN, "auto or a number >= 0", s -> weight(s.text()),
             v -> v.isNaN() ? "auto" : v,
-            "weight of the content loss; auto = the method's default (cin 5, seed 1 as the original)");
+            "weight of the content loss; auto = the method's default (cin " + TransferOptions.CIN_CONTENT_WEIGHT
+                    + ", relative errors; seed 1 as the original)");
     /** {@code transfer.style_layers}. */
     public static final ConfigKey<List<Integer>> STYLE_LAYERS = ConfigKey.custom("transfer.style_layers",
             ConfigKey.Type.STRING, List.of(1, 2, 3), "comma-separated layers from 1..3, e.g. 1,2,3",
@@ -63,9 +72,24 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
     /** {@code transfer.decoder}. */
     public static final ConfigKey<ConvAutoencoder.Upsampler> DECODER = TrainingKeys.decoder("transfer");
 
+    /** {@code transfer.features}. */
+    public static final ConfigKey<String> FEATURES = ConfigKey.custom("transfer.features", ConfigKey.Type.ENUM,
+            "trained", "trained or random", s -> features(s.text()), v -> v,
+            "cin: loss features trained on the training images to tell the styles apart, plus the pixels' colour "
+                    + "statistics (trained), or fixed random filters (random, the first version)");
+    /** {@code transfer.feature_epochs}. */
+    public static final ConfigKey<Integer> FEATURE_EPOCHS = ConfigKey.ofInt("transfer.feature_epochs", 5, 1, 1000,
+            "cin with trained features: passes over the training images that train the loss features");
+    /** {@code transfer.content}. */
+    public static final ConfigKey<String> CONTENT = ConfigKey.custom("transfer.content", ConfigKey.Type.STRING, "",
+            "a folder of images, or empty", s -> s.isNull() ? "" : s.text(), v -> v,
+            "cin: the images the network learns to restyle (a flat folder or style folders, e.g. photographs); "
+                    + "empty = the training images");
+
     /** The keys of this section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
-            STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER);
+            STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
+            CONTENT);
 
     /** Validates every field, naming the key on failure. */
     public TransferConfig {
@@ -81,6 +105,19 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
         EMBED_DIM.check(embedDim);
         AUTOENCODER_RUN.check(autoencoderRun);
         DECODER.check(decoder);
+        FEATURES.check(features);
+        FEATURE_EPOCHS.check(featureEpochs);
+        CONTENT.check(content);
+    }
+
+    private static String features(String text) {
+        String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        for (CinTransferOptions.Features f : CinTransferOptions.Features.values()) {
+            if (f.key().equals(v)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("expected trained or random, got '" + text + "'");
     }
 
     private static String method(String text) {
@@ -91,7 +128,7 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
         return v;
     }
 
-    private static Double contentWeight(String text) {
+    private static Double weight(String text) {
         String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (v.equals("auto")) {
             return Double.NaN;
@@ -152,7 +189,7 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
     public static TransferConfig from(ConfigValues v) {
         return new TransferConfig(v.get(METHOD), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE), v.get(WIDTH),
                 v.get(STYLE_WEIGHT), v.get(CONTENT_WEIGHT), v.get(STYLE_LAYERS), v.get(EMBED_DIM),
-                v.get(AUTOENCODER_RUN), v.get(DECODER));
+                v.get(AUTOENCODER_RUN), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS), v.get(CONTENT));
     }
 
     /** @param b the builder to fill */
@@ -160,13 +197,17 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
         b.set(METHOD, method).set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate)
                 .set(WIDTH, width).set(STYLE_WEIGHT, styleWeight).set(CONTENT_WEIGHT, contentWeight)
                 .set(STYLE_LAYERS, styleLayers).set(EMBED_DIM, embedDim).set(AUTOENCODER_RUN, autoencoderRun)
-                .set(DECODER, decoder);
+                .set(DECODER, decoder).set(FEATURES, features).set(FEATURE_EPOCHS, featureEpochs)
+                .set(CONTENT, content);
     }
 
     /** @return the training library's options */
     public TransferOptions toOptions() {
         return new TransferOptions(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun.isEmpty() ? null : Path.of(autoencoderRun),
-                decoder == ConvAutoencoder.Upsampler.UPSAMPLE);
+                decoder == ConvAutoencoder.Upsampler.UPSAMPLE,
+                CinTransferOptions.Features.valueOf(features.toUpperCase(Locale.ROOT)), featureEpochs,
+                content.isEmpty() ? null : Path.of(content),
+                new io.github.wikiart.train.LearningRateSchedule(io.github.wikiart.train.LearningRateSchedule.Shape.COSINE, 0));
     }
 }

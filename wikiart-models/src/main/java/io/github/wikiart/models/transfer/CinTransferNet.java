@@ -13,7 +13,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Graph (NHWC): placeholders {@value #INPUT} {@code [b, s, s, 3]} in [0, 1] and {@value #STYLE}
  * {@code [b, styles]} one-hot; conv 3x3 (w) - CIN - ReLU, conv 3x3 stride 2 (2w) - CIN - ReLU, two
  * residual blocks (conv - CIN - ReLU - conv - CIN, plus the input), a transposed conv 3x3 stride 2
- * (or nearest upsampling by 2 and a conv 3x3) to w channels - CIN - ReLU, conv 3x3 to RGB, sigmoid: output {@value #OUTPUT}.
+ * (or nearest upsampling by 2 and a conv 3x3) to w channels - CIN - ReLU, conv 3x3 to RGB: a change
+ * {@code d} in logit space, and output {@value #OUTPUT} {@code = sigmoid(logit(p) + d)} with
+ * {@code p = EPS + (1 - 2 EPS) x}, the input squeezed into [{@value #EPS}, 1 - {@value #EPS}] so
+ * that its logit is finite (a linear squeeze, not a clamp, keeps every gradient exact).
+ *
+ * <p>The network is residual around the input image, and its last convolution starts at zero, so
+ * the untrained network returns its input (up to the squeeze, at most {@value #EPS}): training starts from the picture and
+ * learns only the change of style, instead of learning first to reproduce the picture through the
+ * bottleneck (which blurs it and leaves checkerboard artifacts). The sigmoid keeps outputs in
+ * [0, 1] without clipping away gradients.
  */
 public final class CinTransferNet {
     /** Name of the image placeholder. */
@@ -22,6 +31,8 @@ public final class CinTransferNet {
     public static final String STYLE = "style";
     /** Name of the output variable. */
     public static final String OUTPUT = "output";
+    /** Input pixels are squeezed linearly into [EPS, 1 - EPS] before their logit. */
+    public static final double EPS = 1e-3;
 
     private CinTransferNet() {
     }
@@ -64,8 +75,11 @@ public final class CinTransferNet {
         SDVariable up = upsample ? SdLayers.conv3(sd, "u1", SdLayers.upsample2(sd, h, side / 2, side / 2, 2 * w), 2 * w, w,
                 1, true) : SdLayers.deconv3x2(sd, "u1", h, 2 * w, w);
         h = block(sd, "u1", up, s, numStyles, w, true);
-        SDVariable rgb = SdLayers.conv3(sd, "out", h, w, 3, 1, true);
-        sd.nn().sigmoid(OUTPUT, rgb);
+        SDVariable change = SdLayers.conv3(sd, "out", h, w, 3, 1, true);
+        sd.getVariable("out_W").getArr().assign(0);
+        SDVariable p = x.mul(1 - 2 * EPS).add(EPS);
+        SDVariable logit = sd.math().log(p).sub(sd.math().log(p.neg().add(1.0)));
+        sd.nn().sigmoid(OUTPUT, logit.add(change));
         return sd;
     }
 

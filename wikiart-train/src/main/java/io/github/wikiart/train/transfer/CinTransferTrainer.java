@@ -1,13 +1,14 @@
 package io.github.wikiart.train.transfer;
 
 import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.data.DecodedImageCache;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.CinTransferNet;
-import io.github.wikiart.models.transfer.RandomFeatures;
+import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.StyleLosses;
 import io.github.wikiart.train.ProgressListener;
 import java.util.ArrayList;
@@ -22,14 +23,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains the {@link CinTransferNet} on random target styles. The style of a target is the mean
- * Gram matrix, per layer of the fixed {@link RandomFeatures}, over the training images of that
- * style; the loss is {@code styleWeight * sum_l MSE(Gram_l(output), target_l(style))
- * + contentWeight * MSE(features_2(output), features_2(input))}.
+ * Trains the {@link CinTransferNet} on random target styles. The loss features are a
+ * {@link FeatureStack}, trained on the training split to tell the styles apart (the default) or
+ * fixed random filters. The style of a target is, per style layer, the mean Gram matrix over the
+ * training images of that style; the style layers are the stack's layers and, with trained
+ * features, the pixels themselves (their Gram matrix holds the colour statistics). The loss is
+ * <pre>
+ * styleWeight * mean_l |Gram_l(output) - target_l(style)|^2 / |targets_l|^2
+ *   + contentWeight * |F_1(output) - F_1(input)|^2 / |F_1(input)|^2
+ * </pre>
+ * with squared norms as means over elements: each term is relative, so the weights do not depend
+ * on the scale of the features.
  */
 public final class CinTransferTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(CinTransferTrainer.class);
@@ -39,60 +49,74 @@ public final class CinTransferTrainer {
     private CinTransferTrainer() {
     }
 
+    /** Loss features and their style targets: everything the training graph needs besides the network. */
+    record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets) {
+    }
+
     /**
      * Trains.
      *
      * @param train training images (their labels give the style targets)
+     * @param content the images the network learns to restyle: a folder of photographs, or the
+     *     training images themselves
      * @param labels the styles
      * @param data image preparation (side must be even)
      * @param options network and loss settings
      * @param progress progress events, or null
      * @return the trained model
      */
-    public static CinTransfer train(List<Sample> train, LabelIndex labels, DataOptions data, CinTransferOptions options,
-                                    ProgressListener progress) {
+    public static CinTransfer train(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
+                                    CinTransferOptions options, ProgressListener progress) {
         int side = data.imageSize();
-        long phiSeed = Seeds.derive(options.seed(), "transfer/features");
-        List<INDArray> targets = styleTargets(train, labels, data, phiSeed);
-        SameDiff sd = trainingGraph(side, labels.size(), options, targets);
-        Random targetsRng = new Random(Seeds.derive(options.seed(), "transfer/targets"));
-        try (ImageBatchIterator it = ImageBatchIterator.builder(train, labels).imageSize(side).resize(data.resize())
-                .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(options.batchSize())
-                .seed(Seeds.derive(options.seed(), "transfer/shuffle"))
-                .cache(new io.github.wikiart.data.DecodedImageCache(512L << 20)).build()) {
+        LossSetup loss = lossSetup(train, labels, data, options, progress);
+        LabelIndex contentLabels = LabelIndex.of(content.stream().map(Sample::label).distinct().toList());
+        SameDiff sd;
+        try (ImageBatchIterator it = ImageBatchIterator.builder(content, contentLabels).imageSize(side)
+                .resize(data.resize()).decoder(data.decoder()).layout(TensorLayout.NHWC)
+                .batchSize(options.batchSize()).seed(Seeds.derive(options.seed(), "transfer/shuffle"))
+                .cache(new DecodedImageCache(512L << 20)).build()) {
+            int batches = it.batchesPerEpoch();
+            sd = trainingGraph(side, labels.size(), options, loss, batches);
+            if (progress != null) {
+                progress.onPhase("the transfer network", options.epochs());
+            }
+            RandomStyleIterator styled = new RandomStyleIterator(it, labels.size(),
+                    new Random(Seeds.derive(options.seed(), "transfer/targets")));
+            LossListener listener = new LossListener("the transfer network", LOSS, progress);
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 it.startEpoch(epoch - 1);
-                int batches = it.batchesPerEpoch();
-                if (progress != null) {
-                    progress.onEpochStart(epoch, batches);
-                }
-                long start = System.nanoTime();
-                long images = 0;
-                int batch = 0;
-                double loss = Double.NaN;
-                while (it.hasNext()) {
-                    INDArray x = it.next().getFeatures();
-                    INDArray s = oneHot(randomTargets(x.size(0), labels.size(), targetsRng), labels.size());
-                    sd.fit(new DataSet(x, s));
-                    batch++;
-                    images += x.size(0);
-                    // The loss costs a forward pass, so it is measured every 10 batches; progress
-                    // reports the latest measurement.
-                    if (batch == batches || batch % 10 == 0 || batch == 1) {
-                        loss = loss(sd, x, s);
-                        if (!Double.isFinite(loss)) {
-                            throw new IllegalStateException("transfer loss became " + loss + " in epoch " + epoch
-                                    + ", batch " + batch);
-                        }
-                        LOG.debug("epoch {} batch {} loss {}", epoch, batch, loss);
-                    }
-                    if (progress != null) {
-                        progress.onBatch(epoch, batch, batches, images, loss, images / ((System.nanoTime() - start) / 1e9));
-                    }
-                }
+                listener.startEpoch(epoch, batches);
+                // One fit per pass: SameDiff keeps its training session for the whole pass.
+                sd.fit(styled, 1, listener);
+                LOG.debug("epoch {} mean loss {}", epoch, listener.meanLoss());
             }
         }
         return new CinTransfer(sd, labels, side);
+    }
+
+    /**
+     * The loss features (trained on the training images, or random) and the style targets.
+     */
+    static LossSetup lossSetup(List<Sample> train, LabelIndex labels, DataOptions data, CinTransferOptions options,
+                               ProgressListener progress) {
+        long phiSeed = Seeds.derive(options.seed(), "transfer/features");
+        FeatureStack stack;
+        boolean pixels;
+        if (options.features() == CinTransferOptions.Features.TRAINED) {
+            if (progress != null) {
+                progress.onPhase("the loss features", options.featureEpochs());
+            }
+            FeatureNetTrainer.Trained trained = FeatureNetTrainer.train(train, labels, data, options.featureEpochs(),
+                    32, phiSeed, progress);
+            LOG.info("loss features trained: training accuracy of their Gram statistics {}", trained.trainAccuracy());
+            stack = trained.stack();
+            pixels = true;
+        } else {
+            stack = FeatureStack.random(phiSeed, DataType.FLOAT, FeatureStack.RANDOM_CHANNELS,
+                    FeatureStack.RANDOM_STRIDES);
+            pixels = false;
+        }
+        return new LossSetup(stack, pixels, styleTargets(train, labels, data, stack, pixels));
     }
 
     /**
@@ -102,89 +126,107 @@ public final class CinTransferTrainer {
      * @param side image side
      * @param numStyles number of styles
      * @param options settings
-     * @param targets per layer of {@link RandomFeatures}, the {@code [styles, c*c]} target Gram matrices
+     * @param stack the loss features
+     * @param pixelStatistics whether the pixels' Gram matrix is a style layer (before the stack's)
+     * @param targets per style layer, the {@code [styles, c*c]} target Gram matrices
      * @return the graph, ready for {@code fit(new DataSet(images, oneHotStyles))}
      */
-    public static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, List<INDArray> targets) {
+    public static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, FeatureStack stack,
+                                         boolean pixelStatistics, List<INDArray> targets) {
+        return trainingGraph(side, numStyles, options, new LossSetup(stack, pixelStatistics, targets), 1);
+    }
+
+    private static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, LossSetup loss,
+                                          int batchesPerEpoch) {
         SameDiff sd = CinTransferNet.build(side, numStyles, options.width(),
                 Seeds.derive(options.seed(), "transfer/init"), DataType.FLOAT, options.upsample());
-        addLoss(sd, targets, side, Seeds.derive(options.seed(), "transfer/features"), options.styleWeight(),
-                options.contentWeight());
-        sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(options.learningRate()))
+        addLoss(sd, loss, side, options.styleWeight(), options.contentWeight());
+        sd.setTrainingConfig(new TrainingConfig.Builder()
+                .updater(new Adam(learningRates(options, batchesPerEpoch)))
                 .dataSetFeatureMapping(CinTransferNet.INPUT).dataSetLabelMapping(CinTransferNet.STYLE).build());
         return sd;
     }
 
     /**
-     * The loss of the current network on one batch.
-     *
-     * @param sd the training graph
-     * @param images the batch
-     * @param styles one-hot targets
-     * @return the total loss
+     * The schedule's rate of each epoch, as ND4J's per-iteration schedule (SameDiff counts
+     * iterations across fits; it counts epochs only when fitting several at once).
      */
-    static double loss(SameDiff sd, INDArray images, INDArray styles) {
-        return sd.output(Map.of(CinTransferNet.INPUT, images, CinTransferNet.STYLE, styles), LOSS).get(LOSS)
-                .getDouble(0);
+    static MapSchedule learningRates(CinTransferOptions options, int batchesPerEpoch) {
+        Map<Integer, Double> rates = new java.util.HashMap<>();
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            rates.put((epoch - 1) * batchesPerEpoch,
+                    options.schedule().rate(options.learningRate(), epoch, options.epochs()));
+        }
+        return new MapSchedule(ScheduleType.ITERATION, rates);
+    }
+
+    /** Per style layer: the activation, its side and its channels. */
+    private record StyleLayer(SDVariable activation, long side, long channels) {
+    }
+
+    private static List<StyleLayer> styleLayers(SameDiff sd, FeatureStack.Bound bound, FeatureStack stack,
+                                                boolean pixels, SDVariable images, int side) {
+        List<StyleLayer> out = new ArrayList<>();
+        if (pixels) {
+            out.add(new StyleLayer(images.sub(0.5), side, 3));
+        }
+        List<SDVariable> acts = bound.apply(sd, images);
+        for (int l = 0; l < acts.size(); l++) {
+            out.add(new StyleLayer(acts.get(l), stack.sideAt(side, l), stack.channels(l)));
+        }
+        return out;
     }
 
     /**
      * Adds the style and content losses to a transfer graph.
-     *
-     * @param sd graph from {@link CinTransferNet#build}
-     * @param targets per layer, the {@code [styles, c*c]} mean Gram matrices
-     * @param side image side
-     * @param phiSeed seed of the loss features
-     * @param styleWeight weight of the style loss
-     * @param contentWeight weight of the content loss
      */
-    static void addLoss(SameDiff sd, List<INDArray> targets, int side, long phiSeed, double styleWeight,
-                        double contentWeight) {
+    static void addLoss(SameDiff sd, LossSetup loss, int side, double styleWeight, double contentWeight) {
         DataType type = sd.getVariable(CinTransferNet.OUTPUT).dataType();
-        RandomFeatures phi = new RandomFeatures(sd, phiSeed, type);
+        FeatureStack.Bound phi = loss.stack().addTo(sd, "phi", false);
         SDVariable out = sd.getVariable(CinTransferNet.OUTPUT);
         SDVariable in = sd.getVariable(CinTransferNet.INPUT);
         SDVariable styles = sd.getVariable(CinTransferNet.STYLE);
-        List<SDVariable> fOut = phi.apply(sd, out);
-        List<SDVariable> fIn = phi.apply(sd, in);
-        List<SDVariable> grams = new ArrayList<>();
-        List<SDVariable> wanted = new ArrayList<>();
+        List<StyleLayer> fOut = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), out, side);
+        SDVariable style = null;
         for (int l = 0; l < fOut.size(); l++) {
-            long s = RandomFeatures.sideAt(side, l);
-            long c = RandomFeatures.CHANNELS[l];
-            grams.add(StyleLosses.gram(sd, fOut.get(l), s, s, c));
-            SDVariable table = sd.constant("style_target_" + l, targets.get(l).castTo(type));
-            wanted.add(sd.reshape(styles.mmul(table), -1L, c, c));
+            StyleLayer layer = fOut.get(l);
+            long c = layer.channels();
+            SDVariable gram = StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c);
+            INDArray table = loss.targets().get(l);
+            double scale = table.mul(table).meanNumber().doubleValue();
+            SDVariable wanted = sd.reshape(styles.mmul(sd.constant("style_target_" + l, table.castTo(type))), -1L, c, c);
+            SDVariable term = StyleLosses.mse(sd, gram, wanted).div(scale);
+            style = style == null ? term : style.add(term);
         }
-        SDVariable style = StyleLosses.styleLoss(sd, grams, wanted).mul(styleWeight);
-        SDVariable content = StyleLosses.mse(sd, fOut.get(CONTENT_LAYER), fIn.get(CONTENT_LAYER)).mul(contentWeight);
+        style = style.mul(styleWeight / fOut.size());
+        int contentLayer = loss.pixelStatistics() ? CONTENT_LAYER + 1 : CONTENT_LAYER;
+        SDVariable featuresOut = fOut.get(contentLayer).activation();
+        SDVariable featuresIn = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), in, side).get(contentLayer)
+                .activation();
+        SDVariable contentScale = featuresIn.mul(featuresIn).mean().add(1e-8);
+        SDVariable content = StyleLosses.mse(sd, featuresOut, featuresIn).div(contentScale).mul(contentWeight);
         style.add(LOSS, content);
         sd.setLossVariables(LOSS);
     }
 
     /**
-     * Per style, the mean Gram matrix of each feature layer over the training images of that style.
+     * Per style, the mean Gram matrix of each style layer over the training images of that style.
      *
-     * @param train training images
-     * @param labels the styles
-     * @param data image preparation
-     * @param phiSeed seed of the loss features
-     * @return per layer, a {@code [styles, c*c]} table
+     * @return per style layer, a {@code [styles, c*c]} table
      */
-    static List<INDArray> styleTargets(List<Sample> train, LabelIndex labels, DataOptions data, long phiSeed) {
+    static List<INDArray> styleTargets(List<Sample> train, LabelIndex labels, DataOptions data, FeatureStack stack,
+                                       boolean pixels) {
         int side = data.imageSize();
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder(CinTransferNet.INPUT, DataType.FLOAT, -1, side, side, 3);
-        List<SDVariable> f = new RandomFeatures(sd, phiSeed, DataType.FLOAT).apply(sd, x);
+        List<StyleLayer> f = styleLayers(sd, stack.addTo(sd, "phi", false), stack, pixels, x, side);
         String[] names = new String[f.size()];
-        for (int l = 0; l < f.size(); l++) {
-            long s = RandomFeatures.sideAt(side, l);
-            names[l] = "gram" + l;
-            sd.reshape(names[l], StyleLosses.gram(sd, f.get(l), s, s, RandomFeatures.CHANNELS[l]), -1L,
-                    RandomFeatures.CHANNELS[l] * RandomFeatures.CHANNELS[l]);
-        }
         List<INDArray> sums = new ArrayList<>();
-        for (long c : RandomFeatures.CHANNELS) {
+        for (int l = 0; l < f.size(); l++) {
+            StyleLayer layer = f.get(l);
+            long c = layer.channels();
+            names[l] = "gram" + l;
+            sd.reshape(names[l], StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c), -1L, c * c);
             sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), c * c));
         }
         double[] counts = new double[labels.size()];
@@ -203,32 +245,16 @@ public final class CinTransferTrainer {
                 }
             }
         }
-        List<INDArray> means = new ArrayList<>();
-        INDArray divisor = Nd4j.createFromArray(counts).reshape(labels.size(), 1);
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] == 0) {
                 throw new IllegalArgumentException("style '" + labels.name(k) + "' has no training images");
             }
         }
+        List<INDArray> means = new ArrayList<>();
+        INDArray divisor = Nd4j.createFromArray(counts).reshape(labels.size(), 1);
         for (INDArray sum : sums) {
             means.add(sum.divi(divisor).castTo(DataType.FLOAT));
         }
         return means;
-    }
-
-    private static int[] randomTargets(long n, int styles, Random rng) {
-        int[] t = new int[(int) n];
-        for (int i = 0; i < n; i++) {
-            t[i] = rng.nextInt(styles);
-        }
-        return t;
-    }
-
-    static INDArray oneHot(int[] targets, int styles) {
-        INDArray m = Nd4j.zeros(DataType.FLOAT, targets.length, styles);
-        for (int i = 0; i < targets.length; i++) {
-            m.putScalar(i, targets[i], 1.0);
-        }
-        return m;
     }
 }

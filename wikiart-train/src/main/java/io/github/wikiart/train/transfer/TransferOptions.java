@@ -1,5 +1,6 @@
 package io.github.wikiart.train.transfer;
 
+import io.github.wikiart.train.LearningRateSchedule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,24 +19,36 @@ import java.util.Objects;
  * @param embedDim {@code seed}: size of the style embedding
  * @param autoencoderRun {@code seed}: a trained autoencoder run to start from, or null to train one
  * @param upsample {@code cin}: nearest upsampling + convolution instead of a transposed convolution
+ * @param features {@code cin}: where the loss features come from
+ * @param featureEpochs {@code cin} with trained features: passes that train them
+ * @param content {@code cin}: a folder of images to restyle in training, or null for the training images
+ * @param schedule {@code cin}: how the learning rate changes from epoch to epoch
  */
 public record TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
                               double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                              Path autoencoderRun, boolean upsample) {
+                              Path autoencoderRun, boolean upsample, CinTransferOptions.Features features,
+                              int featureEpochs, Path content, LearningRateSchedule schedule) {
+    /** The {@code cin} method's default style weight (its losses are relative errors). */
+    public static final double CIN_STYLE_WEIGHT = 10.0;
+    /** The {@code cin} method's default content weight. */
+    public static final double CIN_CONTENT_WEIGHT = 1.0;
     /** The method names. */
     public static final List<String> METHODS = List.of(CinTransfer.METHOD, "seed");
 
     /** Validates, naming the field. */
     public TransferOptions {
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(schedule, "schedule");
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("unknown transfer method '" + method + "'; expected one of " + METHODS);
         }
         styleLayers = List.copyOf(styleLayers);
-        if (epochs < 1 || batchSize < 1 || width < 1 || embedDim < 1) {
-            throw new IllegalArgumentException("epochs, batchSize, width and embedDim must be >= 1");
+        if (epochs < 1 || batchSize < 1 || width < 1 || embedDim < 1 || featureEpochs < 1) {
+            throw new IllegalArgumentException("epochs, batchSize, width, embedDim and featureEpochs must be >= 1");
         }
-        if (!(learningRate > 0) || !(styleWeight >= 0) || !(contentWeight >= 0 || Double.isNaN(contentWeight))) {
+        if (!(learningRate > 0) || !(styleWeight >= 0 || Double.isNaN(styleWeight))
+                || !(contentWeight >= 0 || Double.isNaN(contentWeight))) {
             throw new IllegalArgumentException("learningRate must be > 0 and the weights >= 0");
         }
         for (int l : styleLayers) {
@@ -46,9 +59,9 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     }
 
     /**
-     * The content weight in use: as given, or the method's default when NaN: 5 for {@code cin}
-     * (measured: recognisable content at 64 px, see docs/transfer.md) and 1 for {@code seed} (the
-     * original's default).
+     * The content weight in use: as given, or the method's default when NaN:
+     * {@value #CIN_CONTENT_WEIGHT} for {@code cin} (measured, see docs/transfer.md) and 1 for
+     * {@code seed} (the original's default).
      *
      * @return the weight
      */
@@ -56,6 +69,20 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         if (!Double.isNaN(contentWeight)) {
             return contentWeight;
         }
-        return method.equals(CinTransfer.METHOD) ? 5.0 : 1.0;
+        return method.equals(CinTransfer.METHOD) ? CIN_CONTENT_WEIGHT : 1.0;
+    }
+
+    /**
+     * The style weight in use: as given, or the method's default when NaN:
+     * {@value #CIN_STYLE_WEIGHT} for {@code cin} (measured, see docs/transfer.md) and 1e6 for
+     * {@code seed} (the original's default).
+     *
+     * @return the weight
+     */
+    public double effectiveStyleWeight() {
+        if (!Double.isNaN(styleWeight)) {
+            return styleWeight;
+        }
+        return method.equals(CinTransfer.METHOD) ? CIN_STYLE_WEIGHT : 1e6;
     }
 }

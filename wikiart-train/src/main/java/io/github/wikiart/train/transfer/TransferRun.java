@@ -1,6 +1,7 @@
 package io.github.wikiart.train.transfer;
 
 import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.data.ContentImages;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.train.ClassifierRun;
@@ -10,7 +11,9 @@ import io.github.wikiart.train.Provenance;
 import io.github.wikiart.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
+import io.github.wikiart.data.Sample;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,9 +59,13 @@ public final class TransferRun {
         long start = System.nanoTime();
         TransferModel model;
         if (options.method().equals(CinTransfer.METHOD)) {
-            model = CinTransferTrainer.train(dataset.train().samples(), labels, data,
-                    new CinTransferOptions(options.width(), options.styleWeight(), options.effectiveContentWeight(),
-                            options.epochs(), options.batchSize(), options.learningRate(), seed, options.upsample()), progress);
+            List<Sample> content = options.content() == null ? dataset.train().samples()
+                    : ContentImages.list(options.content());
+            model = CinTransferTrainer.train(dataset.train().samples(), content, labels, data,
+                    new CinTransferOptions(options.width(), options.effectiveStyleWeight(),
+                            options.effectiveContentWeight(), options.epochs(), options.batchSize(),
+                            options.learningRate(), seed, options.upsample(), options.features(),
+                            options.featureEpochs(), options.schedule()), progress);
         } else {
             model = seedMethod.train(dataset, data, options, seed, run, progress);
         }
@@ -71,9 +78,13 @@ public final class TransferRun {
         summary.put("epochs", options.epochs());
         summary.put("train_images", dataset.train().samples().size());
         summary.put("training_seconds", Math.round(seconds * 10) / 10.0);
-        summary.put("style_weight", options.styleWeight());
+        summary.put("style_weight", options.effectiveStyleWeight());
         summary.put("content_weight", options.effectiveContentWeight());
         summary.put("decoder", options.upsample() ? "upsample" : "transposed");
+        if (options.method().equals(CinTransfer.METHOD)) {
+            summary.put("features", options.features().key());
+            summary.put("content", options.content() == null ? "training images" : options.content().toString());
+        }
         Json.write(run.file(RunFolder.SUMMARY), summary);
         return new Outcome(run, model, dataset, summary);
     }

@@ -30,14 +30,76 @@ class CinTransferTest {
     static DataOptions options;
     static CinTransfer model;
 
+    static final List<String> phases = new java.util.ArrayList<>();
+    static final List<Double> transferLosses = new java.util.ArrayList<>();
+
     @BeforeAll
     static void trainTiny() throws Exception {
         Path root = dir.resolve("data");
         SyntheticStyles.builder().styles(2).trainPerStyle(8).testPerStyle(3).size(16).seed(3).build().write(root);
         options = DataOptions.defaults(root).withImageSize(16).withSeed(2);
         data = WikiArtDataset.load(options, true, true);
-        model = CinTransferTrainer.train(data.train().samples(), data.labelIndex(), options,
-                new CinTransferOptions(4, 1e6, 1, 2, 4, 1e-3, 5, false), null);
+        model = CinTransferTrainer.train(data.train().samples(), data.train().samples(), data.labelIndex(), options,
+                new CinTransferOptions(4, 10, 1, 2, 4, 1e-3, 5, false, CinTransferOptions.Features.TRAINED, 1,
+                        io.github.wikiart.train.LearningRateSchedule.CONSTANT), new io.github.wikiart.train.ProgressListener() {
+                    @Override
+                    public void onPhase(String phase, int epochs) {
+                        phases.add(phase + "/" + epochs);
+                    }
+
+                    @Override
+                    public void onBatch(int epoch, int batch, int batches, long images, double loss, double ips) {
+                        if (phases.size() == 2) {
+                            transferLosses.add(loss);
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void trainingReportsBothPhasesAndAFiniteLossForEveryBatch() {
+        assertEquals(List.of("the loss features/1", "the transfer network/2"), phases);
+        // 16 training images, batch 4, 2 epochs: 8 batches, each loss read as training computes it.
+        assertEquals(8, transferLosses.size());
+        assertTrue(transferLosses.stream().allMatch(l -> Double.isFinite(l) && l > 0), transferLosses.toString());
+    }
+
+    @Test
+    void theLearningRateScheduleReachesSameDiffPerIteration() {
+        // Warm-up of one epoch: epoch 1 at half the rate, epoch 2 at the full rate; 1 batch per epoch.
+        CinTransferOptions o = new CinTransferOptions(4, 1, 1, 2, 4, 0.1, 5, false, CinTransferOptions.Features.RANDOM,
+                1, new io.github.wikiart.train.LearningRateSchedule(
+                        io.github.wikiart.train.LearningRateSchedule.Shape.CONSTANT, 1));
+        double[] warm = twoAdamSteps(CinTransferTrainer.learningRates(o, 1));
+        double[] half = twoAdamSteps(new org.nd4j.linalg.schedule.MapSchedule(
+                org.nd4j.linalg.schedule.ScheduleType.ITERATION, Map.of(0, 0.05)));
+        // Adam's first step moves each weight by the rate (its sign of the gradient).
+        assertEquals(0.05, warm[0], 1e-6);
+        assertEquals(0.05, half[0], 1e-6);
+        // The second fit uses iteration 1's rate, 0.1, twice that of the constant schedule.
+        assertEquals(2 * half[1], warm[1], 1e-6);
+    }
+
+    /** |change| of one weight in the first and second of two fits of w against a target, with Adam. */
+    private static double[] twoAdamSteps(org.nd4j.linalg.schedule.ISchedule rates) {
+        org.nd4j.autodiff.samediff.SameDiff sd = org.nd4j.autodiff.samediff.SameDiff.create();
+        org.nd4j.autodiff.samediff.SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 1);
+        org.nd4j.autodiff.samediff.SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);
+        org.nd4j.autodiff.samediff.SDVariable w = sd.var("w", Nd4j.ones(DataType.FLOAT, 1, 1));
+        org.nd4j.autodiff.samediff.SDVariable d = x.mmul(w).sub(y);
+        d.mul(d).mean().rename("loss");
+        sd.setLossVariables("loss");
+        sd.setTrainingConfig(new org.nd4j.autodiff.samediff.TrainingConfig.Builder()
+                .updater(new org.nd4j.linalg.learning.config.Adam(rates)).dataSetFeatureMapping("x")
+                .dataSetLabelMapping("y").build());
+        org.nd4j.linalg.dataset.DataSet ds = new org.nd4j.linalg.dataset.DataSet(Nd4j.ones(DataType.FLOAT, 1, 1),
+                Nd4j.zeros(DataType.FLOAT, 1, 1));
+        double w0 = sd.getVariable("w").getArr().getDouble(0);
+        sd.fit(ds);
+        double w1 = sd.getVariable("w").getArr().getDouble(0);
+        sd.fit(ds);
+        double w2 = sd.getVariable("w").getArr().getDouble(0);
+        return new double[] {Math.abs(w1 - w0), Math.abs(w2 - w1)};
     }
 
     @Test
@@ -62,12 +124,75 @@ class CinTransferTest {
         assertEquals(model.transfer(x, new int[] {0, 1}), loaded.transfer(x, new int[] {0, 1}));
     }
 
+    private static TrainedClassifier judge;
+
+    private static synchronized TrainedClassifier judge() throws Exception {
+        if (judge == null) {
+            RunFolder judgeRun = RunFolder.at(dir.resolve("judge"));
+            ClassifierRun.train(options, ClassifierOptions.defaults().withEpochs(1).withBatchSize(8), judgeRun,
+                    List.of());
+            judge = TrainedClassifier.load(judgeRun.dir(), Checkpoints.Which.LAST);
+        }
+        return judge;
+    }
+
     @Test
-    void evaluatorGivesZeroSpreadAndFullRetentionForTheIdentity() throws Exception {
-        RunFolder judgeRun = RunFolder.at(dir.resolve("judge"));
-        ClassifierRun.train(options, ClassifierOptions.defaults().withEpochs(1).withBatchSize(8), judgeRun, List.of());
-        TrainedClassifier judge = TrainedClassifier.load(judgeRun.dir(), Checkpoints.Which.LAST);
-        TransferModel identity = new TransferModel() {
+    void evaluatorComparesWithTrueRenderings() throws Exception {
+        // Three content images; style 0's "true rendering" is the image itself, style 1's its negative.
+        Path content = dir.resolve("content");
+        Path renderings = dir.resolve("renderings");
+        String a = data.labelIndex().name(0);
+        String b = data.labelIndex().name(1);
+        java.nio.file.Files.createDirectories(content);
+        java.nio.file.Files.createDirectories(renderings.resolve(a));
+        java.nio.file.Files.createDirectories(renderings.resolve(b));
+        double expectedPsnrB = 0;
+        for (int i = 0; i < 3; i++) {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(data.test().samples().get(i).path().toFile());
+            java.awt.image.BufferedImage neg = new java.awt.image.BufferedImage(16, 16,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            double se = 0;
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
+                    int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                    neg.setRGB(x, y, ~rgb & 0xFFFFFF);
+                    for (int shift = 0; shift <= 16; shift += 8) {
+                        int v = (rgb >> shift) & 0xFF;
+                        double d = (v - (255 - v)) / 255.0;
+                        se += d * d;
+                    }
+                }
+            }
+            expectedPsnrB += 10 * Math.log10(1.0 / (se / (16 * 16 * 3))) / 3;
+            javax.imageio.ImageIO.write(img, "png", content.resolve("c" + i + ".png").toFile());
+            javax.imageio.ImageIO.write(img, "png", renderings.resolve(a).resolve("c" + i + ".png").toFile());
+            javax.imageio.ImageIO.write(neg, "png", renderings.resolve(b).resolve("c" + i + ".png").toFile());
+        }
+        List<io.github.wikiart.data.Sample> samples = io.github.wikiart.data.ContentImages.list(content);
+        Map<String, Object> r = TransferEvaluator.evaluate(identity(), Map.of("j", judge()), samples,
+                LabelIndex.of(List.of("content")), renderings);
+        Map<?, ?> truth = (Map<?, ?>) r.get("renderings");
+        assertEquals(6, truth.get("pairs"));
+        Map<?, ?> perStyle = (Map<?, ?>) truth.get("per_style");
+        Map<?, ?> sa = (Map<?, ?>) perStyle.get(a);
+        Map<?, ?> sb = (Map<?, ?>) perStyle.get(b);
+        assertEquals(TransferEvaluator.MAX_PSNR, (Double) sa.get("psnr_transfer"), 1e-9);
+        assertEquals(expectedPsnrB, (Double) sb.get("psnr_transfer"), 1e-4);
+        // The identity is the do-nothing baseline.
+        assertEquals((Double) sb.get("psnr_content"), (Double) sb.get("psnr_transfer"), 1e-12);
+        assertEquals((TransferEvaluator.MAX_PSNR + expectedPsnrB) / 2, (Double) truth.get("psnr_transfer"), 1e-4);
+        Map<?, ?> j = (Map<?, ?>) ((List<?>) r.get("judges")).get(0);
+        double acc = (Double) j.get("accuracy_on_renderings");
+        assertTrue(acc >= 0 && acc <= 1);
+        assertEquals((Double) j.get("hit_rate") / acc, (Double) j.get("relative_hit_rate"), 1e-12);
+        IllegalArgumentException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TransferEvaluator.evaluate(identity(), Map.of("j", judge()), samples,
+                        LabelIndex.of(List.of("content")), dir.resolve("data")));
+        assertTrue(none.getMessage().contains("no true renderings found in"), none.getMessage());
+    }
+
+    private static TransferModel identity() {
+        return new TransferModel() {
             public String method() {
                 return "identity";
             }
@@ -87,7 +212,11 @@ class CinTransferTest {
             public void save(Path runDir) {
             }
         };
-        Map<String, Object> r = TransferEvaluator.evaluate(identity, judge, data.test().samples(), data.labelIndex());
+    }
+
+    @Test
+    void evaluatorGivesZeroSpreadAndFullRetentionForTheIdentity() throws Exception {
+        Map<String, Object> r = TransferEvaluator.evaluate(identity(), judge(), data.test().samples(), data.labelIndex());
         assertEquals(0.0, (Double) r.get("style_spread"), 1e-12);
         assertEquals(1.0, (Double) r.get("content_retention"), 1e-9);
         assertEquals(6, r.get("content_images"));

@@ -1,0 +1,119 @@
+package io.github.wikiart.train.transfer;
+
+import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.data.DecodedImageCache;
+import io.github.wikiart.data.ImageBatchIterator;
+import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.Sample;
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.transfer.FeatureStack;
+import io.github.wikiart.models.transfer.SdLayers;
+import io.github.wikiart.models.transfer.StyleLosses;
+import io.github.wikiart.train.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Trains the transfer's loss features ({@link FeatureStack}) to tell the training styles apart:
+ * the stack's Gram matrices (one per layer, {@code F F^T / hw}) are concatenated and fed to a
+ * linear softmax classifier, and stack and classifier are trained together with Adam. The Gram
+ * statistics that the style loss later compares are then the ones that separate the styles
+ * (texture scale, flat regions, block edges, colour), not those of arbitrary random filters. The
+ * classifier head is thrown away; only the convolutions are kept.
+ *
+ * <p>This network is trained on the transfer's own training split and is never a judge of the
+ * transfer: evaluation uses separately trained classifiers.
+ */
+public final class FeatureNetTrainer {
+    /** Channels of the trained stack. */
+    public static final long[] CHANNELS = {32, 64, 64, 128};
+    /** Strides of the trained stack: activations at 1, 1/2, 1/4 and 1/8 of the image side. */
+    public static final int[] STRIDES = {1, 2, 2, 2};
+    private static final String PREFIX = "phi";
+    private static final String INPUT = "input";
+    private static final String LABEL = "label";
+
+    private FeatureNetTrainer() {
+    }
+
+    /**
+     * Trains a stack.
+     *
+     * @param train training images with their styles
+     * @param labels the styles
+     * @param data image preparation
+     * @param epochs passes over the training images
+     * @param batchSize images per step
+     * @param seed seed of the initial weights and the shuffling
+     * @param progress progress events (epochs numbered from 1), or null
+     * @return the trained stack and its training accuracy
+     */
+    public static Trained train(List<Sample> train, LabelIndex labels, DataOptions data, int epochs,
+                                     int batchSize, long seed, ProgressListener progress) {
+        int side = data.imageSize();
+        FeatureStack init = FeatureStack.random(seed, DataType.FLOAT, CHANNELS, STRIDES);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, side, side, 3);
+        SDVariable y = sd.placeHolder(LABEL, DataType.FLOAT, -1, labels.size());
+        List<SDVariable> acts = init.addTo(sd, PREFIX, true).apply(sd, x);
+        List<SDVariable> pooled = new ArrayList<>();
+        long features = 0;
+        for (int l = 0; l < acts.size(); l++) {
+            long s = init.sideAt(side, l);
+            long c = init.channels(l);
+            // F F^T / hw: the mean over positions of the channel products, of order 1.
+            pooled.add(sd.reshape(StyleLosses.gram(sd, acts.get(l), s, s, c).mul((double) c), -1L, c * c));
+            features += c * c;
+        }
+        SDVariable all = sd.concat(1, pooled.toArray(new SDVariable[0]));
+        SDVariable w = sd.var("head_W", SdLayers.he(features, DataType.FLOAT, features, labels.size()).muli(0.1));
+        SDVariable b = sd.var("head_b", Nd4j.zeros(DataType.FLOAT, labels.size()));
+        SDVariable logits = all.mmul("logits", w).add(b);
+        sd.loss().softmaxCrossEntropy("loss", y, logits, null);
+        sd.setLossVariables("loss");
+        sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(1e-3)).dataSetFeatureMapping(INPUT)
+                .dataSetLabelMapping(LABEL).build());
+        try (ImageBatchIterator it = ImageBatchIterator.builder(train, labels).imageSize(side).resize(data.resize())
+                .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(batchSize).seed(seed)
+                .cache(new DecodedImageCache(512L << 20)).build()) {
+            LossListener listener = new LossListener("the loss features", "loss", progress);
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                it.startEpoch(epoch - 1);
+                listener.startEpoch(epoch, it.batchesPerEpoch());
+                sd.fit(it, 1, listener);
+            }
+            it.startEpoch(epochs);
+            long right = 0;
+            long seen = 0;
+            while (it.hasNext()) {
+                DataSet ds = it.next();
+                INDArray out = sd.output(Map.of(INPUT, ds.getFeatures()), "logits").get("logits");
+                INDArray predicted = out.argMax(1);
+                INDArray truth = ds.getLabels().argMax(1);
+                right += predicted.eq(truth).castTo(DataType.INT).sumNumber().longValue();
+                seen += out.size(0);
+            }
+            return new Trained(FeatureStack.fromGraph(sd, PREFIX, STRIDES),
+                    seen == 0 ? Double.NaN : (double) right / seen);
+        }
+    }
+
+    /**
+     * A trained stack.
+     *
+     * @param stack the convolutions
+     * @param trainAccuracy the accuracy of its classifier head on the training images after training
+     *     (how well its Gram statistics separate the styles)
+     */
+    public record Trained(FeatureStack stack, double trainAccuracy) {
+    }
+}
