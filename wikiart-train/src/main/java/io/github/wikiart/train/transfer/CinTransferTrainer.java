@@ -80,15 +80,38 @@ public final class CinTransferTrainer {
             if (progress != null) {
                 progress.onPhase("the transfer network", options.epochs());
             }
-            RandomStyleIterator styled = new RandomStyleIterator(it, labels.size(),
-                    new Random(Seeds.derive(options.seed(), "transfer/targets")));
-            LossListener listener = new LossListener("the transfer network", LOSS, progress);
+            Random targets = new Random(Seeds.derive(options.seed(), "transfer/targets"));
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 it.startEpoch(epoch - 1);
-                listener.startEpoch(epoch, batches);
-                // One fit per pass: SameDiff keeps its training session for the whole pass.
-                sd.fit(styled, 1, listener);
-                LOG.debug("epoch {} mean loss {}", epoch, listener.meanLoss());
+                if (progress != null) {
+                    progress.onEpochStart(epoch, batches);
+                }
+                long start = System.nanoTime();
+                long images = 0;
+                int batch = 0;
+                double lossValue = Double.NaN;
+                while (it.hasNext()) {
+                    INDArray x = it.next().getFeatures();
+                    INDArray s = oneHot(x.size(0), labels.size(), targets);
+                    sd.fit(new DataSet(x, s));
+                    batch++;
+                    images += x.size(0);
+                    // The loss costs a forward pass, so it is measured every 10 batches; progress
+                    // reports the latest measurement.
+                    if (batch == batches || batch % 10 == 0 || batch == 1) {
+                        lossValue = sd.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s), LOSS).get(LOSS)
+                                .getDouble(0);
+                        if (!Double.isFinite(lossValue)) {
+                            throw new IllegalStateException("transfer loss became " + lossValue + " in epoch " + epoch
+                                    + ", batch " + batch);
+                        }
+                        LOG.debug("epoch {} batch {} loss {}", epoch, batch, lossValue);
+                    }
+                    if (progress != null) {
+                        progress.onBatch(epoch, batch, batches, images, lossValue,
+                                images / ((System.nanoTime() - start) / 1e9));
+                    }
+                }
             }
         }
         return new CinTransfer(sd, labels, side);
@@ -256,5 +279,14 @@ public final class CinTransferTrainer {
             means.add(sum.divi(divisor).castTo(DataType.FLOAT));
         }
         return means;
+    }
+
+    /** One-hot rows of random styles, drawn in order from the generator. */
+    private static INDArray oneHot(long n, int styles, Random random) {
+        INDArray m = Nd4j.zeros(DataType.FLOAT, n, styles);
+        for (int i = 0; i < n; i++) {
+            m.putScalar(i, random.nextInt(styles), 1.0);
+        }
+        return m;
     }
 }

@@ -85,11 +85,25 @@ public final class FeatureNetTrainer {
         try (ImageBatchIterator it = ImageBatchIterator.builder(train, labels).imageSize(side).resize(data.resize())
                 .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(batchSize).seed(seed)
                 .cache(new DecodedImageCache(512L << 20)).build()) {
-            LossListener listener = new LossListener("the loss features", "loss", progress);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 it.startEpoch(epoch - 1);
-                listener.startEpoch(epoch, it.batchesPerEpoch());
-                sd.fit(it, 1, listener);
+                int batches = it.batchesPerEpoch();
+                if (progress != null) {
+                    progress.onEpochStart(epoch, batches);
+                }
+                long start = System.nanoTime();
+                long images = 0;
+                int batch = 0;
+                while (it.hasNext()) {
+                    DataSet ds = it.next();
+                    sd.fit(ds);
+                    batch++;
+                    images += ds.getFeatures().size(0);
+                    if (progress != null) {
+                        progress.onBatch(epoch, batch, batches, images, Double.NaN,
+                                images / ((System.nanoTime() - start) / 1e9));
+                    }
+                }
             }
             it.startEpoch(epochs);
             long right = 0;
