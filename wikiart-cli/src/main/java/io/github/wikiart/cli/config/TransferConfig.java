@@ -1,6 +1,7 @@
 package io.github.wikiart.cli.config;
 
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.LearningRateSchedule;
 import io.github.wikiart.train.transfer.CinTransferOptions;
 import io.github.wikiart.train.transfer.TransferOptions;
 import java.nio.file.Path;
@@ -25,11 +26,14 @@ import java.util.Locale;
  * @param features {@code transfer.features}
  * @param featureEpochs {@code transfer.feature_epochs}
  * @param content {@code transfer.content}
+ * @param lrSchedule {@code transfer.lr_schedule}
+ * @param warmupEpochs {@code transfer.warmup_epochs}
  */
 public record TransferConfig(String method, int epochs, int batchSize, double learningRate, int width,
                              double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
                              String autoencoderRun, ConvAutoencoder.Upsampler decoder, String features,
-                             int featureEpochs, String content) {
+                             int featureEpochs, String content, LearningRateSchedule.Shape lrSchedule,
+                             int warmupEpochs) {
 
     /** {@code transfer.method}. */
     public static final ConfigKey<String> METHOD = ConfigKey.custom("transfer.method", ConfigKey.Type.ENUM, "cin",
@@ -86,10 +90,16 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
             "cin: the images the network learns to restyle (a flat folder or style folders, e.g. photographs); "
                     + "empty = the training images");
 
+    /** {@code transfer.lr_schedule}. */
+    public static final ConfigKey<LearningRateSchedule.Shape> LR_SCHEDULE = TrainingKeys.lrSchedule("transfer",
+            LearningRateSchedule.Shape.COSINE);
+    /** {@code transfer.warmup_epochs}. */
+    public static final ConfigKey<Integer> WARMUP_EPOCHS = TrainingKeys.warmupEpochs("transfer", 0);
+
     /** The keys of this section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
-            CONTENT);
+            CONTENT, LR_SCHEDULE, WARMUP_EPOCHS);
 
     /** Validates every field, naming the key on failure. */
     public TransferConfig {
@@ -108,6 +118,12 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
         FEATURES.check(features);
         FEATURE_EPOCHS.check(featureEpochs);
         CONTENT.check(content);
+        LR_SCHEDULE.check(lrSchedule);
+        WARMUP_EPOCHS.check(warmupEpochs);
+        if (warmupEpochs >= epochs) {
+            throw new ConfigException(WARMUP_EPOCHS.name() + ": " + warmupEpochs + " warm-up epochs must be fewer than "
+                    + EPOCHS.name() + " (" + epochs + ")");
+        }
     }
 
     private static String features(String text) {
@@ -189,7 +205,8 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
     public static TransferConfig from(ConfigValues v) {
         return new TransferConfig(v.get(METHOD), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE), v.get(WIDTH),
                 v.get(STYLE_WEIGHT), v.get(CONTENT_WEIGHT), v.get(STYLE_LAYERS), v.get(EMBED_DIM),
-                v.get(AUTOENCODER_RUN), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS), v.get(CONTENT));
+                v.get(AUTOENCODER_RUN), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS), v.get(CONTENT),
+                v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS));
     }
 
     /** @param b the builder to fill */
@@ -198,7 +215,7 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
                 .set(WIDTH, width).set(STYLE_WEIGHT, styleWeight).set(CONTENT_WEIGHT, contentWeight)
                 .set(STYLE_LAYERS, styleLayers).set(EMBED_DIM, embedDim).set(AUTOENCODER_RUN, autoencoderRun)
                 .set(DECODER, decoder).set(FEATURES, features).set(FEATURE_EPOCHS, featureEpochs)
-                .set(CONTENT, content);
+                .set(CONTENT, content).set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs);
     }
 
     /** @return the training library's options */
@@ -208,6 +225,6 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
                 decoder == ConvAutoencoder.Upsampler.UPSAMPLE,
                 CinTransferOptions.Features.valueOf(features.toUpperCase(Locale.ROOT)), featureEpochs,
                 content.isEmpty() ? null : Path.of(content),
-                new io.github.wikiart.train.LearningRateSchedule(io.github.wikiart.train.LearningRateSchedule.Shape.COSINE, 0));
+                new LearningRateSchedule(lrSchedule, warmupEpochs));
     }
 }
