@@ -86,7 +86,7 @@ class CinTransferTest {
         org.nd4j.autodiff.samediff.SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 1);
         org.nd4j.autodiff.samediff.SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);
         org.nd4j.autodiff.samediff.SDVariable w = sd.var("w", Nd4j.ones(DataType.FLOAT, 1, 1));
-        org.nd4j.autodiff.samediff.SDVariable d = x.mmul(w).sub(y);
+        org.nd4j.autodiff.samediff.SDVariable d = x.mul(w).sub(y);
         d.mul(d).mean().rename("loss");
         sd.setLossVariables("loss");
         sd.setTrainingConfig(new org.nd4j.autodiff.samediff.TrainingConfig.Builder()
