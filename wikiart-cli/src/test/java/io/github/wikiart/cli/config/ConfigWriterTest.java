@@ -77,6 +77,7 @@ class ConfigWriterTest {
                   latent_divisor: 16
                   activation: gelu
                   decoder: transposed
+                  latent_shape: spatial
                   layout: nchw
                   cache_mb: 1024
                   compare_every: 0
