@@ -108,7 +108,7 @@ public final class Networks {
         FeatureStack features = FeatureStack.random(1, DataType.FLOAT, FeatureStack.RANDOM_CHANNELS,
                 FeatureStack.RANDOM_STRIDES);
         SameDiff sd = CinTransferTrainer.trainingGraph(side, styles, new CinTransferOptions(16, 1e6, 5, 1, batch, 1e-3,
-                1, false, CinTransferOptions.Features.RANDOM, 1, io.github.wikiart.train.LearningRateSchedule.CONSTANT), features,
+                1, false, false, CinTransferOptions.Features.RANDOM, 1, io.github.wikiart.train.LearningRateSchedule.CONSTANT), features,
                 false, targets);
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, side, side, 3);
         INDArray s = oneHot(batch, styles);

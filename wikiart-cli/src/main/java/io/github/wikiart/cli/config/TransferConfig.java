@@ -28,12 +28,13 @@ import java.util.Locale;
  * @param content {@code transfer.content}
  * @param lrSchedule {@code transfer.lr_schedule}
  * @param warmupEpochs {@code transfer.warmup_epochs}
+ * @param residual {@code transfer.residual}
  */
 public record TransferConfig(String method, int epochs, int batchSize, double learningRate, int width,
                              double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
                              String autoencoderRun, ConvAutoencoder.Upsampler decoder, String features,
                              int featureEpochs, String content, LearningRateSchedule.Shape lrSchedule,
-                             int warmupEpochs) {
+                             int warmupEpochs, boolean residual) {
 
     /** {@code transfer.method}. */
     public static final ConfigKey<String> METHOD = ConfigKey.custom("transfer.method", ConfigKey.Type.ENUM, "cin",
@@ -78,9 +79,9 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
 
     /** {@code transfer.features}. */
     public static final ConfigKey<String> FEATURES = ConfigKey.custom("transfer.features", ConfigKey.Type.ENUM,
-            "trained", "trained or random", s -> features(s.text()), v -> v,
-            "cin: loss features trained on the training images to tell the styles apart, plus the pixels' colour "
-                    + "statistics (trained), or fixed random filters (random, the first version)");
+            "random", "trained or random", s -> features(s.text()), v -> v,
+            "cin: fixed random filters (random), or loss features trained on the training images to tell the styles "
+                    + "apart, plus the pixels' colour statistics, with relative losses (trained; see docs/transfer.md)");
     /** {@code transfer.feature_epochs}. */
     public static final ConfigKey<Integer> FEATURE_EPOCHS = ConfigKey.ofInt("transfer.feature_epochs", 5, 1, 1000,
             "cin with trained features: passes over the training images that train the loss features");
@@ -92,14 +93,19 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
 
     /** {@code transfer.lr_schedule}. */
     public static final ConfigKey<LearningRateSchedule.Shape> LR_SCHEDULE = TrainingKeys.lrSchedule("transfer",
-            LearningRateSchedule.Shape.COSINE);
+            LearningRateSchedule.Shape.CONSTANT);
     /** {@code transfer.warmup_epochs}. */
     public static final ConfigKey<Integer> WARMUP_EPOCHS = TrainingKeys.warmupEpochs("transfer", 0);
+
+    /** {@code transfer.residual}. */
+    public static final ConfigKey<Boolean> RESIDUAL = ConfigKey.ofBoolean("transfer.residual", false,
+            "cin: the network outputs a change of its input and starts as the identity (keeps the picture), "
+                    + "instead of an image");
 
     /** The keys of this section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
-            CONTENT, LR_SCHEDULE, WARMUP_EPOCHS);
+            CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL);
 
     /** Validates every field, naming the key on failure. */
     public TransferConfig {
@@ -119,6 +125,7 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
         FEATURE_EPOCHS.check(featureEpochs);
         CONTENT.check(content);
         LR_SCHEDULE.check(lrSchedule);
+        RESIDUAL.check(residual);
         WARMUP_EPOCHS.check(warmupEpochs);
         if (warmupEpochs >= epochs) {
             throw new ConfigException(WARMUP_EPOCHS.name() + ": " + warmupEpochs + " warm-up epochs must be fewer than "
@@ -206,7 +213,7 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
         return new TransferConfig(v.get(METHOD), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE), v.get(WIDTH),
                 v.get(STYLE_WEIGHT), v.get(CONTENT_WEIGHT), v.get(STYLE_LAYERS), v.get(EMBED_DIM),
                 v.get(AUTOENCODER_RUN), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS), v.get(CONTENT),
-                v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS));
+                v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL));
     }
 
     /** @param b the builder to fill */
@@ -215,14 +222,15 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
                 .set(WIDTH, width).set(STYLE_WEIGHT, styleWeight).set(CONTENT_WEIGHT, contentWeight)
                 .set(STYLE_LAYERS, styleLayers).set(EMBED_DIM, embedDim).set(AUTOENCODER_RUN, autoencoderRun)
                 .set(DECODER, decoder).set(FEATURES, features).set(FEATURE_EPOCHS, featureEpochs)
-                .set(CONTENT, content).set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs);
+                .set(CONTENT, content).set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs)
+                .set(RESIDUAL, residual);
     }
 
     /** @return the training library's options */
     public TransferOptions toOptions() {
         return new TransferOptions(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun.isEmpty() ? null : Path.of(autoencoderRun),
-                decoder == ConvAutoencoder.Upsampler.UPSAMPLE,
+                decoder == ConvAutoencoder.Upsampler.UPSAMPLE, residual,
                 CinTransferOptions.Features.valueOf(features.toUpperCase(Locale.ROOT)), featureEpochs,
                 content.isEmpty() ? null : Path.of(content),
                 new LearningRateSchedule(lrSchedule, warmupEpochs));

@@ -30,7 +30,8 @@ class ConfigSchemaTest {
                 "autoencoder.latent_shape", "autoencoder.layout", "autoencoder.cache_mb", "autoencoder.compare_every", "transfer.method",
                 "transfer.epochs", "transfer.batch_size", "transfer.learning_rate", "transfer.width",
                 "transfer.style_weight", "transfer.content_weight", "transfer.style_layers", "transfer.embed_dim",
-                "transfer.autoencoder_run", "transfer.decoder"),
+                "transfer.autoencoder_run", "transfer.decoder", "transfer.features", "transfer.feature_epochs",
+                "transfer.content", "transfer.lr_schedule", "transfer.warmup_epochs", "transfer.residual"),
                 ConfigSchema.keyNames());
         assertEquals(Set.of("data", "output", "classifier", "autoencoder", "transfer"), ConfigSchema.sections());
         assertTrue(ConfigSchema.isSection("data"));

@@ -87,12 +87,18 @@ class ConfigWriterTest {
                   batch_size: 8
                   learning_rate: 0.001
                   width: 16
-                  style_weight: 1000000.0
+                  style_weight: auto
                   content_weight: auto
                   style_layers: 1,2,3
                   embed_dim: 300
                   autoencoder_run: ''
                   decoder: transposed
+                  features: random
+                  feature_epochs: 5
+                  content: ''
+                  lr_schedule: constant
+                  warmup_epochs: 0
+                  residual: false
                 """, yaml);
         String commented = ConfigWriter.render(WikiartConfig.defaults());
         for (ConfigKey<?> k : ConfigSchema.keys()) {

@@ -13,12 +13,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Graph (NHWC): placeholders {@value #INPUT} {@code [b, s, s, 3]} in [0, 1] and {@value #STYLE}
  * {@code [b, styles]} one-hot; conv 3x3 (w) - CIN - ReLU, conv 3x3 stride 2 (2w) - CIN - ReLU, two
  * residual blocks (conv - CIN - ReLU - conv - CIN, plus the input), a transposed conv 3x3 stride 2
- * (or nearest upsampling by 2 and a conv 3x3) to w channels - CIN - ReLU, conv 3x3 to RGB: a change
- * {@code d} in logit space, and output {@value #OUTPUT} {@code = sigmoid(logit(p) + d)} with
+ * (or nearest upsampling by 2 and a conv 3x3) to w channels - CIN - ReLU, conv 3x3 to RGB {@code d}
+ * and output {@value #OUTPUT} {@code = sigmoid(d)} (the first version), or, residual, a change
+ * {@code d} in logit space and output {@code sigmoid(logit(p) + d)} with
  * {@code p = EPS + (1 - 2 EPS) x}, the input squeezed into [{@value #EPS}, 1 - {@value #EPS}] so
  * that its logit is finite (a linear squeeze, not a clamp, keeps every gradient exact).
  *
- * <p>The network is residual around the input image, and its last convolution starts at zero, so
+ * <p>The residual network's last convolution starts at zero, so
  * the untrained network returns its input (up to the squeeze, at most {@value #EPS}): training starts from the picture and
  * learns only the change of style, instead of learning first to reproduce the picture through the
  * bottleneck (which blurs it and leaves checkerboard artifacts). The sigmoid keeps outputs in
@@ -46,9 +47,11 @@ public final class CinTransferNet {
      * @param seed weight seed
      * @param type data type (DOUBLE for gradient checks)
      * @param upsample nearest upsampling + convolution instead of a transposed convolution
+     * @param residual output a change of the input image (starting as the identity) instead of an image
      * @return the graph, with {@value #INPUT}, {@value #STYLE} and {@value #OUTPUT}
      */
-    public static SameDiff build(int side, int numStyles, int width, long seed, DataType type, boolean upsample) {
+    public static SameDiff build(int side, int numStyles, int width, long seed, DataType type, boolean upsample,
+                                 boolean residual) {
         if (side % 2 != 0 || side < 4) {
             throw new IllegalArgumentException("side must be even and >= 4, got " + side);
         }
@@ -76,6 +79,10 @@ public final class CinTransferNet {
                 1, true) : SdLayers.deconv3x2(sd, "u1", h, 2 * w, w);
         h = block(sd, "u1", up, s, numStyles, w, true);
         SDVariable change = SdLayers.conv3(sd, "out", h, w, 3, 1, true);
+        if (!residual) {
+            sd.nn().sigmoid(OUTPUT, change);
+            return sd;
+        }
         sd.getVariable("out_W").getArr().assign(0);
         SDVariable p = x.mul(1 - 2 * EPS).add(EPS);
         SDVariable logit = sd.math().log(p).sub(sd.math().log(p.neg().add(1.0)));

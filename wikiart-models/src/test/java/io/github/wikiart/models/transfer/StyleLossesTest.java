@@ -74,14 +74,16 @@ class StyleLossesTest {
     void conditionedTransferNetworkGradientCheck() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         for (boolean upsample : new boolean[] {false, true}) {
-            checkConditionedNetwork(upsample);
+            for (boolean residual : new boolean[] {false, true}) {
+                checkConditionedNetwork(upsample, residual);
+            }
         }
     }
 
     @Test
     void untrainedTransferNetworkReturnsItsInput() {
         for (boolean upsample : new boolean[] {false, true}) {
-            SameDiff sd = CinTransferNet.build(8, 3, 4, 5, DataType.FLOAT, upsample);
+            SameDiff sd = CinTransferNet.build(8, 3, 4, 5, DataType.FLOAT, upsample, true);
             INDArray x = Nd4j.rand(DataType.FLOAT, 2, 8, 8, 3);
             x.putScalar(new long[] {0, 0, 0, 0}, 0.0);
             x.putScalar(new long[] {0, 0, 0, 1}, 1.0);
@@ -95,8 +97,8 @@ class StyleLossesTest {
         }
     }
 
-    private static void checkConditionedNetwork(boolean upsample) {
-        SameDiff sd = CinTransferNet.build(4, 2, 2, 3, DataType.DOUBLE, upsample);
+    private static void checkConditionedNetwork(boolean upsample, boolean residual) {
+        SameDiff sd = CinTransferNet.build(4, 2, 2, 3, DataType.DOUBLE, upsample, residual);
         // The last convolution starts at zero (identity network); give it weights so that every
         // layer's gradient is non-zero and checked.
         INDArray outW = sd.getVariable("out_W").getArr();

@@ -14,12 +14,13 @@ import java.util.Objects;
  * @param learningRate Adam's learning rate
  * @param seed seed of the weights, the loss features and the random target styles
  * @param upsample nearest upsampling + convolution in the decoder instead of a transposed convolution
+ * @param residual the network outputs a change of its input, starting as the identity
  * @param features where the loss features come from
  * @param featureEpochs passes over the training images when the loss features are trained
  * @param schedule how the learning rate changes from epoch to epoch
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
-                                 double learningRate, long seed, boolean upsample, Features features,
+                                 double learningRate, long seed, boolean upsample, boolean residual, Features features,
                                  int featureEpochs, LearningRateSchedule schedule) {
     /** Where the loss features come from. */
     public enum Features {

@@ -30,15 +30,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains the {@link CinTransferNet} on random target styles. The loss features are a
- * {@link FeatureStack}, trained on the training split to tell the styles apart (the default) or
- * fixed random filters. The style of a target is, per style layer, the mean Gram matrix over the
- * training images of that style; the style layers are the stack's layers and, with trained
- * features, the pixels themselves (their Gram matrix holds the colour statistics). The loss is
- * <pre>
- * styleWeight * mean_l |Gram_l(output) - target_l(style)|^2 / |targets_l|^2
- *   + contentWeight * |F_1(output) - F_1(input)|^2 / |F_1(input)|^2
- * </pre>
- * with squared norms as means over elements: each term is relative, so the weights do not depend
+ * {@link FeatureStack}: fixed random filters (the default, the first version) or trained on the
+ * training split to tell the styles apart. The style of a target is, per style layer, the mean Gram
+ * matrix over the training images of that style; the style layers are the stack's layers and, with
+ * trained features, the pixels themselves (their Gram matrix holds the colour statistics). With
+ * random features the loss is
+ * {@code styleWeight * sum_l MSE(Gram_l(output), target_l(style)) + contentWeight * MSE(F_1(output), F_1(input))};
+ * with trained features every term is relative (see {@link #addLoss}), so the weights do not depend
  * on the scale of the features.
  */
 public final class CinTransferTrainer {
@@ -162,7 +160,7 @@ public final class CinTransferTrainer {
     private static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, LossSetup loss,
                                           int batchesPerEpoch) {
         SameDiff sd = CinTransferNet.build(side, numStyles, options.width(),
-                Seeds.derive(options.seed(), "transfer/init"), DataType.FLOAT, options.upsample());
+                Seeds.derive(options.seed(), "transfer/init"), DataType.FLOAT, options.upsample(), options.residual());
         addLoss(sd, loss, side, options.styleWeight(), options.contentWeight());
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(learningRates(options, batchesPerEpoch)))
@@ -201,33 +199,50 @@ public final class CinTransferTrainer {
     }
 
     /**
-     * Adds the style and content losses to a transfer graph.
+     * Adds the style and content losses to a transfer graph. With trained features (pixel
+     * statistics on) each term is relative: a layer's Gram error over the mean square of its
+     * targets, averaged over layers, and the content error over the mean square of the content
+     * features. With random features the losses are the first version's absolute ones: the sum over
+     * layers of the Gram errors, and the content error.
      */
     static void addLoss(SameDiff sd, LossSetup loss, int side, double styleWeight, double contentWeight) {
         DataType type = sd.getVariable(CinTransferNet.OUTPUT).dataType();
+        boolean relative = loss.pixelStatistics();
         FeatureStack.Bound phi = loss.stack().addTo(sd, "phi", false);
         SDVariable out = sd.getVariable(CinTransferNet.OUTPUT);
         SDVariable in = sd.getVariable(CinTransferNet.INPUT);
         SDVariable styles = sd.getVariable(CinTransferNet.STYLE);
         List<StyleLayer> fOut = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), out, side);
-        SDVariable style = null;
+        List<SDVariable> grams = new ArrayList<>();
+        List<SDVariable> wanted = new ArrayList<>();
         for (int l = 0; l < fOut.size(); l++) {
             StyleLayer layer = fOut.get(l);
             long c = layer.channels();
-            SDVariable gram = StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c);
+            grams.add(StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c));
             INDArray table = loss.targets().get(l);
-            double scale = table.mul(table).meanNumber().doubleValue();
-            SDVariable wanted = sd.reshape(styles.mmul(sd.constant("style_target_" + l, table.castTo(type))), -1L, c, c);
-            SDVariable term = StyleLosses.mse(sd, gram, wanted).div(scale);
-            style = style == null ? term : style.add(term);
+            wanted.add(sd.reshape(styles.mmul(sd.constant("style_target_" + l, table.castTo(type))), -1L, c, c));
         }
-        style = style.mul(styleWeight / fOut.size());
         int contentLayer = loss.pixelStatistics() ? CONTENT_LAYER + 1 : CONTENT_LAYER;
         SDVariable featuresOut = fOut.get(contentLayer).activation();
         SDVariable featuresIn = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), in, side).get(contentLayer)
                 .activation();
-        SDVariable contentScale = featuresIn.mul(featuresIn).mean().add(1e-8);
-        SDVariable content = StyleLosses.mse(sd, featuresOut, featuresIn).div(contentScale).mul(contentWeight);
+        SDVariable style;
+        SDVariable content;
+        if (relative) {
+            style = null;
+            for (int l = 0; l < grams.size(); l++) {
+                INDArray table = loss.targets().get(l);
+                double scale = table.mul(table).meanNumber().doubleValue();
+                SDVariable term = StyleLosses.mse(sd, grams.get(l), wanted.get(l)).div(scale);
+                style = style == null ? term : style.add(term);
+            }
+            style = style.mul(styleWeight / grams.size());
+            SDVariable contentScale = featuresIn.mul(featuresIn).mean().add(1e-8);
+            content = StyleLosses.mse(sd, featuresOut, featuresIn).div(contentScale).mul(contentWeight);
+        } else {
+            style = StyleLosses.styleLoss(sd, grams, wanted).mul(styleWeight);
+            content = StyleLosses.mse(sd, featuresOut, featuresIn).mul(contentWeight);
+        }
         style.add(LOSS, content);
         sd.setLossVariables(LOSS);
     }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param embedDim {@code seed}: size of the style embedding
  * @param autoencoderRun {@code seed}: a trained autoencoder run to start from, or null to train one
  * @param upsample {@code cin}: nearest upsampling + convolution instead of a transposed convolution
+ * @param residual {@code cin}: the network outputs a change of its input, starting as the identity
  * @param features {@code cin}: where the loss features come from
  * @param featureEpochs {@code cin} with trained features: passes that train them
  * @param content {@code cin}: a folder of images to restyle in training, or null for the training images
@@ -26,12 +27,17 @@ import java.util.Objects;
  */
 public record TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
                               double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                              Path autoencoderRun, boolean upsample, CinTransferOptions.Features features,
+                              Path autoencoderRun, boolean upsample, boolean residual,
+                              CinTransferOptions.Features features,
                               int featureEpochs, Path content, LearningRateSchedule schedule) {
-    /** The {@code cin} method's default style weight (its losses are relative errors). */
+    /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
-    /** The {@code cin} method's default content weight. */
+    /** The {@code cin} method's default content weight with trained features (relative errors). */
     public static final double CIN_CONTENT_WEIGHT = 1.0;
+    /** The {@code cin} method's default style weight with random features (absolute errors). */
+    public static final double CIN_RANDOM_STYLE_WEIGHT = 1e6;
+    /** The {@code cin} method's default content weight with random features (absolute errors). */
+    public static final double CIN_RANDOM_CONTENT_WEIGHT = 5.0;
     /** The method names. */
     public static final List<String> METHODS = List.of(CinTransfer.METHOD, "seed");
 
@@ -59,9 +65,9 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     }
 
     /**
-     * The content weight in use: as given, or the method's default when NaN:
-     * {@value #CIN_CONTENT_WEIGHT} for {@code cin} (measured, see docs/transfer.md) and 1 for
-     * {@code seed} (the original's default).
+     * The content weight in use: as given, or the method's default when NaN: for {@code cin}
+     * {@value #CIN_RANDOM_CONTENT_WEIGHT} with random features and {@value #CIN_CONTENT_WEIGHT} with
+     * trained ones (see docs/transfer.md), for {@code seed} 1 (the original's default).
      *
      * @return the weight
      */
@@ -69,13 +75,16 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         if (!Double.isNaN(contentWeight)) {
             return contentWeight;
         }
-        return method.equals(CinTransfer.METHOD) ? CIN_CONTENT_WEIGHT : 1.0;
+        if (!method.equals(CinTransfer.METHOD)) {
+            return 1.0;
+        }
+        return features == CinTransferOptions.Features.TRAINED ? CIN_CONTENT_WEIGHT : CIN_RANDOM_CONTENT_WEIGHT;
     }
 
     /**
-     * The style weight in use: as given, or the method's default when NaN:
-     * {@value #CIN_STYLE_WEIGHT} for {@code cin} (measured, see docs/transfer.md) and 1e6 for
-     * {@code seed} (the original's default).
+     * The style weight in use: as given, or the method's default when NaN: for {@code cin}
+     * {@value #CIN_RANDOM_STYLE_WEIGHT} with random features and {@value #CIN_STYLE_WEIGHT} with
+     * trained ones (see docs/transfer.md), for {@code seed} 1e6 (the original's default).
      *
      * @return the weight
      */
@@ -83,6 +92,9 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         if (!Double.isNaN(styleWeight)) {
             return styleWeight;
         }
-        return method.equals(CinTransfer.METHOD) ? CIN_STYLE_WEIGHT : 1e6;
+        if (!method.equals(CinTransfer.METHOD)) {
+            return 1e6;
+        }
+        return features == CinTransferOptions.Features.TRAINED ? CIN_STYLE_WEIGHT : CIN_RANDOM_STYLE_WEIGHT;
     }
 }

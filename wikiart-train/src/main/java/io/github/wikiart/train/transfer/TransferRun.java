@@ -64,7 +64,7 @@ public final class TransferRun {
             model = CinTransferTrainer.train(dataset.train().samples(), content, labels, data,
                     new CinTransferOptions(options.width(), options.effectiveStyleWeight(),
                             options.effectiveContentWeight(), options.epochs(), options.batchSize(),
-                            options.learningRate(), seed, options.upsample(), options.features(),
+                            options.learningRate(), seed, options.upsample(), options.residual(), options.features(),
                             options.featureEpochs(), options.schedule()), progress);
         } else {
             model = seedMethod.train(dataset, data, options, seed, run, progress);
@@ -83,6 +83,8 @@ public final class TransferRun {
         summary.put("decoder", options.upsample() ? "upsample" : "transposed");
         if (options.method().equals(CinTransfer.METHOD)) {
             summary.put("features", options.features().key());
+            summary.put("residual", options.residual());
+            summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }
         Json.write(run.file(RunFolder.SUMMARY), summary);

@@ -40,7 +40,7 @@ class CinTransferTest {
         options = DataOptions.defaults(root).withImageSize(16).withSeed(2);
         data = WikiArtDataset.load(options, true, true);
         model = CinTransferTrainer.train(data.train().samples(), data.train().samples(), data.labelIndex(), options,
-                new CinTransferOptions(4, 10, 1, 2, 4, 1e-3, 5, false, CinTransferOptions.Features.TRAINED, 1,
+                new CinTransferOptions(4, 10, 1, 2, 4, 1e-3, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
                         io.github.wikiart.train.LearningRateSchedule.CONSTANT), new io.github.wikiart.train.ProgressListener() {
                     @Override
                     public void onPhase(String phase, int epochs) {
@@ -67,7 +67,7 @@ class CinTransferTest {
     @Test
     void theLearningRateScheduleReachesSameDiffPerIteration() {
         // Warm-up of one epoch: epoch 1 at half the rate, epoch 2 at the full rate; 1 batch per epoch.
-        CinTransferOptions o = new CinTransferOptions(4, 1, 1, 2, 4, 0.1, 5, false, CinTransferOptions.Features.RANDOM,
+        CinTransferOptions o = new CinTransferOptions(4, 1, 1, 2, 4, 0.1, 5, false, false, CinTransferOptions.Features.RANDOM,
                 1, new io.github.wikiart.train.LearningRateSchedule(
                         io.github.wikiart.train.LearningRateSchedule.Shape.CONSTANT, 1));
         double[] warm = twoAdamSteps(CinTransferTrainer.learningRates(o, 1));
