@@ -74,11 +74,7 @@ public record ClassifierConfig(String model, int epochs, int batchSize, double l
         BATCH_SIZE.check(batchSize);
         LEARNING_RATE.check(learningRate);
         LR_SCHEDULE.check(lrSchedule);
-        WARMUP_EPOCHS.check(warmupEpochs);
-        if (warmupEpochs >= epochs) {
-            throw new ConfigException(WARMUP_EPOCHS.name() + ": " + warmupEpochs + " warm-up epochs must be fewer than "
-                    + EPOCHS.name() + " (" + epochs + ")");
-        }
+        TrainingKeys.checkWarmup(WARMUP_EPOCHS, warmupEpochs, EPOCHS, epochs);
         DROPOUT.check(dropout);
         WIDTH.check(width);
         GRAM_CHANNELS.check(gramChannels);

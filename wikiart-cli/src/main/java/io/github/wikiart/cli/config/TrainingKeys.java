@@ -126,4 +126,22 @@ public final class TrainingKeys {
                 "epochs of linear learning-rate warm-up (epoch e of W uses learning_rate * e / (W + 1)); "
                         + "0 = none; must be below epochs");
     }
+
+    /**
+     * Checks a section's warm-up against its epochs.
+     *
+     * @param warmupKey the section's {@code warmup_epochs} key
+     * @param warmupEpochs its value (already checked on its own)
+     * @param epochsKey the section's {@code epochs} key
+     * @param epochs its value
+     * @throws ConfigException naming both keys when the warm-up is not shorter than the run
+     */
+    public static void checkWarmup(ConfigKey<Integer> warmupKey, int warmupEpochs, ConfigKey<Integer> epochsKey,
+                                   int epochs) {
+        warmupKey.check(warmupEpochs);
+        if (warmupEpochs >= epochs) {
+            throw new ConfigException(warmupKey.name() + ": " + warmupEpochs + " warm-up epochs must be fewer than "
+                    + epochsKey.name() + " (" + epochs + ")");
+        }
+    }
 }

@@ -126,11 +126,7 @@ public record TransferConfig(String method, int epochs, int batchSize, double le
         CONTENT.check(content);
         LR_SCHEDULE.check(lrSchedule);
         RESIDUAL.check(residual);
-        WARMUP_EPOCHS.check(warmupEpochs);
-        if (warmupEpochs >= epochs) {
-            throw new ConfigException(WARMUP_EPOCHS.name() + ": " + warmupEpochs + " warm-up epochs must be fewer than "
-                    + EPOCHS.name() + " (" + epochs + ")");
-        }
+        TrainingKeys.checkWarmup(WARMUP_EPOCHS, warmupEpochs, EPOCHS, epochs);
     }
 
     private static String features(String text) {
