@@ -72,13 +72,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
      * @return the weight
      */
     public double effectiveContentWeight() {
-        if (!Double.isNaN(contentWeight)) {
-            return contentWeight;
-        }
-        if (!method.equals(CinTransfer.METHOD)) {
-            return 1.0;
-        }
-        return features == CinTransferOptions.Features.TRAINED ? CIN_CONTENT_WEIGHT : CIN_RANDOM_CONTENT_WEIGHT;
+        return weightOrDefault(contentWeight, 1.0, CIN_RANDOM_CONTENT_WEIGHT, CIN_CONTENT_WEIGHT);
     }
 
     /**
@@ -89,12 +83,18 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
      * @return the weight
      */
     public double effectiveStyleWeight() {
-        if (!Double.isNaN(styleWeight)) {
-            return styleWeight;
+        return weightOrDefault(styleWeight, 1e6, CIN_RANDOM_STYLE_WEIGHT, CIN_STYLE_WEIGHT);
+    }
+
+    /** A weight as given, or, when NaN (auto), the default of the method and its features. */
+    private double weightOrDefault(double given, double seedDefault, double cinRandomDefault,
+                                   double cinTrainedDefault) {
+        if (!Double.isNaN(given)) {
+            return given;
         }
         if (!method.equals(CinTransfer.METHOD)) {
-            return 1e6;
+            return seedDefault;
         }
-        return features == CinTransferOptions.Features.TRAINED ? CIN_STYLE_WEIGHT : CIN_RANDOM_STYLE_WEIGHT;
+        return features == CinTransferOptions.Features.TRAINED ? cinTrainedDefault : cinRandomDefault;
     }
 }
