@@ -1,4 +1,4 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.config;
 
 /**
  * A configuration problem a user can fix: an unknown key, a value of the wrong type or out of

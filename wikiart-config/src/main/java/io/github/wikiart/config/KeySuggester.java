@@ -1,4 +1,4 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.config;
 
 import java.util.Collection;
 import java.util.Locale;

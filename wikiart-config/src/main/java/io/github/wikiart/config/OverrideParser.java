@@ -1,4 +1,4 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.config;
 
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Applies {@code --set dotted.key=value} overrides: the value is read as a YAML scalar, so
  * {@code 0.5} is a number and {@code mean} a string; an empty value is YAML null.
  */
-final class OverrideParser {
+public final class OverrideParser {
 
     private OverrideParser() {
     }
@@ -19,11 +19,11 @@ final class OverrideParser {
      * Applies overrides in order (a later one wins).
      *
      * @param overrides {@code key=value} strings, without the {@code --set}
-     * @param into where values go
+     * @param into where values go; its schema says which keys exist
      * @throws ConfigException naming the override when it is malformed, names an unknown key
      *     (with the closest valid key) or has an invalid value
      */
-    static void apply(List<String> overrides, ConfigValues.Builder into) {
+    public static void apply(List<String> overrides, ConfigValues.Builder into) {
         Objects.requireNonNull(overrides, "overrides");
         SafeYaml yaml = new SafeYaml();
         for (String override : overrides) {
@@ -37,12 +37,13 @@ final class OverrideParser {
         String name = eq < 0 ? "" : override.substring(0, eq).strip();
         if (name.isEmpty()) {
             throw new ConfigException("malformed " + where + ": expected dotted.key=value, e.g. --set "
-                    + DataConfig.IMAGE_SIZE.name() + "=104");
+                    + into.schema().exampleOverride());
         }
-        Optional<ConfigKey<?>> key = ConfigSchema.key(name);
+        KeySchema schema = into.schema();
+        Optional<ConfigKey<?>> key = schema.key(name);
         if (key.isEmpty()) {
-            String hint = ConfigSchema.suggest(name, false).map(s -> "; did you mean '" + s + "'?").orElse("");
-            String what = ConfigSchema.isSection(name) ? "'" + name + "' is a section, not a key" : "unknown key '" + name + "'";
+            String hint = schema.suggest(name, false).map(s -> "; did you mean '" + s + "'?").orElse("");
+            String what = schema.isSection(name) ? "'" + name + "' is a section, not a key" : "unknown key '" + name + "'";
             throw new ConfigException(where + ": " + what + hint);
         }
         set(key.get(), override.substring(eq + 1).strip(), where, yaml, into);

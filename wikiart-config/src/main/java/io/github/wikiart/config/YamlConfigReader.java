@@ -1,4 +1,4 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.config;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,17 +11,20 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a YAML config document into a {@link ConfigValues.Builder}: nested mappings become dotted
- * keys, every key is checked against {@link ConfigSchema}, every error names the source and line.
+ * keys, every key is checked against the builder's {@link KeySchema}, every error names the source
+ * and line.
  */
-final class YamlConfigReader {
+public final class YamlConfigReader {
 
     private final SafeYaml yaml = new SafeYaml();
     private final String source;
     private final ConfigValues.Builder into;
+    private final KeySchema schema;
 
     private YamlConfigReader(String source, ConfigValues.Builder into) {
         this.source = source;
         this.into = into;
+        this.schema = into.schema();
     }
 
     /**
@@ -32,7 +35,7 @@ final class YamlConfigReader {
      * @param into where values go
      * @throws ConfigException on any problem
      */
-    static void read(String text, String source, ConfigValues.Builder into) {
+    public static void read(String text, String source, ConfigValues.Builder into) {
         new YamlConfigReader(source, into).readDocument(text);
     }
 
@@ -63,17 +66,17 @@ final class YamlConfigReader {
                 throw error(keyNode, "duplicate key '" + name + "' (first given on line " + first + ")");
             }
             if (leaf.contains(".")) {
-                if (ConfigSchema.key(name).isPresent() || ConfigSchema.isSection(name)) {
+                if (schema.key(name).isPresent() || schema.isSection(name)) {
                     int dot = name.lastIndexOf('.');
                     throw error(keyNode, "key '" + name + "' must be written nested: put '"
                             + name.substring(dot + 1) + ":' indented under section '" + name.substring(0, dot) + "'");
                 }
                 throw unknown(keyNode, name, valueNode);
             }
-            Optional<ConfigKey<?>> key = ConfigSchema.key(name);
+            Optional<ConfigKey<?>> key = schema.key(name);
             if (key.isPresent()) {
                 readLeaf(key.get(), valueNode);
-            } else if (ConfigSchema.isSection(name)) {
+            } else if (schema.isSection(name)) {
                 readSection(name, valueNode);
             } else {
                 throw unknown(keyNode, name, valueNode);
@@ -87,7 +90,7 @@ final class YamlConfigReader {
         } else if (!(valueNode instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) {
             // an empty section ('data:' alone) means all defaults; anything else is an error
             throw error(valueNode, "'" + name + "' is a section and must be a mapping of keys such as '"
-                    + ConfigSchema.keysOf(name).get(0).name() + "', got " + SafeYaml.describe(valueNode));
+                    + schema.keysOf(name).get(0).name() + "', got " + SafeYaml.describe(valueNode));
         }
     }
 
@@ -109,7 +112,7 @@ final class YamlConfigReader {
     }
 
     private ConfigException unknown(Node keyNode, String name, Node valueNode) {
-        String hint = ConfigSchema.suggest(name, valueNode instanceof MappingNode)
+        String hint = schema.suggest(name, valueNode instanceof MappingNode)
                 .map(s -> "; did you mean '" + s + "'?").orElse("");
         return error(keyNode, "unknown key '" + name + "'" + hint);
     }

@@ -1,4 +1,4 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.config;
 
 /**
  * One scalar value as written in YAML (or in a {@code --set} override), before it is converted to

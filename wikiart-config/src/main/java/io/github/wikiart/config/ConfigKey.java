@@ -1,4 +1,4 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.config;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
  * <p>A key is the single source for everything about one setting: converting a YAML value
  * ({@link #parse(YamlScalar)}), validating a value given in code ({@link #check(Object)}), the
  * default, and the YAML text written back ({@link #toYaml(Object)}). Keys are made with the static
- * factories ({@link #ofInt}, {@link #ofPath}, {@link #custom} ...) and listed by
- * {@link ConfigSchema}. Keys are equal when their names are equal.
+ * factories ({@link #ofInt}, {@link #ofPath}, {@link #custom} ...), declared next to the options
+ * record that holds their values and listed by a {@link KeySchema}. Keys are equal when their names
+ * are equal.
  *
  * @param <T> the Java type of the value
  */
@@ -215,6 +216,19 @@ public final class ConfigKey<T> {
     public static <T> ConfigKey<T> custom(String name, Type type, T defaultValue, String expected,
             Function<YamlScalar, T> parser, Function<T, Object> yamlForm, String doc) {
         return new ConfigKey<>(name, type, defaultValue, expected, doc, parser, v -> true, yamlForm);
+    }
+
+    /**
+     * A copy that also requires {@code rule}, in {@link #check(Object)} as in {@link #parse(YamlScalar)}:
+     * for keys made with {@link #custom}, whose parser alone guards the values read from YAML.
+     *
+     * @param rule what a valid value satisfies; {@link #expected()} should say it
+     * @return the key
+     * @throws ConfigException when the default breaks the rule
+     */
+    public ConfigKey<T> requiring(Predicate<T> rule) {
+        Objects.requireNonNull(rule, "rule");
+        return new ConfigKey<>(name, type, defaultValue, expected, doc, parser, valid.and(rule), yamlForm);
     }
 
     /** @return the full dotted name, e.g. {@code data.image_size} */

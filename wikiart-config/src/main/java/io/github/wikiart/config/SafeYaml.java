@@ -1,4 +1,4 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.config;
 
 import java.io.StringReader;
 import java.util.Set;
