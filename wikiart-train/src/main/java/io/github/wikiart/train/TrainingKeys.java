@@ -1,4 +1,10 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.train;
+
+import io.github.wikiart.config.ConfigException;
+import io.github.wikiart.config.ConfigKey;
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.ConvAutoencoder;
+import java.util.Locale;
 
 /**
  * Factories for the keys shared by the training sections ({@code classifier}, {@code autoencoder},
@@ -65,11 +71,11 @@ public final class TrainingKeys {
      * @param defaultValue the section's default
      * @return the key
      */
-    public static ConfigKey<io.github.wikiart.data.TensorLayout> layout(String section,
-            io.github.wikiart.data.TensorLayout defaultValue) {
+    public static ConfigKey<TensorLayout> layout(String section,
+            TensorLayout defaultValue) {
         return ConfigKey.custom(section + ".layout", ConfigKey.Type.ENUM, defaultValue, "nchw or nhwc",
-                s -> io.github.wikiart.data.TensorLayout.valueOf(s.text().trim().toUpperCase(java.util.Locale.ROOT)),
-                v -> v.name().toLowerCase(java.util.Locale.ROOT),
+                s -> TensorLayout.valueOf(s.text().trim().toUpperCase(Locale.ROOT)),
+                v -> v.name().toLowerCase(Locale.ROOT),
                 "tensor layout fed to the network: a speed choice (results agree to float rounding)");
     }
 
@@ -90,11 +96,11 @@ public final class TrainingKeys {
      * @param section the section name
      * @return the key (default transposed)
      */
-    public static ConfigKey<io.github.wikiart.models.ConvAutoencoder.Upsampler> decoder(String section) {
+    public static ConfigKey<ConvAutoencoder.Upsampler> decoder(String section) {
         return ConfigKey.custom(section + ".decoder", ConfigKey.Type.ENUM,
-                io.github.wikiart.models.ConvAutoencoder.Upsampler.TRANSPOSED, "transposed or upsample",
-                s -> io.github.wikiart.models.ConvAutoencoder.Upsampler.parse(s.text()),
-                v -> v.name().toLowerCase(java.util.Locale.ROOT),
+                ConvAutoencoder.Upsampler.TRANSPOSED, "transposed or upsample",
+                s -> ConvAutoencoder.Upsampler.parse(s.text()),
+                v -> v.name().toLowerCase(Locale.ROOT),
                 "decoder upsampling: transposed convolutions (the original) or nearest upsampling + convolution");
     }
 
@@ -105,11 +111,11 @@ public final class TrainingKeys {
      * @param defaultValue the section's default
      * @return the key
      */
-    public static ConfigKey<io.github.wikiart.train.LearningRateSchedule.Shape> lrSchedule(String section,
-            io.github.wikiart.train.LearningRateSchedule.Shape defaultValue) {
+    public static ConfigKey<LearningRateSchedule.Shape> lrSchedule(String section,
+            LearningRateSchedule.Shape defaultValue) {
         return ConfigKey.custom(section + ".lr_schedule", ConfigKey.Type.ENUM, defaultValue, "constant, cosine or step",
-                s -> io.github.wikiart.train.LearningRateSchedule.Shape.parse(s.text()),
-                io.github.wikiart.train.LearningRateSchedule.Shape::configName,
+                s -> LearningRateSchedule.Shape.parse(s.text()),
+                LearningRateSchedule.Shape::configName,
                 "how learning_rate changes per epoch after the warm-up: constant; cosine (half a cosine towards 0); "
                         + "step (a tenth from half-way, a hundredth from three quarters)");
     }

@@ -1,5 +1,9 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.train.config;
 
+import io.github.wikiart.config.ConfigException;
+import io.github.wikiart.config.ConfigValues;
+import io.github.wikiart.config.OverrideParser;
+import io.github.wikiart.config.YamlConfigReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +17,8 @@ import java.util.Objects;
  *
  * <p>Every problem is a {@link ConfigException} whose message names the file and line (or the
  * override), the key, the value and what was expected; an unknown key comes with the closest
- * valid key. An empty file means all defaults.
+ * valid key. An empty file means all defaults. An embedding program uses it as the command line
+ * does: {@code WikiartConfig c = ConfigLoader.load(Path.of("config.yaml"), List.of("seed=2"))}.
  */
 public final class ConfigLoader {
 
@@ -51,10 +56,21 @@ public final class ConfigLoader {
     public static WikiartConfig parse(String yamlText, String sourceName, List<String> overrides) {
         Objects.requireNonNull(yamlText, "yamlText");
         Objects.requireNonNull(sourceName, "sourceName");
-        ConfigValues.Builder values = ConfigValues.builder();
+        ConfigValues.Builder values = ConfigValues.builder(ConfigSchema.schema());
         YamlConfigReader.read(yamlText, sourceName, values);
         OverrideParser.apply(overrides, values);
         return WikiartConfig.from(values.build());
+    }
+
+    /**
+     * Parses config text without overrides; messages name it {@code config}.
+     *
+     * @param yamlText the YAML document (may be empty: all defaults)
+     * @return the configuration
+     * @throws ConfigException when the text is invalid
+     */
+    public static WikiartConfig parse(String yamlText) {
+        return parse(yamlText, "config", List.of());
     }
 
     /**
@@ -65,7 +81,7 @@ public final class ConfigLoader {
      * @throws ConfigException when an override is invalid
      */
     public static WikiartConfig fromOverrides(List<String> overrides) {
-        ConfigValues.Builder values = ConfigValues.builder();
+        ConfigValues.Builder values = ConfigValues.builder(ConfigSchema.schema());
         OverrideParser.apply(overrides, values);
         return WikiartConfig.from(values.build());
     }
