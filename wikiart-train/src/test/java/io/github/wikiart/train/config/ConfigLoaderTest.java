@@ -1,12 +1,18 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.train.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wikiart.config.ConfigException;
+import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.JpegLibrary;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
+import io.github.wikiart.train.AutoencoderOptions;
+import io.github.wikiart.train.ClassifierOptions;
+import io.github.wikiart.train.OutputOptions;
+import io.github.wikiart.train.transfer.TransferOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +39,7 @@ class ConfigLoaderTest {
     void defaults() {
         WikiartConfig c = WikiartConfig.defaults();
         assertEquals(1L, c.seed());
-        DataConfig d = c.data();
+        DataOptions d = c.data();
         assertEquals(Path.of("data"), d.root());
         assertEquals("train", d.trainDir());
         assertEquals("test", d.testDir());
@@ -72,14 +78,16 @@ class ConfigLoaderTest {
                 output:
                   runs_dir: out/runs
                 """);
-        DataConfig expectedData = new DataConfig(Path.of("/srv/wikiart"), "training", "testing", 104,
-                ResizeMode.CROP, new Sampling.Mean(), new Sampling.Fraction(0.25), 20, 50_000_000L, JpegLibrary.IMAGEIO, "none", 0.8);
-        assertEquals(new WikiartConfig(42L, expectedData, new OutputConfig(Path.of("out/runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults()), c);
+        DataOptions expectedData = new DataOptions(Path.of("/srv/wikiart"), "training", "testing", 104,
+                ResizeMode.CROP, new Sampling.Mean(), new Sampling.Fraction(0.25), 20, 50_000_000L, JpegLibrary.IMAGEIO,
+                "none", 0.8, false, 42L);
+        assertEquals(new WikiartConfig(42L, expectedData, new OutputOptions(Path.of("out/runs")),
+                ClassifierOptions.defaults(), AutoencoderOptions.defaults(), TransferOptions.defaults()), c);
     }
 
     @Test
     void samplingValues() {
-        DataConfig d = parse("data:\n  train_sampling: mean\n  test_sampling: 0.8\n").data();
+        DataOptions d = parse("data:\n  train_sampling: mean\n  test_sampling: 0.8\n").data();
         assertEquals(new Sampling.Mean(), d.trainSampling());
         assertEquals(new Sampling.Fraction(0.8), d.testSampling());
         d = parse("data:\n  train_sampling: 500\n  test_sampling: false\n").data();

@@ -1,9 +1,10 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.train.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wikiart.config.ConfigException;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
 import java.nio.file.Path;

@@ -1,11 +1,17 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.train.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wikiart.config.ConfigKey;
+import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.JpegLibrary;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
+import io.github.wikiart.train.AutoencoderOptions;
+import io.github.wikiart.train.ClassifierOptions;
+import io.github.wikiart.train.OutputOptions;
+import io.github.wikiart.train.transfer.TransferOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,9 +33,10 @@ class ConfigWriterTest {
     void unusualValuesRoundTrip() {
         for (Sampling s : List.of(new Sampling.Mean(), new Sampling.Max(), new Sampling.Min(),
                 new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
-            DataConfig d = new DataConfig(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
-                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE, JpegLibrary.IMAGEIO, "flip,crop", 0.5);
-            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputConfig(Path.of("'quoted' runs")), ClassifierConfig.defaults(), AutoencoderConfig.defaults(), TransferConfig.defaults());
+            DataOptions d = new DataOptions(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
+                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE, JpegLibrary.IMAGEIO, "flip,crop", 0.5, false, 3L);
+            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputOptions(Path.of("'quoted' runs")),
+                    ClassifierOptions.defaults(), AutoencoderOptions.defaults(), TransferOptions.defaults());
             assertEquals(c, roundTrip(c, true));
             assertEquals(c, roundTrip(c, false));
         }

@@ -1,9 +1,11 @@
-package io.github.wikiart.cli.config;
+package io.github.wikiart.train.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.AutoencoderOptions;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,9 @@ class AutoencoderDefaultsTest {
 
     @Test
     void defaultBottleneckHasAtLeast48InputValuesPerLatentValue() {
-        int side = DataConfig.defaults().imageSize();
-        AutoencoderConfig config = AutoencoderConfig.defaults();
-        ConvAutoencoder model = config.toOptions().model(side, 1);
+        int side = DataOptions.defaults().imageSize();
+        AutoencoderOptions config = AutoencoderOptions.defaults();
+        ConvAutoencoder model = config.model(side, 1);
         MultiLayerNetwork net = model.init();
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, side, side);
         List<INDArray> acts = net.feedForwardToLayer(ConvAutoencoder.LATENT_LAYER, x, false);
