@@ -7,9 +7,10 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Which classifier network to build and its shape settings, as named in configs. The defaults,
- * ranges and config keys are those of {@code ClassifierOptions} in {@code wikiart-train}, which
- * builds this record ({@code ClassifierOptions.defaults().architecture()}).
+ * Which classifier network to build and its shape settings, as named in configs. The config keys,
+ * their defaults and ranges are declared by {@code ClassifierOptions} in {@code wikiart-train},
+ * which builds this record ({@code ClassifierOptions.defaults().architecture()}); the checks here
+ * are only the networks' own limits.
  *
  * @param model {@value StyleNet#NAME} (the default), {@value SeedClassifier#NAME} (the original) or
  *     {@value StatsClassifier#NAME} (colour and texture statistics with a small learned head)
