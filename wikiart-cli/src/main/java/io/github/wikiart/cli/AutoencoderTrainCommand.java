@@ -1,6 +1,6 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.WikiartConfig;
+import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.DatasetScanner;
 import io.github.wikiart.data.ImageDecodeException;
@@ -73,21 +73,21 @@ public final class AutoencoderTrainCommand implements Command {
                     + config.data().imageSize());
         }
         try {
-            config.autoencoder().toOptions().model(config.data().imageSize(), config.seed());
+            config.autoencoder().model(config.data().imageSize(), config.seed());
         } catch (IllegalArgumentException e) {
             throw new UserException("autoencoder.latent_shape " + config.autoencoder().latentShape().name()
                     .toLowerCase(Locale.ROOT) + " with data.image_size " + config.data().imageSize() + ": "
                     + e.getMessage());
         }
         RunFolder run = RunStart.begin(config, runDir, "autoencoder", console);
-        DataOptions data = config.data().toDataOptions(config.seed());
+        DataOptions data = config.data();
         List<AutoencoderListener> listeners = new ArrayList<>();
         listeners.add(new ProgressBar(console.err(), config.autoencoder().epochs(), System.console() != null));
         if (config.autoencoder().compareEvery() > 0) {
-            listeners.add(comparisons(data, config.autoencoder().toOptions().effectiveLayout(), config.autoencoder().compareEvery(),
+            listeners.add(comparisons(data, config.autoencoder().effectiveLayout(), config.autoencoder().compareEvery(),
                     run.plots()));
         }
-        AutoencoderRun.Outcome outcome = AutoencoderRun.train(data, config.autoencoder().toOptions(), run, listeners);
+        AutoencoderRun.Outcome outcome = AutoencoderRun.train(data, config.autoencoder(), run, listeners);
         outcome.training().stopReason().ifPresent(r -> console.err().println("training stopped early: " + r));
         return new Outcome(run, outcome.summary());
     }

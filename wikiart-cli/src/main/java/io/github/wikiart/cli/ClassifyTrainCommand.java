@@ -1,7 +1,7 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.ConfigWriter;
-import io.github.wikiart.cli.config.WikiartConfig;
+import io.github.wikiart.train.config.ConfigWriter;
+import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.SeedSummary;
@@ -75,8 +75,8 @@ public final class ClassifyTrainCommand implements Command {
         RunFolder run = RunStart.begin(config, runDir, "classify-" + config.classifier().model(), console);
         ClassifierPlots plots = new ClassifierPlots(run, config.classifier().model());
         ProgressBar progress = new ProgressBar(console.err(), config.classifier().epochs(), System.console() != null);
-        ClassifierRun.Outcome outcome = ClassifierRun.train(config.data().toDataOptions(config.seed()),
-                config.classifier().toOptions(), run, List.of(progress, plots));
+        ClassifierRun.Outcome outcome = ClassifierRun.train(config.data(),
+                config.classifier(), run, List.of(progress, plots));
         outcome.training().stopReason().ifPresent(r -> console.err().println("training stopped early: " + r));
         if (!outcome.training().epochs().isEmpty()) {
             plots.finish(outcome.training().finalReport(), outcome.dataset().train());
@@ -99,8 +99,8 @@ public final class ClassifyTrainCommand implements Command {
                 : RunFolder.create(config.output().runsDir(), "classify-" + model + "-seeds").dir();
         console.err().println("runs of " + seeds.size() + " seeds under: " + dir);
         Map<Long, ClassifierPlots> plots = new HashMap<>();
-        ClassifierRun.SeedsOutcome outcome = ClassifierRun.trainSeeds(config.data().toDataOptions(config.seed()),
-                config.classifier().toOptions(), seeds, dir, new ClassifierRun.SeedRunHooks() {
+        ClassifierRun.SeedsOutcome outcome = ClassifierRun.trainSeeds(config.data(),
+                config.classifier(), seeds, dir, new ClassifierRun.SeedRunHooks() {
                     @Override
                     public List<TrainerListener> start(long seed, RunFolder run) throws IOException {
                         ClassifierRun.writeConfig(run, ConfigWriter.render(config.withSeed(seed)));

@@ -145,7 +145,7 @@ public final class Cli {
     private String suggestion(String[] args) {
         String typed = String.join(" ", firstWords(args));
         return commands.stream().map(Command::name)
-                .filter(n -> n.startsWith(args[0] + " ") || io.github.wikiart.cli.config.KeySuggester.distance(n, typed) <= 3)
+                .filter(n -> n.startsWith(args[0] + " ") || io.github.wikiart.config.KeySuggester.distance(n, typed) <= 3)
                 .findFirst().map(n -> "; did you mean '" + n + "'?").orElse("");
     }
 

@@ -1,8 +1,8 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.ConfigLoader;
-import io.github.wikiart.cli.config.ConfigWriter;
-import io.github.wikiart.cli.config.WikiartConfig;
+import io.github.wikiart.train.config.ConfigLoader;
+import io.github.wikiart.train.config.ConfigWriter;
+import io.github.wikiart.train.config.WikiartConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.ConfigLoader;
-import io.github.wikiart.cli.config.WikiartConfig;
+import io.github.wikiart.train.config.ConfigLoader;
+import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.train.AutoencoderRun;
 import io.github.wikiart.train.Checkpoints;
@@ -66,7 +66,7 @@ public final class DemoCommand implements Command {
         WikiartConfig config = ConfigLoader.fromOverrides(settings);
 
         console.out().println("== 2. loading it: label index, verification, resampling (train: mean)");
-        WikiArtDataset data = WikiArtDataset.load(config.data().toDataOptions(seed), true, true);
+        WikiArtDataset data = WikiArtDataset.load(config.data().withSeed(seed), true, true);
         console.out().printf("   label index: %s%n", data.labelIndex().names());
         data.splits().values().forEach(split -> console.out().printf("   %s: %d samples, %d skipped%n",
                 split.name(), split.samples().size(), split.skipped().size()));

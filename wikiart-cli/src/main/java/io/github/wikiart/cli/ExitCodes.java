@@ -1,6 +1,6 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.ConfigException;
+import io.github.wikiart.config.ConfigException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.apache.commons.cli.ParseException;

@@ -1,7 +1,7 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.ConfigWriter;
-import io.github.wikiart.cli.config.WikiartConfig;
+import io.github.wikiart.train.config.ConfigWriter;
+import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.RunFolder;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.WikiartConfig;
+import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.train.AutoencoderOptions;
@@ -30,7 +30,7 @@ final class SeedMethodRunner {
         Path ae = options.autoencoderRun();
         if (ae == null) {
             ae = run.dir().resolve("autoencoder");
-            AutoencoderOptions aeOptions = SeedTransferTrainer.autoencoderOptions(config.autoencoder().toOptions());
+            AutoencoderOptions aeOptions = SeedTransferTrainer.autoencoderOptions(config.autoencoder());
             console.err().println("transfer.autoencoder_run is empty: training an autoencoder first into " + ae
                     + (aeOptions.latentShape() == config.autoencoder().latentShape() ? ""
                     : " (with autoencoder.latent_shape vector: the seed method needs a vector latent)"));
@@ -39,9 +39,7 @@ final class SeedMethodRunner {
         } else if (!Files.isDirectory(ae)) {
             throw new UserException("transfer.autoencoder_run: no such run folder: " + ae);
         }
-        SeedTransferOptions seedOptions = new SeedTransferOptions(options.embedDim(), options.effectiveStyleWeight(),
-                options.effectiveContentWeight(), options.styleLayers(), options.epochs(), options.epochs(),
-                options.batchSize(), options.learningRate(), seed);
+        SeedTransferOptions seedOptions = options.seedMethod(seed);
         return SeedTransferTrainer.train(dataset.train().samples(), dataset.labelIndex(), data, ae, seedOptions, progress);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.cli.config.WikiartConfig;
+import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.transfer.TransferRun;
 import java.util.Locale;
@@ -47,15 +47,14 @@ public final class TransferTrainCommand implements Command {
         ProgressBar progress = new ProgressBar(console.err(), epochs, System.console() != null);
         TransferRun.SeedMethod seed = (dataset, data, options, s, folder, p) -> SeedMethodRunner.train(config, dataset,
                 data, options, s, folder, p, console);
-        String content = config.transfer().content();
-        if (!content.isEmpty()) {
+        java.nio.file.Path content = config.transfer().content();
+        if (content != null) {
             try {
-                io.github.wikiart.data.ContentImages.list(java.nio.file.Path.of(content));
+                io.github.wikiart.data.ContentImages.list(content);
             } catch (IllegalArgumentException e) {
                 throw new UserException("transfer.content: " + e.getMessage());
             }
         }
-        return TransferRun.train(config.data().toDataOptions(config.seed()), config.transfer().toOptions(),
-                config.seed(), run, seed, progress);
+        return TransferRun.train(config.data(), config.transfer(), config.seed(), run, seed, progress);
     }
 }

@@ -2,7 +2,7 @@ package io.github.wikiart.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wikiart.cli.config.ConfigSchema;
+import io.github.wikiart.train.config.ConfigSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

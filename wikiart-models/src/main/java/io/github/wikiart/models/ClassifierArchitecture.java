@@ -7,7 +7,10 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Which classifier network to build and its shape settings, as named in configs.
+ * Which classifier network to build and its shape settings, as named in configs. The config keys,
+ * their defaults and ranges are declared by {@code ClassifierOptions} in {@code wikiart-train},
+ * which builds this record ({@code ClassifierOptions.defaults().architecture()}); the checks here
+ * are only the networks' own limits.
  *
  * @param model {@value StyleNet#NAME} (the default), {@value SeedClassifier#NAME} (the original) or
  *     {@value StatsClassifier#NAME} (colour and texture statistics with a small learned head)
@@ -32,11 +35,6 @@ public record ClassifierArchitecture(String model, double dropout, int width, in
         if (width < 1 || gramChannels < 1 || hidden < 1) {
             throw new IllegalArgumentException("width, gramChannels and hidden must be >= 1");
         }
-    }
-
-    /** @return StyleNet with its defaults */
-    public static ClassifierArchitecture defaults() {
-        return new ClassifierArchitecture(StyleNet.NAME, 0.2, 32, 32, 128);
     }
 
     /**

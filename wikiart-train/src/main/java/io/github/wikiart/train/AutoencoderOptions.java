@@ -1,54 +1,123 @@
 package io.github.wikiart.train;
 
+import io.github.wikiart.config.ConfigKey;
+import io.github.wikiart.config.ConfigValues;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.ConvAutoencoder;
-import java.util.Objects;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * How to build and train the convolutional autoencoder.
+ * How to build and train the convolutional autoencoder: the {@code autoencoder} section of a
+ * configuration. Every {@code autoencoder.*} key is declared here ({@link #KEYS}, with its default,
+ * range and meaning) and is one component of the record.
  *
- * @param width channels of the first convolution (the original: the image side)
- * @param latentDim latent size, or 0 to use {@code side^2 / latentDivisor}
- * @param latentDivisor divisor of {@code side^2} when {@code latentDim} is 0
- * @param activation hidden activation
- * @param upsampler decoder upsampling
- * @param latentShape shape of the latent code
- * @param epochs passes over the training split
- * @param batchSize images per step
- * @param learningRate Adam's learning rate
- * @param layout tensor layout
- * @param cacheMegabytes decoded-image cache size (0 = none)
- * @param compareEvery write a comparison image every this many epochs (0 = never)
+ * @param width {@code autoencoder.width}: channels of the first convolution (the original: the image side)
+ * @param latentDim {@code autoencoder.latent_dim}: latent size, or 0 to use {@code side^2 / latentDivisor}
+ * @param latentDivisor {@code autoencoder.latent_divisor}: divisor of {@code side^2} when {@code latentDim} is 0
+ * @param activation {@code autoencoder.activation}: hidden activation
+ * @param upsampler {@code autoencoder.decoder}: decoder upsampling
+ * @param latentShape {@code autoencoder.latent_shape}: shape of the latent code
+ * @param epochs {@code autoencoder.epochs}: passes over the training split
+ * @param batchSize {@code autoencoder.batch_size}: images per step
+ * @param learningRate {@code autoencoder.learning_rate}: Adam's learning rate
+ * @param layout {@code autoencoder.layout}: tensor layout
+ * @param cacheMegabytes {@code autoencoder.cache_mb}: decoded-image cache size (0 = none)
+ * @param compareEvery {@code autoencoder.compare_every}: write a comparison image every this many epochs (0 = never)
  */
 public record AutoencoderOptions(int width, int latentDim, int latentDivisor, ConvAutoencoder.Act activation,
                                  ConvAutoencoder.Upsampler upsampler, ConvAutoencoder.LatentShape latentShape, int epochs, int batchSize, double learningRate,
                                  TensorLayout layout, int cacheMegabytes, int compareEvery) {
-    /** Validates, naming the field. */
+
+    /** {@code autoencoder.epochs}. */
+    public static final ConfigKey<Integer> EPOCHS = TrainingKeys.epochs("autoencoder", 20);
+    /** {@code autoencoder.batch_size}. */
+    public static final ConfigKey<Integer> BATCH_SIZE = TrainingKeys.batchSize("autoencoder", 16);
+    /** {@code autoencoder.learning_rate}. */
+    public static final ConfigKey<Double> LEARNING_RATE = TrainingKeys.learningRate("autoencoder", 1e-3);
+    /** {@code autoencoder.width}. */
+    public static final ConfigKey<Integer> WIDTH = TrainingKeys.width("autoencoder", 16);
+    /** {@code autoencoder.latent_dim}. */
+    public static final ConfigKey<Integer> LATENT_DIM = ConfigKey.ofInt("autoencoder.latent_dim", 0, 0, 1_000_000,
+            "latent size given directly (the original's latent_dim_manual: true); 0 = image_size^2 / latent_divisor");
+    /** {@code autoencoder.latent_divisor}. */
+    public static final ConfigKey<Integer> LATENT_DIVISOR = ConfigKey.ofInt("autoencoder.latent_divisor", 16, 1,
+            1_000_000, "latent size = image_size^2 / latent_divisor when latent_dim is 0 (the original's "
+                    + "latent_dim_specifier)");
+    /** {@code autoencoder.activation}. */
+    public static final ConfigKey<ConvAutoencoder.Act> ACTIVATION = ConfigKey.custom("autoencoder.activation",
+            ConfigKey.Type.ENUM, ConvAutoencoder.Act.GELU, "relu, tanh or gelu",
+            s -> ConvAutoencoder.Act.parse(s.text()), v -> v.name().toLowerCase(Locale.ROOT),
+            "activation of the hidden layers (gelu trained best here; see docs/autoencoder.md)");
+    /** {@code autoencoder.decoder}. */
+    public static final ConfigKey<ConvAutoencoder.Upsampler> DECODER = TrainingKeys.decoder("autoencoder");
+    /** {@code autoencoder.latent_shape}. */
+    public static final ConfigKey<ConvAutoencoder.LatentShape> LATENT_SHAPE = ConfigKey.custom(
+            "autoencoder.latent_shape", ConfigKey.Type.ENUM, ConvAutoencoder.LatentShape.SPATIAL, "vector or spatial",
+            s -> ConvAutoencoder.LatentShape.parse(s.text()), v -> v.name().toLowerCase(Locale.ROOT),
+            "vector: dense layers to and from the latent (the original); spatial: 3x3 convolutions to and from "
+                    + "latent / (image_size/8)^2 channels at image_size/8 x image_size/8 (same latent size)");
+    /** {@code autoencoder.layout}. */
+    public static final ConfigKey<TensorLayout> LAYOUT = TrainingKeys.layout("autoencoder", TensorLayout.NCHW);
+    /** {@code autoencoder.cache_mb}. */
+    public static final ConfigKey<Integer> CACHE_MB = TrainingKeys.cacheMb("autoencoder");
+    /** {@code autoencoder.compare_every}. */
+    public static final ConfigKey<Integer> COMPARE_EVERY = ConfigKey.ofInt("autoencoder.compare_every", 0, 0,
+            1_000_000, "write a comparison image (test images beside reconstructions) every N epochs; 0 = never");
+
+    /** The keys of the {@code autoencoder} section, in order. */
+    public static final List<ConfigKey<?>> KEYS = List.of(EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH, LATENT_DIM,
+            LATENT_DIVISOR, ACTIVATION, DECODER, LATENT_SHAPE, LAYOUT, CACHE_MB, COMPARE_EVERY);
+
+    /** Validates every field, naming the key, the value and what was expected. */
     public AutoencoderOptions {
-        if (width < 1) {
-            throw new IllegalArgumentException("width must be >= 1, got " + width);
-        }
-        if (latentDim < 0 || latentDivisor < 1) {
-            throw new IllegalArgumentException("latentDim must be >= 0 and latentDivisor >= 1");
-        }
-        Objects.requireNonNull(activation, "activation");
-        Objects.requireNonNull(upsampler, "upsampler");
-        Objects.requireNonNull(latentShape, "latentShape");
-        Objects.requireNonNull(layout, "layout");
-        if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || cacheMegabytes < 0 || compareEvery < 0) {
-            throw new IllegalArgumentException("epochs and batchSize must be >= 1, learningRate > 0, "
-                    + "cacheMegabytes and compareEvery >= 0");
-        }
+        EPOCHS.check(epochs);
+        BATCH_SIZE.check(batchSize);
+        LEARNING_RATE.check(learningRate);
+        WIDTH.check(width);
+        LATENT_DIM.check(latentDim);
+        LATENT_DIVISOR.check(latentDivisor);
+        ACTIVATION.check(activation);
+        DECODER.check(upsampler);
+        LATENT_SHAPE.check(latentShape);
+        LAYOUT.check(layout);
+        CACHE_MB.check(cacheMegabytes);
+        COMPARE_EVERY.check(compareEvery);
     }
 
     /**
-     * @return width 16, latent side^2/16 as a spatial code (48 input values per latent value), gelu,
-     *     transposed, 20 epochs, batch 16, Adam 0.001, NCHW
+     * @return every key at its default: width 16, latent side^2/16 as a spatial code (48 input values
+     *     per latent value), gelu, transposed, 20 epochs, batch 16, Adam 0.001, NCHW
      */
     public static AutoencoderOptions defaults() {
-        return new AutoencoderOptions(16, 0, 16, ConvAutoencoder.Act.GELU, ConvAutoencoder.Upsampler.TRANSPOSED,
-                ConvAutoencoder.LatentShape.SPATIAL, 20,
-                16, 1e-3, TensorLayout.NCHW, 1024, 0);
+        return new AutoencoderOptions(WIDTH.defaultValue(), LATENT_DIM.defaultValue(), LATENT_DIVISOR.defaultValue(),
+                ACTIVATION.defaultValue(), DECODER.defaultValue(), LATENT_SHAPE.defaultValue(), EPOCHS.defaultValue(),
+                BATCH_SIZE.defaultValue(), LEARNING_RATE.defaultValue(), LAYOUT.defaultValue(),
+                CACHE_MB.defaultValue(), COMPARE_EVERY.defaultValue());
+    }
+
+    /**
+     * Reads the section from resolved values.
+     *
+     * @param v values of a schema holding {@link #KEYS}
+     * @return the options
+     */
+    public static AutoencoderOptions from(ConfigValues v) {
+        return new AutoencoderOptions(v.get(WIDTH), v.get(LATENT_DIM), v.get(LATENT_DIVISOR), v.get(ACTIVATION),
+                v.get(DECODER), v.get(LATENT_SHAPE), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE),
+                v.get(LAYOUT), v.get(CACHE_MB), v.get(COMPARE_EVERY));
+    }
+
+    /**
+     * Writes this section's keys.
+     *
+     * @param b the builder to fill
+     */
+    public void writeTo(ConfigValues.Builder b) {
+        b.set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate).set(WIDTH, width)
+                .set(LATENT_DIM, latentDim).set(LATENT_DIVISOR, latentDivisor).set(ACTIVATION, activation)
+                .set(DECODER, upsampler).set(LATENT_SHAPE, latentShape).set(LAYOUT, layout)
+                .set(CACHE_MB, cacheMegabytes).set(COMPARE_EVERY, compareEvery);
     }
 
     /**

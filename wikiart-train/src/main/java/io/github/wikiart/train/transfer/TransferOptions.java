@@ -1,35 +1,50 @@
 package io.github.wikiart.train.transfer;
 
+import io.github.wikiart.config.ConfigKey;
+import io.github.wikiart.config.ConfigValues;
+import io.github.wikiart.models.ConvAutoencoder;
 import io.github.wikiart.train.LearningRateSchedule;
+import io.github.wikiart.train.TrainingKeys;
+import io.github.wikiart.train.transfer.seed.SeedTransferOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 
 /**
- * How to train a style-transfer model ({@code transfer.*} in configs).
+ * How to train a style-transfer model: the {@code transfer} section of a configuration. Every
+ * {@code transfer.*} key is declared here ({@link #KEYS}, with its default, range and meaning) and is
+ * one component of the record; the two methods' own settings are derived from it:
+ * {@link #cin(long)} for {@code cin} and {@link #seedMethod(long)} for {@code seed}. The keys
+ * marked "cin:" or "seed:" matter to that method only.
  *
- * @param method {@code cin} (the working method, default) or {@code seed} (the original)
- * @param epochs passes over the training images (for {@code seed}: per step)
- * @param batchSize images per step
- * @param learningRate Adam's learning rate
- * @param width channels of the first layer of the {@code cin} network
- * @param styleWeight weight of the Gram-matrix style loss
- * @param contentWeight weight of the content loss; NaN for the method's default ({@link #effectiveContentWeight()})
- * @param styleLayers {@code seed}: the encoder layers (1..3) whose Gram matrices are compared
- * @param embedDim {@code seed}: size of the style embedding
- * @param autoencoderRun {@code seed}: a trained autoencoder run to start from, or null to train one
- * @param upsample {@code cin}: nearest upsampling + convolution instead of a transposed convolution
- * @param residual {@code cin}: the network outputs a change of its input, starting as the identity
- * @param features {@code cin}: where the loss features come from
- * @param featureEpochs {@code cin} with trained features: passes that train them
- * @param content {@code cin}: a folder of images to restyle in training, or null for the training images
- * @param schedule {@code cin}: how the learning rate changes from epoch to epoch
+ * @param method {@code transfer.method}: {@code cin} (the working method, default) or {@code seed} (the original)
+ * @param epochs {@code transfer.epochs}: passes over the training images (for {@code seed}: per step)
+ * @param batchSize {@code transfer.batch_size}: images per step
+ * @param learningRate {@code transfer.learning_rate}: Adam's learning rate
+ * @param width {@code transfer.width}: channels of the first layer of the {@code cin} network
+ * @param styleWeight {@code transfer.style_weight}: weight of the Gram-matrix style loss; NaN (auto) for
+ *     the method's default ({@link #effectiveStyleWeight()})
+ * @param contentWeight {@code transfer.content_weight}: weight of the content loss; NaN (auto) for the
+ *     method's default ({@link #effectiveContentWeight()})
+ * @param styleLayers {@code transfer.style_layers}: seed: the encoder layers (1..3) whose Gram matrices are compared
+ * @param embedDim {@code transfer.embed_dim}: seed: size of the style embedding
+ * @param autoencoderRun {@code transfer.autoencoder_run}: seed: a trained autoencoder run to start from,
+ *     or null (empty in YAML) to train one
+ * @param decoder {@code transfer.decoder}: cin: the decoder's upsampling
+ * @param features {@code transfer.features}: cin: where the loss features come from
+ * @param featureEpochs {@code transfer.feature_epochs}: cin with trained features: passes that train them
+ * @param content {@code transfer.content}: cin: a folder of images to restyle in training, or null
+ *     (empty in YAML) for the training images
+ * @param lrSchedule {@code transfer.lr_schedule}: cin: the learning-rate schedule's shape after the warm-up
+ * @param warmupEpochs {@code transfer.warmup_epochs}: cin: epochs of linear warm-up, fewer than {@code epochs}
+ * @param residual {@code transfer.residual}: cin: the network outputs a change of its input, starting as the identity
  */
 public record TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
                               double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                              Path autoencoderRun, boolean upsample, boolean residual,
-                              CinTransferOptions.Features features,
-                              int featureEpochs, Path content, LearningRateSchedule schedule) {
+                              Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
+                              CinTransferOptions.Features features, int featureEpochs, Path content,
+                              LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -41,27 +56,192 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     /** The method names. */
     public static final List<String> METHODS = List.of(CinTransfer.METHOD, "seed");
 
-    /** Validates, naming the field. */
+    /** {@code transfer.method}. */
+    public static final ConfigKey<String> METHOD = ConfigKey.custom("transfer.method", ConfigKey.Type.ENUM, "cin",
+            "cin or seed", s -> method(s.text()), v -> v,
+            "cin: one network conditioned on the style by conditional instance normalisation (works); "
+                    + "seed: the original style-embedding method")
+            .requiring(METHODS::contains);
+    /** {@code transfer.epochs}. */
+    public static final ConfigKey<Integer> EPOCHS = TrainingKeys.epochs("transfer", 10);
+    /** {@code transfer.batch_size}. */
+    public static final ConfigKey<Integer> BATCH_SIZE = TrainingKeys.batchSize("transfer", 8);
+    /** {@code transfer.learning_rate}. */
+    public static final ConfigKey<Double> LEARNING_RATE = TrainingKeys.learningRate("transfer", 1e-3);
+    /** {@code transfer.width}. */
+    public static final ConfigKey<Integer> WIDTH = TrainingKeys.width("transfer", 16);
+    /** {@code transfer.style_weight}. */
+    public static final ConfigKey<Double> STYLE_WEIGHT = weight("transfer.style_weight",
+            "weight of the Gram-matrix style loss; auto = the method's default (cin " + CIN_STYLE_WEIGHT
+                    + ", relative errors; seed 1e6 as the original)");
+    /** {@code transfer.content_weight}. */
+    public static final ConfigKey<Double> CONTENT_WEIGHT = weight("transfer.content_weight",
+            "weight of the content loss; auto = the method's default (cin " + CIN_CONTENT_WEIGHT
+                    + ", relative errors; seed 1 as the original)");
+    /** {@code transfer.style_layers}. */
+    public static final ConfigKey<List<Integer>> STYLE_LAYERS = ConfigKey.custom("transfer.style_layers",
+            ConfigKey.Type.STRING, List.of(1, 2, 3), "comma-separated layers from 1..3, e.g. 1,2,3",
+            s -> layers(s.text()), TransferOptions::joined,
+            "seed: encoder layers whose Gram matrices are matched (the original's style_layers)")
+            .requiring(l -> !l.isEmpty() && l.stream().allMatch(i -> i != null && i >= 1 && i <= 3));
+    /** {@code transfer.embed_dim}. */
+    public static final ConfigKey<Integer> EMBED_DIM = ConfigKey.ofInt("transfer.embed_dim", 300, 1, 65_536,
+            "seed: size of the style embedding (the original's embed_dim)");
+    /** {@code transfer.autoencoder_run}. */
+    public static final ConfigKey<String> AUTOENCODER_RUN = ConfigKey.custom("transfer.autoencoder_run",
+            ConfigKey.Type.STRING, "", "a run folder, or empty", s -> s.isNull() ? "" : s.text(), v -> v,
+            "seed: a trained autoencoder run to start from; empty = train one first");
+    /** {@code transfer.decoder}. */
+    public static final ConfigKey<ConvAutoencoder.Upsampler> DECODER = TrainingKeys.decoder("transfer");
+    /** {@code transfer.features}. */
+    public static final ConfigKey<CinTransferOptions.Features> FEATURES = ConfigKey.custom("transfer.features",
+            ConfigKey.Type.ENUM, CinTransferOptions.Features.RANDOM, "trained or random", s -> features(s.text()),
+            CinTransferOptions.Features::key,
+            "cin: fixed random filters (random), or loss features trained on the training images to tell the styles "
+                    + "apart, plus the pixels' colour statistics, with relative losses (trained; see docs/transfer.md)");
+    /** {@code transfer.feature_epochs}. */
+    public static final ConfigKey<Integer> FEATURE_EPOCHS = ConfigKey.ofInt("transfer.feature_epochs", 5, 1, 1000,
+            "cin with trained features: passes over the training images that train the loss features");
+    /** {@code transfer.content}. */
+    public static final ConfigKey<String> CONTENT = ConfigKey.custom("transfer.content", ConfigKey.Type.STRING, "",
+            "a folder of images, or empty", s -> s.isNull() ? "" : s.text(), v -> v,
+            "cin: the images the network learns to restyle (a flat folder or style folders, e.g. photographs); "
+                    + "empty = the training images");
+    /** {@code transfer.lr_schedule}. */
+    public static final ConfigKey<LearningRateSchedule.Shape> LR_SCHEDULE = TrainingKeys.lrSchedule("transfer",
+            LearningRateSchedule.Shape.CONSTANT);
+    /** {@code transfer.warmup_epochs}. */
+    public static final ConfigKey<Integer> WARMUP_EPOCHS = TrainingKeys.warmupEpochs("transfer", 0);
+    /** {@code transfer.residual}. */
+    public static final ConfigKey<Boolean> RESIDUAL = ConfigKey.ofBoolean("transfer.residual", false,
+            "cin: the network outputs a change of its input and starts as the identity (keeps the picture), "
+                    + "instead of an image");
+
+    /** The keys of the {@code transfer} section, in order. */
+    public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
+            STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
+            CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL);
+
+    /**
+     * Validates every field, naming the key, the value and what was expected; an empty path
+     * becomes null.
+     */
     public TransferOptions {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(features, "features");
-        Objects.requireNonNull(schedule, "schedule");
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("unknown transfer method '" + method + "'; expected one of " + METHODS);
-        }
-        styleLayers = List.copyOf(styleLayers);
-        if (epochs < 1 || batchSize < 1 || width < 1 || embedDim < 1 || featureEpochs < 1) {
-            throw new IllegalArgumentException("epochs, batchSize, width, embedDim and featureEpochs must be >= 1");
-        }
-        if (!(learningRate > 0) || !(styleWeight >= 0 || Double.isNaN(styleWeight))
-                || !(contentWeight >= 0 || Double.isNaN(contentWeight))) {
-            throw new IllegalArgumentException("learningRate must be > 0 and the weights >= 0");
-        }
-        for (int l : styleLayers) {
-            if (l < 1 || l > 3) {
-                throw new IllegalArgumentException("style layers must be in 1..3, got " + l);
-            }
-        }
+        METHOD.check(method);
+        EPOCHS.check(epochs);
+        BATCH_SIZE.check(batchSize);
+        LEARNING_RATE.check(learningRate);
+        WIDTH.check(width);
+        STYLE_WEIGHT.check(styleWeight);
+        CONTENT_WEIGHT.check(contentWeight);
+        styleLayers = STYLE_LAYERS.check(styleLayers == null ? null : List.copyOf(styleLayers));
+        EMBED_DIM.check(embedDim);
+        autoencoderRun = emptyToNull(autoencoderRun);
+        DECODER.check(decoder);
+        FEATURES.check(features);
+        FEATURE_EPOCHS.check(featureEpochs);
+        content = emptyToNull(content);
+        LR_SCHEDULE.check(lrSchedule);
+        TrainingKeys.checkWarmup(WARMUP_EPOCHS, warmupEpochs, EPOCHS, epochs);
+    }
+
+    /**
+     * Options with the decoder as a flag and the schedule as a value.
+     *
+     * @param method {@code cin} or {@code seed}
+     * @param epochs passes over the training images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param width channels of the first layer of the {@code cin} network
+     * @param styleWeight weight of the style loss, NaN for the method's default
+     * @param contentWeight weight of the content loss, NaN for the method's default
+     * @param styleLayers seed: encoder layers of the style loss
+     * @param embedDim seed: size of the style embedding
+     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
+     * @param upsample cin: nearest upsampling + convolution instead of a transposed convolution
+     * @param residual cin: the network outputs a change of its input
+     * @param features cin: where the loss features come from
+     * @param featureEpochs cin with trained features: passes that train them
+     * @param content cin: a folder of images to restyle, or null for the training images
+     * @param schedule cin: how the learning rate changes from epoch to epoch
+     */
+    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
+                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
+                           Path autoencoderRun, boolean upsample, boolean residual,
+                           CinTransferOptions.Features features, int featureEpochs, Path content,
+                           LearningRateSchedule schedule) {
+        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
+                autoencoderRun, upsample ? ConvAutoencoder.Upsampler.UPSAMPLE : ConvAutoencoder.Upsampler.TRANSPOSED,
+                features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual);
+    }
+
+    /** @return every key at its default: cin, 10 epochs, batch 8, Adam 0.001, width 16, automatic weights, random features */
+    public static TransferOptions defaults() {
+        return new TransferOptions(METHOD.defaultValue(), EPOCHS.defaultValue(), BATCH_SIZE.defaultValue(),
+                LEARNING_RATE.defaultValue(), WIDTH.defaultValue(), STYLE_WEIGHT.defaultValue(),
+                CONTENT_WEIGHT.defaultValue(), STYLE_LAYERS.defaultValue(), EMBED_DIM.defaultValue(),
+                path(AUTOENCODER_RUN.defaultValue()), DECODER.defaultValue(), FEATURES.defaultValue(),
+                FEATURE_EPOCHS.defaultValue(), path(CONTENT.defaultValue()), LR_SCHEDULE.defaultValue(),
+                WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue());
+    }
+
+    /**
+     * Reads the section from resolved values.
+     *
+     * @param v values of a schema holding {@link #KEYS}
+     * @return the options
+     */
+    public static TransferOptions from(ConfigValues v) {
+        return new TransferOptions(v.get(METHOD), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE), v.get(WIDTH),
+                v.get(STYLE_WEIGHT), v.get(CONTENT_WEIGHT), v.get(STYLE_LAYERS), v.get(EMBED_DIM),
+                path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
+                path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL));
+    }
+
+    /**
+     * Writes this section's keys.
+     *
+     * @param b the builder to fill
+     */
+    public void writeTo(ConfigValues.Builder b) {
+        b.set(METHOD, method).set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate)
+                .set(WIDTH, width).set(STYLE_WEIGHT, styleWeight).set(CONTENT_WEIGHT, contentWeight)
+                .set(STYLE_LAYERS, styleLayers).set(EMBED_DIM, embedDim).set(AUTOENCODER_RUN, text(autoencoderRun))
+                .set(DECODER, decoder).set(FEATURES, features).set(FEATURE_EPOCHS, featureEpochs)
+                .set(CONTENT, text(content)).set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs)
+                .set(RESIDUAL, residual);
+    }
+
+    /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
+    public boolean upsample() {
+        return decoder == ConvAutoencoder.Upsampler.UPSAMPLE;
+    }
+
+    /** @return cin: how the learning rate changes from epoch to epoch ({@code lrSchedule}, {@code warmupEpochs}) */
+    public LearningRateSchedule schedule() {
+        return new LearningRateSchedule(lrSchedule, warmupEpochs);
+    }
+
+    /**
+     * The {@code cin} method's settings.
+     *
+     * @param seed the run's seed (weights, loss features, random target styles)
+     * @return width, effective weights, epochs, batch, learning rate, decoder, residual, features and schedule
+     */
+    public CinTransferOptions cin(long seed) {
+        return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
+                learningRate, seed, upsample(), residual, features, featureEpochs, schedule());
+    }
+
+    /**
+     * The {@code seed} method's settings: both of its steps run {@code epochs} epochs.
+     *
+     * @param seed the run's seed (embedder weights, shuffling, random target styles)
+     * @return embedding size, effective weights, style layers, epochs, batch and learning rate
+     */
+    public SeedTransferOptions seedMethod(long seed) {
+        return new SeedTransferOptions(embedDim, effectiveStyleWeight(), effectiveContentWeight(), styleLayers,
+                epochs, epochs, batchSize, learningRate, seed);
     }
 
     /**
@@ -96,5 +276,90 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             return seedDefault;
         }
         return features == CinTransferOptions.Features.TRAINED ? cinTrainedDefault : cinRandomDefault;
+    }
+
+    private static Path emptyToNull(Path p) {
+        return p == null || p.toString().isEmpty() ? null : p;
+    }
+
+    private static Path path(String text) {
+        return text.isEmpty() ? null : Path.of(text);
+    }
+
+    private static String text(Path p) {
+        return p == null ? "" : p.toString();
+    }
+
+    private static ConfigKey<Double> weight(String name, String doc) {
+        return ConfigKey.custom(name, ConfigKey.Type.DOUBLE, Double.NaN, "auto or a number >= 0",
+                s -> weight(s.text()), v -> v.isNaN() ? "auto" : v, doc)
+                .requiring(v -> v.isNaN() || (v >= 0 && !v.isInfinite()));
+    }
+
+    private static String method(String text) {
+        String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (!METHODS.contains(v)) {
+            throw new IllegalArgumentException("expected cin or seed, got '" + text + "'");
+        }
+        return v;
+    }
+
+    private static CinTransferOptions.Features features(String text) {
+        String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        for (CinTransferOptions.Features f : CinTransferOptions.Features.values()) {
+            if (f.key().equals(v)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("expected trained or random, got '" + text + "'");
+    }
+
+    private static Double weight(String text) {
+        String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("auto")) {
+            return Double.NaN;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected auto or a number >= 0, got '" + text + "'");
+        }
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("expected auto or a number >= 0, got '" + text + "'");
+        }
+        return d;
+    }
+
+    private static List<Integer> layers(String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim().replace("[", "").replace("]", "");
+            if (p.isEmpty()) {
+                continue;
+            }
+            int l;
+            try {
+                l = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected layer numbers 1..3, got '" + text + "'");
+            }
+            if (l < 1 || l > 3) {
+                throw new IllegalArgumentException("layer " + l + " is not in 1..3");
+            }
+            out.add(l);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one layer in 1..3, got '" + text + "'");
+        }
+        return List.copyOf(out);
+    }
+
+    private static Object joined(List<Integer> layers) {
+        StringBuilder sb = new StringBuilder();
+        for (int l : layers) {
+            sb.append(sb.length() == 0 ? "" : ",").append(l);
+        }
+        return sb.toString();
     }
 }

@@ -62,10 +62,7 @@ public final class TransferRun {
             List<Sample> content = options.content() == null ? dataset.train().samples()
                     : ContentImages.list(options.content());
             model = CinTransferTrainer.train(dataset.train().samples(), content, labels, data,
-                    new CinTransferOptions(options.width(), options.effectiveStyleWeight(),
-                            options.effectiveContentWeight(), options.epochs(), options.batchSize(),
-                            options.learningRate(), seed, options.upsample(), options.residual(), options.features(),
-                            options.featureEpochs(), options.schedule()), progress);
+                    options.cin(seed), progress);
         } else {
             model = seedMethod.train(dataset, data, options, seed, run, progress);
         }
