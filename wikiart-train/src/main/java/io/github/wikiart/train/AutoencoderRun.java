@@ -61,9 +61,8 @@ public final class AutoencoderRun {
          * @return an iterator over the test images in order
          */
         public ImageBatchIterator iterator(int batchSize) {
-            return ImageBatchIterator.builder(samples, model.labels()).imageSize(data.imageSize())
-                    .resize(data.resize()).decoder(data.decoder()).layout(model.description().layout()).batchSize(batchSize)
-                    .shuffle(false).build();
+            return model.description().input().batches(samples, model.labels()).decoder(data.decoder())
+                    .batchSize(batchSize).shuffle(false).build();
         }
     }
 

@@ -190,9 +190,8 @@ public final class ClassifierRun {
             testLabels.requireSameAs(model.labels(), runDir.toString());
         }
         int batch = ((Number) d.get("batch_size")).intValue();
-        try (ImageBatchIterator test = ImageBatchIterator.builder(dataset.test().samples(), model.labels())
-                .imageSize(data.imageSize()).resize(data.resize()).decoder(data.decoder()).layout(model.description().layout())
-                .batchSize(batch).shuffle(false).build()) {
+        try (ImageBatchIterator test = model.description().input().batches(dataset.test().samples(), model.labels())
+                .decoder(data.decoder()).batchSize(batch).shuffle(false).build()) {
             return ClassifierEvaluator.evaluate(model.network(), test, model.labels());
         }
     }

@@ -178,6 +178,23 @@ class CinTransferTest {
         assertTrue(!java.util.Arrays.equals(ifStretched, pixels(out)), "not the stretched image's transfer");
     }
 
+    @Test
+    void aRunFolderSavedBeforeModelsDescribedThemselvesStillLoadsWithItsResizeMode() throws Exception {
+        Path old = java.nio.file.Files.createDirectories(dir.resolve("old-cin"));
+        org.nd4j.autodiff.samediff.SameDiff sd = io.github.wikiart.models.transfer.CinTransferNet.build(16, 2, 4, 7,
+                DataType.FLOAT, false, false);
+        sd.save(old.resolve(CinTransfer.GRAPH_FILE).toFile(), false);
+        java.nio.file.Files.writeString(old.resolve(TransferModels.INFO), "{\"method\": \"cin\", \"image_size\": 16}");
+        java.nio.file.Files.writeString(old.resolve("data.json"), "{\"resize\": \"pad\"}");
+        data.labelIndex().write(old.resolve("labels.txt"));
+        TransferModel legacy = TransferModels.load(old);
+        assertEquals(new ModelInput(16, ResizeMode.PAD, TensorLayout.NHWC, PixelScaling.UNIT), legacy.input());
+        assertEquals(data.labelIndex(), legacy.labels());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 16, 16, 3);
+        assertEquals(new CinTransfer(sd, data.labelIndex(), legacy.input()).transfer(x, new int[] {1}),
+                legacy.transfer(x, new int[] {1}));
+    }
+
     private static int[] pixels(java.awt.image.BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
