@@ -39,7 +39,11 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Reads one zip entry. */
+    /**
+     * Reads one zip entry.
+     *
+     * @param <T> what it reads
+     */
     @FunctionalInterface
     public interface EntryReader<T> {
         /**
