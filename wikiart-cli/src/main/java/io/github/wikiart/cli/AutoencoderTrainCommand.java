@@ -4,7 +4,7 @@ import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.DatasetScanner;
 import io.github.wikiart.data.ImageDecodeException;
-import io.github.wikiart.data.ImageResizer;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.train.AutoencoderListener;
@@ -95,28 +95,19 @@ public final class AutoencoderTrainCommand implements Command {
     private static AutoencoderViews.EpochComparisons comparisons(DataOptions data, TensorLayout layout, int every,
                                                                  Path plots) throws Exception {
         List<Sample> test = DatasetScanner.scan(data.testPath(), "test").samples();
-        ImageResizer resizer = data.resizer();
-        int side = data.imageSize();
-        List<float[]> images = new ArrayList<>();
+        ModelInput input = ModelInput.of(data, layout);
+        List<INDArray> images = new ArrayList<>();
         List<String> styles = new ArrayList<>();
         for (int i = 0; i < test.size() && images.size() < COMPARE_IMAGES; i += Math.max(1, test.size() / COMPARE_IMAGES)) {
             try {
-                byte[] rgb = resizer.resizeToBytes(data.decoder().decode(test.get(i).path(), side));
-                float[] f = new float[rgb.length];
-                for (int j = 0; j < rgb.length; j++) {
-                    f[j] = (rgb[j] & 0xFF) / 255f;
-                }
-                images.add(f);
+                images.add(input.read(test.get(i).path(), data.decoder()));
                 styles.add(test.get(i).label());
             } catch (ImageDecodeException e) {
                 // skipped here; the data layer reports it
             }
         }
-        INDArray batch = Nd4j.create(images.toArray(new float[0][])).reshape('c', images.size(), side, side, 3);
-        if (layout == TensorLayout.NCHW) {
-            batch = batch.permute(0, 3, 1, 2).dup('c');
-        }
-        return new AutoencoderViews.EpochComparisons(plots, every, batch, styles, side, layout);
+        INDArray batch = Nd4j.concat(0, images.toArray(new INDArray[0]));
+        return new AutoencoderViews.EpochComparisons(plots, every, batch, styles, input);
     }
 
     private static double num(Object o) {

@@ -1,7 +1,7 @@
 package io.github.wikiart.cli;
 
 import io.github.wikiart.data.ImageBatchIterator;
-import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.train.AutoencoderEpoch;
 import io.github.wikiart.train.AutoencoderListener;
 import io.github.wikiart.train.AutoencoderRun;
@@ -13,7 +13,6 @@ import io.github.wikiart.viz.GridCell;
 import io.github.wikiart.viz.ImageGrid;
 import io.github.wikiart.viz.ScatterPlot;
 import io.github.wikiart.viz.ScatterPoint;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class AutoencoderViews {
         }
         AutoencoderRun.TestSet subset = new AutoencoderRun.TestSet(test.data(), chosen, model);
         List<GridCell> cells = new ArrayList<>();
-        int side = model.info().imageSize();
+        int side = model.description().imageSize();
         try (ImageBatchIterator it = subset.iterator(BATCH)) {
             int k = 0;
             while (it.hasNext()) {
@@ -60,8 +59,8 @@ public final class AutoencoderViews {
                 INDArray y = model.reconstruct(x);
                 for (int i = 0; i < x.size(0); i++, k++) {
                     String style = chosen.get(k).label();
-                    cells.add(new GridCell(image(x, i, side, model.info().layout()), style));
-                    cells.add(new GridCell(image(y, i, side, model.info().layout()), "reconstruction"));
+                    cells.add(new GridCell(model.description().input().toImage(x, i), style));
+                    cells.add(new GridCell(model.description().input().toImage(y, i), "reconstruction"));
                 }
             }
         }
@@ -133,28 +132,20 @@ public final class AutoencoderViews {
         return report;
     }
 
-    private static BufferedImage image(INDArray batch, int i, int side, TensorLayout layout) {
-        INDArray one = batch.get(org.nd4j.linalg.indexing.NDArrayIndex.point(i)).dup('c');
-        float[] v = one.reshape(one.length()).toFloatVector();
-        return layout == TensorLayout.NHWC ? ImageGrid.fromHwc(v, side) : ImageGrid.fromChw(v, side);
-    }
-
     /** Writes a comparison image of fixed test images every few epochs during training. */
     static final class EpochComparisons implements AutoencoderListener {
         private final Path plots;
         private final int every;
         private final INDArray images;
         private final List<String> styles;
-        private final int side;
-        private final TensorLayout layout;
+        private final ModelInput input;
 
-        EpochComparisons(Path plots, int every, INDArray images, List<String> styles, int side, TensorLayout layout) {
+        EpochComparisons(Path plots, int every, INDArray images, List<String> styles, ModelInput input) {
             this.plots = plots;
             this.every = every;
             this.images = images;
             this.styles = styles;
-            this.side = side;
-            this.layout = layout;
+            this.input = input;
         }
 
         @Override
@@ -162,13 +153,14 @@ public final class AutoencoderViews {
             if (every == 0 || r.epoch() % every != 0) {
                 return;
             }
-            INDArray y = io.github.wikiart.models.ConvAutoencoder.unflatten(net.output(images, false), side, layout);
+            INDArray y = io.github.wikiart.models.ConvAutoencoder.unflatten(net.output(images, false),
+                    input.imageSize(), input.layout());
             List<GridCell> cells = new ArrayList<>();
             for (int i = 0; i < images.size(0); i++) {
-                cells.add(new GridCell(image(images, i, side, layout), styles.get(i)));
-                cells.add(new GridCell(image(y, i, side, layout), String.format(Locale.ROOT, "epoch %d", r.epoch())));
+                cells.add(new GridCell(input.toImage(images, i), styles.get(i)));
+                cells.add(new GridCell(input.toImage(y, i), String.format(Locale.ROOT, "epoch %d", r.epoch())));
             }
-            ImageGrid.write(cells, Math.min(8, cells.size()), Math.max(96, side),
+            ImageGrid.write(cells, Math.min(8, cells.size()), Math.max(96, input.imageSize()),
                     plots.resolve(String.format(Locale.ROOT, "compare-epoch-%03d.png", r.epoch())));
         }
     }

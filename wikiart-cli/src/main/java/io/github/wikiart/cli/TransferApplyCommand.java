@@ -56,8 +56,7 @@ public final class TransferApplyCommand implements Command {
         Path out = Path.of(line.getOptionValue("out", "."));
         Files.createDirectories(out);
         return ImageArguments.forEach(images, console, name(), (name, image) -> {
-            BufferedImage result = TransferImages.toImage(
-                    model.transfer(TransferImages.toArray(image, model.imageSize()), new int[] {target}), 0);
+            BufferedImage result = model.transfer(image, target);
             String base = Path.of(name).getFileName().toString().replaceAll("\\.[^.]*$", "");
             Path file = out.resolve(base + "-" + style + ".png");
             AtomicFiles.write(file, o -> ImageIO.write(result, "png", o));

@@ -2,10 +2,11 @@ package io.github.wikiart.cli;
 
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.ImageBatchIterator;
+import io.github.wikiart.data.ImageDecoder;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Seeds;
-import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.train.transfer.TransferModel;
 import io.github.wikiart.train.transfer.TransferModels;
 import io.github.wikiart.train.transfer.TransferRun;
@@ -85,24 +86,26 @@ public final class TransferGridCommand implements Command {
     static Path writeAgainstTruth(TransferModel model, List<Sample> content, Path renderings, Path plots, int count)
             throws IOException {
         LabelIndex styles = model.labels();
-        int side = model.imageSize();
+        ModelInput input = model.input();
+        int side = input.imageSize();
+        ImageDecoder decoder = new ImageDecoder();
         int n = Math.min(count, content.size());
         List<GridCell> cells = new ArrayList<>();
         java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(side, side,
                 java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < n; i++) {
             Sample c = content.get((int) ((long) i * content.size() / n));
-            INDArray x = TransferImages.read(c.path(), side);
-            cells.add(new GridCell(TransferImages.toImage(x, 0), c.path().getFileName().toString()));
+            INDArray x = input.read(c.path(), decoder);
+            cells.add(new GridCell(input.toImage(x, 0), c.path().getFileName().toString()));
             for (int k = 0; k < styles.size(); k++) {
-                cells.add(new GridCell(TransferImages.toImage(model.transfer(x, new int[] {k}), 0),
+                cells.add(new GridCell(input.toImage(model.transfer(x, new int[] {k}), 0),
                         "to " + styles.name(k)));
             }
             cells.add(new GridCell(blank, "true renderings:"));
             for (int k = 0; k < styles.size(); k++) {
                 Path truth = renderings.resolve(styles.name(k)).resolve(c.path().getFileName().toString());
                 cells.add(java.nio.file.Files.isRegularFile(truth)
-                        ? new GridCell(TransferImages.toImage(TransferImages.read(truth, side), 0), styles.name(k))
+                        ? new GridCell(input.toImage(input.read(truth, decoder), 0), styles.name(k))
                         : new GridCell(blank, "(none)"));
             }
         }
@@ -140,14 +143,15 @@ public final class TransferGridCommand implements Command {
         for (int i = 0; i < n; i++) {
             chosen.add(content.get((int) ((long) i * content.size() / n)));
         }
-        try (ImageBatchIterator it = ImageBatchIterator.builder(chosen, TransferImages.labelsOf(chosen)).imageSize(side)
-                .layout(TensorLayout.NHWC).batchSize(n).shuffle(false).build()) {
+        ModelInput input = model.input();
+        try (ImageBatchIterator it = input.batches(chosen, TransferImages.labelsOf(chosen)).batchSize(n).shuffle(false)
+                .build()) {
             INDArray x = it.next().getFeatures();
             if (single) {
-                cells.add(new GridCell(TransferImages.toImage(x, 0), "input: " + chosen.get(0).label()));
+                cells.add(new GridCell(input.toImage(x, 0), "input: " + chosen.get(0).label()));
                 for (int k = 0; k < styles.size(); k++) {
                     INDArray y = model.transfer(x, new int[] {k});
-                    cells.add(new GridCell(TransferImages.toImage(y, 0), "to " + styles.name(k)));
+                    cells.add(new GridCell(input.toImage(y, 0), "to " + styles.name(k)));
                 }
             } else {
                 int[] targets = new int[(int) x.size(0)];
@@ -159,8 +163,8 @@ public final class TransferGridCommand implements Command {
                 }
                 INDArray y = model.transfer(x, targets);
                 for (int i = 0; i < targets.length; i++) {
-                    cells.add(new GridCell(TransferImages.toImage(x, i), "input: " + chosen.get(i).label()));
-                    cells.add(new GridCell(TransferImages.toImage(y, i), "to " + styles.name(targets[i])));
+                    cells.add(new GridCell(input.toImage(x, i), "input: " + chosen.get(i).label()));
+                    cells.add(new GridCell(input.toImage(y, i), "to " + styles.name(targets[i])));
                 }
             }
         }

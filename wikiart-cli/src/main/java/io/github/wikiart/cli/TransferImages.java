@@ -1,26 +1,13 @@
 package io.github.wikiart.cli;
 
 import io.github.wikiart.data.ContentImages;
-import io.github.wikiart.data.DatasetScanner;
-import io.github.wikiart.data.ImageFiles;
-import io.github.wikiart.data.ImageResizer;
 import io.github.wikiart.data.LabelIndex;
-import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sample;
-import io.github.wikiart.data.SplitListing;
-import io.github.wikiart.viz.ImageGrid;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Image helpers of the transfer commands: content folders, and images to and from NHWC arrays. */
+/** Content folders of the transfer commands; images become tensors through {@code ModelInput}. */
 final class TransferImages {
     private TransferImages() {
     }
@@ -46,47 +33,5 @@ final class TransferImages {
      */
     static LabelIndex labelsOf(List<Sample> samples) {
         return LabelIndex.of(samples.stream().map(Sample::label).toList());
-    }
-
-    /**
-     * One image as a {@code [1, s, s, 3]} array in [0, 1].
-     *
-     * @param image any image
-     * @param side target side
-     * @return the array
-     */
-    static INDArray toArray(BufferedImage image, int side) {
-        byte[] rgb = new ImageResizer(side, ResizeMode.STRETCH).resizeToBytes(image);
-        float[] f = new float[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            f[i] = (rgb[i] & 0xFF) / 255f;
-        }
-        return Nd4j.create(f, new long[] {1, side, side, 3}, 'c');
-    }
-
-    /**
-     * Decodes one image file into a {@code [1, s, s, 3]} array in [0, 1].
-     *
-     * @param file the image
-     * @param side target side
-     * @return the array
-     * @throws IOException naming the file when it cannot be decoded
-     */
-    static INDArray read(Path file, int side) throws IOException {
-        try {
-            return toArray(new io.github.wikiart.data.ImageDecoder().decode(file), side);
-        } catch (io.github.wikiart.data.ImageDecodeException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * @param batch NHWC images
-     * @param i index
-     * @return image i
-     */
-    static BufferedImage toImage(INDArray batch, int i) {
-        INDArray one = batch.get(NDArrayIndex.point(i)).dup('c');
-        return ImageGrid.fromHwc(one.reshape(one.length()).toFloatVector(), (int) batch.size(1));
     }
 }

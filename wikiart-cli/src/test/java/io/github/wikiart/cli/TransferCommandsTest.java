@@ -1,15 +1,30 @@
 package io.github.wikiart.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
+import io.github.wikiart.data.PixelScaling;
+import io.github.wikiart.data.ResizeMode;
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.transfer.CinTransferNet;
+import io.github.wikiart.train.transfer.CinTransfer;
+import io.github.wikiart.train.transfer.TransferModels;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 
 class TransferCommandsTest {
     @TempDir
@@ -70,5 +85,37 @@ class TransferCommandsTest {
         assertEquals(4, json.get("content_images").asInt());
         assertEquals(8, json.get("outputs").asInt());
         assertTrue(Files.isRegularFile(run.resolve("transfer-eval.json")));
+    }
+
+    @Test
+    void applyCropsForAModelTrainedWithCrop() throws Exception {
+        // An untrained network is enough: what matters is which pixels reach it.
+        ModelInput crop = new ModelInput(16, ResizeMode.CROP, TensorLayout.NHWC, PixelScaling.UNIT);
+        CinTransfer model = new CinTransfer(CinTransferNet.build(16, 2, 4, 3, DataType.FLOAT, false, false),
+                LabelIndex.of(List.of("A_Style", "B_Style")), crop);
+        Path cropRun = Files.createDirectories(dir.resolve("crop-run"));
+        TransferModels.save(model, cropRun);
+        BufferedImage wide = new BufferedImage(48, 16, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 48; x++) {
+                wide.setRGB(x, y, x < 16 || x >= 32 ? 0x0000FF : (x * 13 + y * 7) << 8);
+            }
+        }
+        Path image = dir.resolve("wide.png");
+        ImageIO.write(wide, "png", image.toFile());
+        Path out = dir.resolve("crop-out");
+        CliRunner r = CliRunner.run("transfer", "apply", "--run", cropRun.toString(), "--style", "B_Style",
+                "--out", out.toString(), image.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage written = ImageIO.read(out.resolve("wide-B_Style.png").toFile());
+        BufferedImage cropped = crop.toImage(model.transfer(crop.toTensor(wide), new int[] {1}), 0);
+        ModelInput stretch = new ModelInput(16, ResizeMode.STRETCH, TensorLayout.NHWC, PixelScaling.UNIT);
+        BufferedImage stretched = crop.toImage(model.transfer(stretch.toTensor(wide), new int[] {1}), 0);
+        assertArrayEquals(pixels(cropped), pixels(written));
+        assertFalse(Arrays.equals(pixels(stretched), pixels(written)), "the stretched image's transfer differs");
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 }

@@ -27,6 +27,45 @@ public record RgbPixels(byte[] data, int offset, int red, int green, int blue) {
         }
     }
 
+    /**
+     * The inverse of {@link #toFloats}: values in [0, 1] (clamped; NaN becomes 0) back to an image,
+     * each channel {@code round(255 v)}.
+     *
+     * @param values {@code 3 * side * side} floats, as {@link #toFloats} writes them for the layout
+     * @param side width and height
+     * @param layout NCHW reads three planes, NHWC interleaved R, G, B
+     * @return a TYPE_INT_RGB image
+     * @throws IllegalArgumentException if the length is not {@code 3 * side * side}
+     */
+    public static BufferedImage toImage(float[] values, int side, TensorLayout layout) {
+        if (side < 1) {
+            throw new IllegalArgumentException("side must be positive, got " + side);
+        }
+        int pixels = side * side;
+        if ((long) values.length != 3L * pixels) {
+            throw new IllegalArgumentException("expected 3 x " + side + " x " + side + " = " + 3L * pixels
+                    + " values, got " + values.length);
+        }
+        int[] argb = new int[pixels];
+        boolean planes = layout == TensorLayout.NCHW;
+        for (int p = 0; p < pixels; p++) {
+            int r = planes ? p : 3 * p;
+            int step = planes ? pixels : 1;
+            argb[p] = (toByte(values[r]) << 16) | (toByte(values[r + step]) << 8) | toByte(values[r + 2 * step]);
+        }
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, side, side, argb, 0, side);
+        return image;
+    }
+
+    /** @param v a value in [0, 1] @return {@code round(255 v)}, clamped to 0..255, NaN as 0 */
+    private static int toByte(float v) {
+        if (!(v > 0)) {
+            return 0;
+        }
+        return v >= 1 ? 255 : Math.round(v * 255f);
+    }
+
     /** @param rgb interleaved R, G, B bytes @return a view of them */
     public static RgbPixels of(byte[] rgb) {
         return new RgbPixels(rgb, 0, 0, 1, 2);

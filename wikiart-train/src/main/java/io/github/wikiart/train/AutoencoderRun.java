@@ -4,11 +4,13 @@ import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.DecodedImageCache;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.model.ModelDescription;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +61,8 @@ public final class AutoencoderRun {
          * @return an iterator over the test images in order
          */
         public ImageBatchIterator iterator(int batchSize) {
-            return ImageBatchIterator.builder(samples, model.labels()).imageSize(data.imageSize())
-                    .resize(data.resize()).decoder(data.decoder()).layout(model.info().layout()).batchSize(batchSize)
-                    .shuffle(false).build();
+            return model.description().input().batches(samples, model.labels()).decoder(data.decoder())
+                    .batchSize(batchSize).shuffle(false).build();
         }
     }
 
@@ -81,7 +82,9 @@ public final class AutoencoderRun {
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
         labels.write(run.file(LabelIndex.FILE_NAME));
-        new ModelInfo(MODEL, data.imageSize(), data.resize(), options.effectiveLayout()).write(run.file(ModelInfo.FILE_NAME));
+        ModelDescription description = ModelDescription.of(ModelDescription.Kind.AUTOENCODER, MODEL,
+                ModelInput.of(data, options.effectiveLayout()), labels);
+        description.writeInfo(run.file(ModelDescription.INFO_FILE));
         Json.write(run.file(ClassifierRun.DATA), ClassifierRun.dataJson(data, options.batchSize()));
         Json.write(run.file(RunFolder.PROVENANCE), Provenance.of(data.seed(), dataset.train().samples(),
                 dataset.test().samples()));
@@ -90,7 +93,7 @@ public final class AutoencoderRun {
         DecodedImageCache cache = options.cacheMegabytes() == 0 ? null
                 : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
         List<AutoencoderListener> all = new ArrayList<>();
-        all.add(new Artifacts(run, settings));
+        all.add(new Artifacts(run, settings, description));
         all.addAll(listeners);
         AutoencoderTrainer.Result result;
         double baseline;
@@ -212,12 +215,14 @@ public final class AutoencoderRun {
     private static final class Artifacts implements AutoencoderListener {
         private final RunFolder run;
         private final Map<String, Object> settings;
+        private final ModelDescription description;
         private final Map<String, Object> index = new LinkedHashMap<>();
         private final StringBuilder csv = new StringBuilder("epoch,train_mse,test_mse,test_psnr_db,images_per_second,seconds\n");
 
-        Artifacts(RunFolder run, Map<String, Object> settings) {
+        Artifacts(RunFolder run, Map<String, Object> settings, ModelDescription description) {
             this.run = run;
             this.settings = settings;
+            this.description = description;
         }
 
         @Override
@@ -225,10 +230,10 @@ public final class AutoencoderRun {
             csv.append(String.format(Locale.ROOT, "%d,%.8f,%.8f,%.4f,%.2f,%.3f%n", r.epoch(), r.trainMse(), r.testMse(),
                     r.testPsnrDb(), r.imagesPerSecond(), r.seconds()));
             io.github.wikiart.data.AtomicFiles.writeString(run.file(RunFolder.METRICS), csv.toString());
-            Checkpoints.save(net, run.file(Checkpoints.Which.LAST.fileName()));
+            Checkpoints.save(net, description, run.file(Checkpoints.Which.LAST.fileName()));
             index.put("last", entry(r));
             if (best) {
-                Checkpoints.save(net, run.file(Checkpoints.Which.BEST.fileName()));
+                Checkpoints.save(net, description, run.file(Checkpoints.Which.BEST.fileName()));
                 index.put("best", entry(r));
             }
             index.put("model", settings);

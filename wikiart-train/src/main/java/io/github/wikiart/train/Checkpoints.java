@@ -1,17 +1,18 @@
 package io.github.wikiart.train;
 
-import io.github.wikiart.data.AtomicFiles;
+import io.github.wikiart.train.model.ModelDescription;
+import io.github.wikiart.train.model.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Saves and loads the checkpoints of a run: {@code model-last.zip} after every epoch and
- * {@code model-best.zip} whenever the test accuracy improves, each with the updater state, written
+ * {@code model-best.zip} whenever the test accuracy improves, each with the updater state and the
+ * model's {@link ModelDescription} inside (so the file alone can be loaded), written
  * to a temporary file and renamed so a crash never leaves a half-written model.
  * {@code checkpoints.json} records the epoch and test accuracy of each.
  */
@@ -33,19 +34,24 @@ public final class Checkpoints implements TrainerListener {
     public static final String INDEX = "checkpoints.json";
 
     private final RunFolder run;
+    private final ModelDescription description;
     private final Map<String, Object> index = new LinkedHashMap<>();
 
-    /** @param run where to write */
-    public Checkpoints(RunFolder run) {
+    /**
+     * @param run where to write
+     * @param description saved inside every checkpoint
+     */
+    public Checkpoints(RunFolder run, ModelDescription description) {
         this.run = run;
+        this.description = description;
     }
 
     @Override
     public void onEpochEnd(EpochResult result, MultiLayerNetwork net, boolean best) throws IOException {
-        save(net, run.file(Which.LAST.fileName()));
+        save(net, description, run.file(Which.LAST.fileName()));
         index.put("last", entry(result));
         if (best) {
-            save(net, run.file(Which.BEST.fileName()));
+            save(net, description, run.file(Which.BEST.fileName()));
             index.put("best", entry(result));
         }
         Json.write(run.file(INDEX), index);
@@ -60,14 +66,16 @@ public final class Checkpoints implements TrainerListener {
     }
 
     /**
-     * Writes a network atomically, with its updater state.
+     * Writes a network atomically, with its updater state and its description inside
+     * ({@link ModelFiles#saveNetwork}).
      *
      * @param net the network
+     * @param description what it is and how its inputs are prepared
      * @param file target
      * @throws IOException naming the file
      */
-    public static void save(MultiLayerNetwork net, Path file) throws IOException {
-        AtomicFiles.write(file, out -> ModelSerializer.writeModel(net, out, true));
+    public static void save(MultiLayerNetwork net, ModelDescription description, Path file) throws IOException {
+        ModelFiles.saveNetwork(net, description, file);
     }
 
     /**
@@ -79,15 +87,21 @@ public final class Checkpoints implements TrainerListener {
      * @throws IOException naming the missing or unreadable file
      */
     public static MultiLayerNetwork load(Path runDir, Which which) throws IOException {
+        return ModelFiles.loadNetwork(file(runDir, which));
+    }
+
+    /**
+     * @param runDir the run folder
+     * @param which best or last
+     * @return the checkpoint's model file
+     * @throws IOException naming the file when the run has none
+     */
+    public static Path file(Path runDir, Which which) throws IOException {
         Path file = runDir.resolve(which.fileName());
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString(), null, "no " + which.name().toLowerCase()
                     + " checkpoint in this run");
         }
-        try {
-            return MultiLayerNetwork.load(file.toFile(), true);
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": cannot load the model: " + e.getMessage(), e);
-        }
+        return file;
     }
 }

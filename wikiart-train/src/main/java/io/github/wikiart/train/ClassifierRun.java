@@ -7,10 +7,12 @@ import io.github.wikiart.data.DecodedImageCache;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.JpegLibrary;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.WikiArtDataset;
+import io.github.wikiart.train.model.ModelDescription;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,8 +65,9 @@ public final class ClassifierRun {
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
         labels.write(run.file(LabelIndex.FILE_NAME));
-        new ModelInfo(options.architecture().model(), data.imageSize(), data.resize(), options.layout())
-                .write(run.file(ModelInfo.FILE_NAME));
+        ModelDescription description = ModelDescription.of(ModelDescription.Kind.CLASSIFIER,
+                options.architecture().model(), ModelInput.of(data, options.layout()), labels);
+        description.writeInfo(run.file(ModelDescription.INFO_FILE));
         Json.write(run.file(DATA), dataJson(data, options.batchSize()));
         Json.write(run.file(RunFolder.PROVENANCE), Provenance.of(data.seed(), dataset.train().samples(),
                 dataset.test().samples()));
@@ -76,7 +79,7 @@ public final class ClassifierRun {
                 : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
         List<TrainerListener> all = new ArrayList<>();
         all.add(new MetricsCsv(run));
-        all.add(new Checkpoints(run));
+        all.add(new Checkpoints(run, description));
         all.addAll(listeners);
         ClassifierTrainer.Builder trainer = ClassifierTrainer.builder().epochs(options.epochs())
                 .learningRate(options.learningRate(), options.schedule());
@@ -187,9 +190,8 @@ public final class ClassifierRun {
             testLabels.requireSameAs(model.labels(), runDir.toString());
         }
         int batch = ((Number) d.get("batch_size")).intValue();
-        try (ImageBatchIterator test = ImageBatchIterator.builder(dataset.test().samples(), model.labels())
-                .imageSize(data.imageSize()).resize(data.resize()).decoder(data.decoder()).layout(model.info().layout())
-                .batchSize(batch).shuffle(false).build()) {
+        try (ImageBatchIterator test = model.description().input().batches(dataset.test().samples(), model.labels())
+                .decoder(data.decoder()).batchSize(batch).shuffle(false).build()) {
             return ClassifierEvaluator.evaluate(model.network(), test, model.labels());
         }
     }

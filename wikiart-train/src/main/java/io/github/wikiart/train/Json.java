@@ -39,6 +39,26 @@ public final class Json {
     }
 
     /**
+     * @param in a JSON object (not closed)
+     * @param source what it is, for messages
+     * @return it as a map
+     * @throws IOException naming the source
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> read(java.io.InputStream in, String source) throws IOException {
+        try {
+            return MAPPER.readValue(new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                    // the caller owns the stream
+                }
+            }, Map.class);
+        } catch (IOException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param value anything Jackson can write
      * @return it as indented JSON text
      */

@@ -58,6 +58,11 @@ public final class Provenance {
         return m;
     }
 
+    /** @return this library's version (from the jar manifest), or {@code unknown} when run from classes */
+    public static String libraryVersion() {
+        return versionOf(Provenance.class);
+    }
+
     private static String versionOf(Class<?> type) {
         String v = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
         return v == null ? "unknown" : v;

@@ -1,6 +1,8 @@
 package io.github.wikiart.train;
 
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.train.model.ModelDescription;
+import io.github.wikiart.train.model.ModelFiles;
 import io.github.wikiart.models.ConvAutoencoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,23 +10,20 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An autoencoder loaded from a run folder, with its label index and input preparation, usable
- * without the configuration it was trained with.
+ * An autoencoder with its {@link ModelDescription} (label index of its data, input preparation),
+ * usable without the configuration it was trained with; loaded from its model file alone.
  */
 public final class TrainedAutoencoder {
     private final MultiLayerNetwork net;
-    private final LabelIndex labels;
-    private final ModelInfo info;
+    private final ModelDescription description;
 
     /**
      * @param net the network
-     * @param labels the label index of its data
-     * @param info its input preparation
+     * @param description its label index and input preparation
      */
-    public TrainedAutoencoder(MultiLayerNetwork net, LabelIndex labels, ModelInfo info) {
+    public TrainedAutoencoder(MultiLayerNetwork net, ModelDescription description) {
         this.net = net;
-        this.labels = labels;
-        this.info = info;
+        this.description = description;
     }
 
     /**
@@ -34,8 +33,20 @@ public final class TrainedAutoencoder {
      * @throws IOException naming a missing or broken file
      */
     public static TrainedAutoencoder load(Path runDir, Checkpoints.Which which) throws IOException {
-        return new TrainedAutoencoder(Checkpoints.load(runDir, which),
-                LabelIndex.read(runDir.resolve(LabelIndex.FILE_NAME)), ModelInfo.read(runDir.resolve(ModelInfo.FILE_NAME)));
+        return load(Checkpoints.file(runDir, which));
+    }
+
+    /**
+     * Loads a model file; nothing beside it is needed (a file saved before models described
+     * themselves needs its run folder's {@code model-info.json} and {@code labels.txt}).
+     *
+     * @param file an autoencoder's model file
+     * @return the model
+     * @throws IOException naming the missing or broken file, or when it is not an autoencoder
+     */
+    public static TrainedAutoencoder load(Path file) throws IOException {
+        ModelDescription description = ModelFiles.describeNetwork(file, ModelDescription.Kind.AUTOENCODER);
+        return new TrainedAutoencoder(ModelFiles.loadNetwork(file), description);
     }
 
     /** @return the network */
@@ -45,12 +56,21 @@ public final class TrainedAutoencoder {
 
     /** @return the label index */
     public LabelIndex labels() {
-        return labels;
+        return description.labels();
     }
 
-    /** @return the input preparation */
-    public ModelInfo info() {
-        return info;
+    /** @return what it is and how inputs are prepared */
+    public ModelDescription description() {
+        return description;
+    }
+
+    /**
+     * @return the same as {@link #description()}
+     * @deprecated stopgap while code moved to other modules still calls it; use {@link #description()}
+     */
+    @Deprecated
+    public ModelDescription info() {
+        return description;
     }
 
     /**
@@ -58,7 +78,7 @@ public final class TrainedAutoencoder {
      * @return the reconstructions, same shape
      */
     public INDArray reconstruct(INDArray images) {
-        return ConvAutoencoder.unflatten(net.output(images, false), info.imageSize(), info.layout());
+        return ConvAutoencoder.unflatten(net.output(images, false), description.imageSize(), description.layout());
     }
 
     /**

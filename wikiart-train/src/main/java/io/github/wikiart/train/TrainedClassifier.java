@@ -1,9 +1,8 @@
 package io.github.wikiart.train;
 
-import io.github.wikiart.data.ImageDecoder;
-import io.github.wikiart.data.ImageResizer;
 import io.github.wikiart.data.LabelIndex;
-import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.train.model.ModelDescription;
+import io.github.wikiart.train.model.ModelFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,26 +11,22 @@ import java.util.Comparator;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A classifier loaded from a run folder with everything needed to use it: the network, its label
- * index ({@code labels.txt}) and how its inputs are prepared ({@code model-info.json}).
+ * A classifier with everything needed to use it: the network and its {@link ModelDescription}
+ * (label index, input preparation), loaded from its model file alone.
  */
 public final class TrainedClassifier {
     private final MultiLayerNetwork net;
-    private final LabelIndex labels;
-    private final ModelInfo info;
+    private final ModelDescription description;
 
     /**
      * @param net the network
-     * @param labels its label index
-     * @param info its input preparation
+     * @param description its label index and input preparation
      */
-    public TrainedClassifier(MultiLayerNetwork net, LabelIndex labels, ModelInfo info) {
+    public TrainedClassifier(MultiLayerNetwork net, ModelDescription description) {
         this.net = net;
-        this.labels = labels;
-        this.info = info;
+        this.description = description;
     }
 
     /**
@@ -43,15 +38,26 @@ public final class TrainedClassifier {
      * @throws IOException naming the missing or broken file
      */
     public static TrainedClassifier load(Path runDir, Checkpoints.Which which) throws IOException {
-        LabelIndex labels = LabelIndex.read(runDir.resolve(LabelIndex.FILE_NAME));
-        ModelInfo info = ModelInfo.read(runDir.resolve(ModelInfo.FILE_NAME));
-        MultiLayerNetwork net = Checkpoints.load(runDir, which);
+        return load(Checkpoints.file(runDir, which));
+    }
+
+    /**
+     * Loads a model file; nothing beside it is needed (a file saved before models described
+     * themselves needs its run folder's {@code model-info.json} and {@code labels.txt}).
+     *
+     * @param file a classifier's model file
+     * @return the classifier
+     * @throws IOException naming the missing or broken file, or when it is not a classifier
+     */
+    public static TrainedClassifier load(Path file) throws IOException {
+        ModelDescription description = ModelFiles.describeNetwork(file, ModelDescription.Kind.CLASSIFIER);
+        MultiLayerNetwork net = ModelFiles.loadNetwork(file);
         long outputs = net.layerSize(net.getnLayers() - 1);
-        if (outputs != labels.size()) {
-            throw new IOException(runDir + ": the model has " + outputs + " outputs but labels.txt lists "
-                    + labels.size() + " styles");
+        if (outputs != description.labels().size()) {
+            throw new IOException(file + ": the model has " + outputs + " outputs but its description lists "
+                    + description.labels().size() + " styles");
         }
-        return new TrainedClassifier(net, labels, info);
+        return new TrainedClassifier(net, description);
     }
 
     /** @return the network */
@@ -61,12 +67,31 @@ public final class TrainedClassifier {
 
     /** @return the label index */
     public LabelIndex labels() {
-        return labels;
+        return description.labels();
     }
 
-    /** @return how inputs are prepared */
-    public ModelInfo info() {
-        return info;
+    /** @return what it is and how inputs are prepared */
+    public ModelDescription description() {
+        return description;
+    }
+
+    /**
+     * @return the same as {@link #description()}
+     * @deprecated stopgap while code moved to other modules still calls it; use {@link #description()}
+     */
+    @Deprecated
+    public ModelDescription info() {
+        return description;
+    }
+
+    /**
+     * Class probabilities for a batch already prepared by {@link #description()}'s input.
+     *
+     * @param images a batch in the model's layout
+     * @return {@code [n, classes]} probabilities in label-index order
+     */
+    public INDArray probabilities(INDArray images) {
+        return net.output(images, false);
     }
 
     /**
@@ -76,17 +101,7 @@ public final class TrainedClassifier {
      * @return probabilities in label-index order
      */
     public double[] probabilities(BufferedImage image) {
-        byte[] rgb = new ImageResizer(info.imageSize(), info.resize()).resizeToBytes(ImageDecoder.toRgb(image));
-        int side = info.imageSize();
-        float[] hwc = new float[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            hwc[i] = (rgb[i] & 0xFF) / 255f;
-        }
-        INDArray x = Nd4j.create(hwc, new long[] {1, side, side, 3}, 'c');
-        if (info.layout() == TensorLayout.NCHW) {
-            x = x.permute(0, 3, 1, 2).dup('c');
-        }
-        return net.output(x, false).toDoubleVector();
+        return probabilities(description.input().toTensor(image)).toDoubleVector();
     }
 
     /**
@@ -103,7 +118,7 @@ public final class TrainedClassifier {
         double[] p = probabilities(image);
         List<Prediction> all = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
-            all.add(new Prediction(labels.name(i), p[i]));
+            all.add(new Prediction(labels().name(i), p[i]));
         }
         all.sort(Comparator.comparingDouble(Prediction::probability).reversed());
         return all.subList(0, Math.min(topK, all.size()));

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
+import io.github.wikiart.data.PixelScaling;
+import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.model.ModelDescription;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -81,6 +85,27 @@ class AutoencoderRunTest {
             double mse = AutoencoderTrainer.meanSquaredError(test.model().network(), it);
             List<AutoencoderEpoch> epochs = outcome.training().epochs();
             assertEquals(epochs.get(epochs.size() - 1).testMse(), mse, 1e-12);
+        }
+    }
+
+    @Test
+    void theModelFileCopiedAloneLoadsAndReconstructsAsFromItsRunFolder() throws Exception {
+        Path alone = Files.createDirectories(dir.resolve("alone")).resolve("autoencoder.zip");
+        Files.copy(outcome.run().dir().resolve("model-best.zip"), alone);
+        TrainedAutoencoder fromRun = TrainedAutoencoder.load(outcome.run().dir(), Checkpoints.Which.BEST);
+        TrainedAutoencoder fromFile = TrainedAutoencoder.load(alone);
+        assertEquals(fromRun.description(), fromFile.description());
+        ModelDescription d = fromFile.description();
+        assertEquals(ModelDescription.Kind.AUTOENCODER, d.kind());
+        assertEquals("autoencoder", d.architecture());
+        assertEquals(new ModelInput(16, ResizeMode.STRETCH, TensorLayout.NHWC, PixelScaling.UNIT), d.input());
+        assertEquals(List.of("Hard_Edge_Stripes", "Pointillism", "Ukiyo_Waves"), d.labels().names());
+        BufferedImage img = ImageIO.read(dir.resolve("data/test/Pointillism/img_00000.jpg").toFile());
+        INDArray x = d.input().toTensor(img);
+        assertEquals(fromRun.reconstruct(x), fromFile.reconstruct(x));
+        assertEquals(List.of(16), java.util.Arrays.stream(fromFile.latents(x)).map(r -> r.length).toList());
+        try (var files = Files.list(alone.getParent())) {
+            assertEquals(List.of(alone), files.toList());
         }
     }
 

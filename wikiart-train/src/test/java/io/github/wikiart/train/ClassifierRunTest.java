@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.LabelIndexMismatchException;
+import io.github.wikiart.data.ModelInput;
+import io.github.wikiart.data.PixelScaling;
+import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.ClassifierArchitecture;
+import io.github.wikiart.train.model.ModelDescription;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +97,54 @@ class ClassifierRunTest {
             }
         }
         assertTrue(right >= 2, "clear examples are named right: " + right + "/3");
+    }
+
+    @Test
+    void theModelFileCopiedAloneLoadsAndPredictsAsFromItsRunFolder() throws Exception {
+        Path alone = Files.createDirectories(dir.resolve("alone")).resolve("copied.zip");
+        Files.copy(outcome.run().dir().resolve("model-last.zip"), alone);
+        TrainedClassifier fromRun = TrainedClassifier.load(outcome.run().dir(), Checkpoints.Which.LAST);
+        TrainedClassifier fromFile = TrainedClassifier.load(alone);
+        assertEquals(fromRun.description(), fromFile.description());
+        ModelDescription d = fromFile.description();
+        assertEquals(ModelDescription.Kind.CLASSIFIER, d.kind());
+        assertEquals("stylenet", d.architecture());
+        assertEquals(new ModelInput(32, ResizeMode.STRETCH, TensorLayout.NCHW, PixelScaling.UNIT), d.input());
+        assertEquals(List.of("Hard_Edge_Stripes", "Pointillism", "Ukiyo_Waves"), d.labels().names());
+        for (String style : d.labels().names()) {
+            BufferedImage img = ImageIO.read(data.resolve("test").resolve(style).resolve("img_00000.jpg").toFile());
+            assertArrayEquals(fromRun.probabilities(img), fromFile.probabilities(img), 0.0);
+        }
+        try (var files = Files.list(alone.getParent())) {
+            assertEquals(List.of(alone), files.toList());
+        }
+        // The file beside the model says the same as the one inside it.
+        Map<String, Object> info = Json.read(outcome.run().dir().resolve(ModelDescription.INFO_FILE));
+        assertEquals("stylenet", info.get("model"));
+        assertEquals(32, info.get("image_size"));
+        assertEquals("stretch", info.get("resize"));
+        assertEquals("NCHW", info.get("layout"));
+    }
+
+    @Test
+    void aRunFolderSavedBeforeModelsDescribedThemselvesStillLoads() throws Exception {
+        Path old = Files.createDirectories(dir.resolve("old-run"));
+        MultiLayerNetwork net = Checkpoints.load(outcome.run().dir(), Checkpoints.Which.LAST);
+        org.deeplearning4j.util.ModelSerializer.writeModel(net, old.resolve("model-last.zip").toFile(), true);
+        Files.writeString(old.resolve("model-info.json"),
+                "{\"model\": \"stylenet\", \"image_size\": 32, \"resize\": \"crop\", \"layout\": \"NCHW\"}");
+        Files.copy(outcome.run().dir().resolve("labels.txt"), old.resolve("labels.txt"));
+        TrainedClassifier legacy = TrainedClassifier.load(old, Checkpoints.Which.LAST);
+        assertEquals(new ModelInput(32, ResizeMode.CROP, TensorLayout.NCHW, PixelScaling.UNIT),
+                legacy.description().input());
+        assertEquals(List.of("Hard_Edge_Stripes", "Pointillism", "Ukiyo_Waves"), legacy.labels().names());
+        BufferedImage img = ImageIO.read(data.resolve("test/Pointillism/img_00000.jpg").toFile());
+        assertArrayEquals(TrainedClassifier.load(outcome.run().dir(), Checkpoints.Which.LAST).probabilities(img),
+                legacy.probabilities(img), 0.0);
+        // An autoencoder loader refuses a classifier's file, naming both kinds.
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> TrainedAutoencoder.load(outcome.run().dir().resolve("model-last.zip")));
+        assertTrue(e.getMessage().endsWith("the model kind is 'classifier', expected 'autoencoder'"), e.getMessage());
     }
 
     @Test

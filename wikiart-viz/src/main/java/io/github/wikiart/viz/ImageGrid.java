@@ -1,5 +1,7 @@
 package io.github.wikiart.viz;
 
+import io.github.wikiart.data.RgbPixels;
+import io.github.wikiart.data.TensorLayout;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -145,16 +147,7 @@ public final class ImageGrid {
      * @throws IllegalArgumentException if the length is not {@code 3 * side * side}
      */
     public static BufferedImage fromChw(float[] chw, int side) {
-        checkLength(chw, side);
-        int plane = side * side;
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                int i = y * side + x;
-                image.setRGB(x, y, rgb(chw[i], chw[plane + i], chw[2 * plane + i]));
-            }
-        }
-        return image;
+        return RgbPixels.toImage(Objects.requireNonNull(chw, "values"), side, TensorLayout.NCHW);
     }
 
     /**
@@ -166,37 +159,7 @@ public final class ImageGrid {
      * @throws IllegalArgumentException if the length is not {@code 3 * side * side}
      */
     public static BufferedImage fromHwc(float[] hwc, int side) {
-        checkLength(hwc, side);
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                int i = 3 * (y * side + x);
-                image.setRGB(x, y, rgb(hwc[i], hwc[i + 1], hwc[i + 2]));
-            }
-        }
-        return image;
-    }
-
-    private static void checkLength(float[] values, int side) {
-        Objects.requireNonNull(values, "values");
-        if (side < 1) {
-            throw new IllegalArgumentException("side must be positive, got " + side);
-        }
-        if ((long) values.length != 3L * side * side) {
-            throw new IllegalArgumentException("expected 3 x " + side + " x " + side + " = " + 3L * side * side
-                    + " values, got " + values.length);
-        }
-    }
-
-    private static int rgb(float r, float g, float b) {
-        return (channel(r) << 16) | (channel(g) << 8) | channel(b);
-    }
-
-    private static int channel(float v) {
-        if (!(v > 0)) {
-            return 0;
-        }
-        return v >= 1 ? 255 : Math.round(v * 255f);
+        return RgbPixels.toImage(Objects.requireNonNull(hwc, "values"), side, TensorLayout.NHWC);
     }
 
     /** Draws {@code src} scaled to fit a square, centred, keeping its aspect ratio. */

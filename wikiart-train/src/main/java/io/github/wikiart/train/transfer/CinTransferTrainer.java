@@ -4,6 +4,7 @@ import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.DecodedImageCache;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
@@ -112,7 +113,7 @@ public final class CinTransferTrainer {
                 }
             }
         }
-        return new CinTransfer(sd, labels, side);
+        return new CinTransfer(sd, labels, ModelInput.of(data, TensorLayout.NHWC));
     }
 
     /**

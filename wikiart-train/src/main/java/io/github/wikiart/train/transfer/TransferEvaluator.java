@@ -3,6 +3,7 @@ package io.github.wikiart.train.transfer;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.LayoutSimilarity;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.train.TrainedClassifier;
@@ -85,7 +86,7 @@ public final class TransferEvaluator {
         List<JudgeTally> tallies = new ArrayList<>();
         judges.forEach((name, judge) -> tallies.add(new JudgeTally(name, judge, styles, side)));
         Map<String, INDArray> truth = renderings == null ? Map.of()
-                : loadRenderings(renderings, content, styles, side, tallies);
+                : loadRenderings(renderings, content, model.input(), styles, tallies);
         if (renderings != null && truth.isEmpty()) {
             throw new IllegalArgumentException("no true renderings found in " + renderings
                     + ": expected <Style>/<content file name>, e.g. " + renderings.resolve(styles.name(0))
@@ -99,8 +100,8 @@ public final class TransferEvaluator {
         double retentionSum = 0;
         long outputs = 0;
         int offset = 0;
-        try (ImageBatchIterator it = ImageBatchIterator.builder(content, contentLabels).imageSize(side)
-                .layout(TensorLayout.NHWC).batchSize(8).shuffle(false).build()) {
+        try (ImageBatchIterator it = model.input().batches(content, contentLabels).batchSize(8).shuffle(false)
+                .build()) {
             while (it.hasNext()) {
                 INDArray x = it.next().getFeatures();
                 requireAllDecoded(it);
@@ -189,8 +190,8 @@ public final class TransferEvaluator {
      * Decodes the true renderings that exist, judges them, and returns them keyed by style and
      * content file name as {@code [s, s, 3]} arrays.
      */
-    private static Map<String, INDArray> loadRenderings(Path folder, List<Sample> content, LabelIndex styles, int side,
-                                                        List<JudgeTally> tallies) {
+    private static Map<String, INDArray> loadRenderings(Path folder, List<Sample> content, ModelInput input,
+                                                        LabelIndex styles, List<JudgeTally> tallies) {
         List<Sample> found = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int k = 0; k < styles.size(); k++) {
@@ -207,8 +208,7 @@ public final class TransferEvaluator {
             return out;
         }
         int next = 0;
-        try (ImageBatchIterator it = ImageBatchIterator.builder(found, styles).imageSize(side)
-                .layout(TensorLayout.NHWC).batchSize(16).shuffle(false).build()) {
+        try (ImageBatchIterator it = input.batches(found, styles).batchSize(16).shuffle(false).build()) {
             while (it.hasNext()) {
                 var batch = it.next();
                 requireAllDecoded(it);
@@ -281,8 +281,8 @@ public final class TransferEvaluator {
             this.name = name;
             this.judge = judge;
             this.styles = styles;
-            if (judge.info().imageSize() != side) {
-                throw new IllegalArgumentException("the judge " + name + " expects " + judge.info().imageSize()
+            if (judge.description().imageSize() != side) {
+                throw new IllegalArgumentException("the judge " + name + " expects " + judge.description().imageSize()
                         + " px images, the transfer model makes " + side + " px; train both at the same data.image_size");
             }
             judgeIndexOf = new int[styles.size()];
@@ -320,8 +320,8 @@ public final class TransferEvaluator {
         }
 
         private int[] top1(INDArray nhwc) {
-            INDArray x = judge.info().layout() == TensorLayout.NCHW ? nhwc.permute(0, 3, 1, 2).dup('c') : nhwc;
-            return judge.network().output(x, false).argMax(1).toIntVector();
+            INDArray x = judge.description().input().fromLayout(nhwc, TensorLayout.NHWC);
+            return judge.probabilities(x).argMax(1).toIntVector();
         }
 
         Map<String, Object> report(boolean withRenderings) {

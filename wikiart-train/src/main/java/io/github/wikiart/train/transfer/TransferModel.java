@@ -1,6 +1,9 @@
 package io.github.wikiart.train.transfer;
 
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
+import io.github.wikiart.train.model.ModelDescription;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,14 +14,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@code cin}, the default).
  */
 public interface TransferModel {
+    /** @return what it is, its styles and how its images are prepared (NHWC, pixels in [0, 1]) */
+    ModelDescription description();
+
     /** @return the method name, as in {@code transfer.method} */
-    String method();
+    default String method() {
+        return description().architecture();
+    }
 
     /** @return the styles it knows */
-    LabelIndex labels();
+    default LabelIndex labels() {
+        return description().labels();
+    }
 
     /** @return the side of its square input and output images */
-    int imageSize();
+    default int imageSize() {
+        return description().imageSize();
+    }
+
+    /** @return how images become its input tensors, and its output tensors images */
+    default ModelInput input() {
+        return description().input();
+    }
 
     /**
      * Transfers images to target styles.
@@ -30,10 +47,24 @@ public interface TransferModel {
     INDArray transfer(INDArray images, int[] targetStyles);
 
     /**
-     * Saves everything needed to {@link TransferModels#load(Path)} it again into a run folder.
+     * Transfers one image, prepared as in training (its size and resize mode: a model trained
+     * with {@code data.resize: crop} crops).
      *
-     * @param runDir the run folder
+     * @param image any image
+     * @param targetStyle the style's index in {@link #labels()}
+     * @return the transferred {@code s x s} image
+     */
+    default BufferedImage transfer(BufferedImage image, int targetStyle) {
+        ModelInput in = input();
+        return in.toImage(transfer(in.toTensor(image), new int[] {targetStyle}), 0);
+    }
+
+    /**
+     * Writes its model file: one zip holding the description and everything
+     * {@link TransferModels#load(Path)} needs, written atomically.
+     *
+     * @param file the target
      * @throws IOException naming the file
      */
-    void save(Path runDir) throws IOException;
+    void saveModel(Path file) throws IOException;
 }

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A whole style-transfer run: load the data, train the chosen method, and save the model with its
- * metadata ({@code transfer-info.json}, {@code labels.txt}, {@code data.json},
- * {@code provenance.json}, {@code summary.json}) so {@code apply}, {@code grid} and {@code eval}
- * need only the run folder.
+ * A whole style-transfer run: load the data, train the chosen method, and save the model file
+ * ({@code transfer-model.zip}, self-describing) with its metadata beside it
+ * ({@code transfer-info.json}, {@code labels.txt}, {@code data.json}, {@code provenance.json},
+ * {@code summary.json}) so {@code apply}, {@code grid} and {@code eval} need only the run folder.
  */
 public final class TransferRun {
     private TransferRun() {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
+import io.github.wikiart.data.PixelScaling;
+import io.github.wikiart.data.ResizeMode;
+import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.train.ClassifierOptions;
@@ -13,6 +17,7 @@ import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.TrainedClassifier;
+import io.github.wikiart.train.model.ModelDescription;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +129,76 @@ class CinTransferTest {
         assertEquals(model.transfer(x, new int[] {0, 1}), loaded.transfer(x, new int[] {0, 1}));
     }
 
+    @Test
+    void theModelFileCopiedAloneLoadsAndTransfersAsFromItsRunFolder() throws Exception {
+        Path run = java.nio.file.Files.createDirectories(dir.resolve("run-for-copy"));
+        TransferModels.save(model, run);
+        for (String f : List.of(TransferModels.MODEL_FILE, TransferModels.INFO, "labels.txt")) {
+            assertTrue(java.nio.file.Files.isRegularFile(run.resolve(f)), f);
+        }
+        Path alone = java.nio.file.Files.createDirectories(dir.resolve("alone")).resolve("cin.zip");
+        java.nio.file.Files.copy(run.resolve(TransferModels.MODEL_FILE), alone);
+        TransferModel fromRun = TransferModels.load(run);
+        TransferModel fromFile = TransferModels.load(alone);
+        assertEquals(fromRun.description(), fromFile.description());
+        assertEquals(new ModelInput(16, ResizeMode.STRETCH, TensorLayout.NHWC, PixelScaling.UNIT), fromFile.input());
+        assertEquals(ModelDescription.Kind.TRANSFER, fromFile.description().kind());
+        assertEquals("cin", fromFile.method());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 16, 16, 3);
+        assertEquals(model.transfer(x, new int[] {1, 0}), fromFile.transfer(x, new int[] {1, 0}));
+        assertEquals(fromRun.transfer(x, new int[] {1, 0}), fromFile.transfer(x, new int[] {1, 0}));
+    }
+
+    @Test
+    void aModelTrainedWithCropCropsWhenAppliedToAnImage() throws Exception {
+        ModelInput crop = new ModelInput(16, ResizeMode.CROP, TensorLayout.NHWC, PixelScaling.UNIT);
+        ModelInput stretch = new ModelInput(16, ResizeMode.STRETCH, TensorLayout.NHWC, PixelScaling.UNIT);
+        CinTransfer built = new CinTransfer(io.github.wikiart.models.transfer.CinTransferNet.build(16, 2, 4, 7,
+                DataType.FLOAT, false, false), data.labelIndex(), crop);
+        Path file = java.nio.file.Files.createDirectories(dir.resolve("crop")).resolve("model.zip");
+        built.saveModel(file);
+        TransferModel loaded = TransferModels.load(file);
+        assertEquals(crop, loaded.input());
+        // 32 x 16: red side bands that a crop cuts away and a stretch keeps.
+        java.awt.image.BufferedImage wide = new java.awt.image.BufferedImage(32, 16,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(9);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 32; x++) {
+                wide.setRGB(x, y, x < 8 || x >= 24 ? 0xFF0000 : random.nextInt(1 << 24));
+            }
+        }
+        INDArray cropped = crop.toTensor(wide);
+        INDArray stretched = stretch.toTensor(wide);
+        assertTrue(cropped.sub(stretched).norm1Number().doubleValue() > 100, "the two preparations differ");
+        java.awt.image.BufferedImage out = loaded.transfer(wide, 1);
+        int[] expected = pixels(crop.toImage(built.transfer(cropped, new int[] {1}), 0));
+        int[] ifStretched = pixels(crop.toImage(built.transfer(stretched, new int[] {1}), 0));
+        assertArrayEquals(expected, pixels(out));
+        assertTrue(!java.util.Arrays.equals(ifStretched, pixels(out)), "not the stretched image's transfer");
+    }
+
+    @Test
+    void aRunFolderSavedBeforeModelsDescribedThemselvesStillLoadsWithItsResizeMode() throws Exception {
+        Path old = java.nio.file.Files.createDirectories(dir.resolve("old-cin"));
+        org.nd4j.autodiff.samediff.SameDiff sd = io.github.wikiart.models.transfer.CinTransferNet.build(16, 2, 4, 7,
+                DataType.FLOAT, false, false);
+        sd.save(old.resolve(CinTransfer.GRAPH_FILE).toFile(), false);
+        java.nio.file.Files.writeString(old.resolve(TransferModels.INFO), "{\"method\": \"cin\", \"image_size\": 16}");
+        java.nio.file.Files.writeString(old.resolve("data.json"), "{\"resize\": \"pad\"}");
+        data.labelIndex().write(old.resolve("labels.txt"));
+        TransferModel legacy = TransferModels.load(old);
+        assertEquals(new ModelInput(16, ResizeMode.PAD, TensorLayout.NHWC, PixelScaling.UNIT), legacy.input());
+        assertEquals(data.labelIndex(), legacy.labels());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 16, 16, 3);
+        assertEquals(new CinTransfer(sd, data.labelIndex(), legacy.input()).transfer(x, new int[] {1}),
+                legacy.transfer(x, new int[] {1}));
+    }
+
+    private static int[] pixels(java.awt.image.BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
     private static TrainedClassifier judge;
 
     private static synchronized TrainedClassifier judge() throws Exception {
@@ -193,23 +268,16 @@ class CinTransferTest {
 
     private static TransferModel identity() {
         return new TransferModel() {
-            public String method() {
-                return "identity";
-            }
-
-            public LabelIndex labels() {
-                return data.labelIndex();
-            }
-
-            public int imageSize() {
-                return 16;
+            public ModelDescription description() {
+                return ModelDescription.of(ModelDescription.Kind.TRANSFER, "identity",
+                        new ModelInput(16, ResizeMode.STRETCH, TensorLayout.NHWC, PixelScaling.UNIT), data.labelIndex());
             }
 
             public INDArray transfer(INDArray images, int[] targetStyles) {
                 return images;
             }
 
-            public void save(Path runDir) {
+            public void saveModel(Path file) {
             }
         };
     }

@@ -99,7 +99,7 @@ public record AutoencoderWeights(int side, int width, int latentDim, ConvAutoenc
         }
         TrainedAutoencoder ae = TrainedAutoencoder.load(runDir, Checkpoints.Which.BEST);
         try {
-            return of(ae.network(), ae.info().layout(), ae.info().imageSize(), ConvAutoencoder.Act.parse(act.toString()));
+            return of(ae.network(), ae.description().layout(), ae.description().imageSize(), ConvAutoencoder.Act.parse(act.toString()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the seed method needs an autoencoder with decoder 'transposed'; run "
                     + runDir + " is " + e.getMessage(), e);

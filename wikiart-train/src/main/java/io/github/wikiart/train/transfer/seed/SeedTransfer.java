@@ -2,10 +2,14 @@ package io.github.wikiart.train.transfer.seed;
 
 import io.github.wikiart.data.AtomicFiles;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.train.Json;
+import io.github.wikiart.train.model.ModelDescription;
+import io.github.wikiart.train.model.ModelFiles;
 import io.github.wikiart.train.transfer.TransferModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,13 +32,13 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class SeedTransfer implements TransferModel {
     /** The method name. */
     public static final String METHOD = "seed";
-    /** The graph file inside a run folder. */
+    /** The graph inside a model file, and in older run folders. */
     public static final String GRAPH_FILE = "seed-transfer.sdz";
-    /** The metadata file inside a run folder. */
+    /** The training settings and history inside a model file, and in older run folders. */
     public static final String META_FILE = "seed-transfer.json";
 
     private final SameDiff sd;
-    private final LabelIndex labels;
+    private final ModelDescription description;
     private final int imageSize;
     private final SeedTransferOptions options;
     private final History history;
@@ -53,27 +57,21 @@ public final class SeedTransfer implements TransferModel {
         }
     }
 
-    SeedTransfer(SameDiff sd, LabelIndex labels, int imageSize, SeedTransferOptions options, History history) {
+    SeedTransfer(SameDiff sd, LabelIndex labels, ModelInput input, SeedTransferOptions options, History history) {
+        this(sd, ModelDescription.of(ModelDescription.Kind.TRANSFER, METHOD, input, labels), options, history);
+    }
+
+    private SeedTransfer(SameDiff sd, ModelDescription description, SeedTransferOptions options, History history) {
         this.sd = Objects.requireNonNull(sd, "sd");
-        this.labels = Objects.requireNonNull(labels, "labels");
-        this.imageSize = imageSize;
+        this.description = Objects.requireNonNull(description, "description");
+        this.imageSize = description.imageSize();
         this.options = Objects.requireNonNull(options, "options");
         this.history = Objects.requireNonNull(history, "history");
     }
 
     @Override
-    public String method() {
-        return METHOD;
-    }
-
-    @Override
-    public LabelIndex labels() {
-        return labels;
-    }
-
-    @Override
-    public int imageSize() {
-        return imageSize;
+    public ModelDescription description() {
+        return description;
     }
 
     /** @return the settings it was trained with */
@@ -119,7 +117,7 @@ public final class SeedTransfer implements TransferModel {
         }
         DataType type = sd.getVariable(SeedGraph.IMAGE).dataType();
         Map<String, INDArray> ph = Map.of(SeedGraph.IMAGE, images.castTo(type),
-                SeedGraph.STYLE, oneHot(targetStyles, labels.size(), type));
+                SeedGraph.STYLE, oneHot(targetStyles, labels().size(), type));
         return sd.output(ph, output).get(output);
     }
 
@@ -141,30 +139,47 @@ public final class SeedTransfer implements TransferModel {
     }
 
     @Override
-    public void save(Path runDir) throws IOException {
-        Files.createDirectories(runDir);
-        AtomicFiles.write(runDir.resolve(GRAPH_FILE), out -> sd.save(out, true));
+    public void saveModel(Path file) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", METHOD);
         m.put("image_size", imageSize);
-        m.put("labels", labels.names());
+        m.put("labels", labels().names());
         m.put("options", options.toMap());
         m.put("image_placeholder", SeedGraph.IMAGE);
         m.put("style_placeholder", SeedGraph.STYLE);
         m.put("output", SeedGraph.TRANSFER_CLAMPED);
         m.put("step1_epoch_losses", history.step1());
         m.put("step2_epoch_losses", history.step2());
-        Json.write(runDir.resolve(META_FILE), m);
+        byte[] meta = Json.toText(m).getBytes(StandardCharsets.UTF_8);
+        Map<String, AtomicFiles.Writer> entries = new LinkedHashMap<>();
+        entries.put(META_FILE, out -> out.write(meta));
+        entries.put(GRAPH_FILE, out -> sd.save(out, true));
+        ModelFiles.writeArchive(file, description, entries);
     }
 
     /**
-     * Loads what {@link #save(Path)} wrote.
+     * Loads what {@link #saveModel(Path)} wrote.
      *
-     * @param runDir the run folder
+     * @param file the model file
+     * @param description its description
      * @return the model
      * @throws IOException naming a missing or broken file
      */
-    public static SeedTransfer load(Path runDir) throws IOException {
+    public static SeedTransfer read(Path file, ModelDescription description) throws IOException {
+        Map<String, Object> m = ModelFiles.readEntry(file, META_FILE, in -> Json.read(in, file + "!" + META_FILE));
+        return of(m, description, ModelFiles.readEntry(file, GRAPH_FILE, in -> SameDiff.load(in, true)), file);
+    }
+
+    /**
+     * Loads a run folder saved before models described themselves ({@value #GRAPH_FILE} and
+     * {@value #META_FILE} beside {@code transfer-info.json}).
+     *
+     * @param runDir the run folder
+     * @param input how its images are prepared
+     * @return the model
+     * @throws IOException naming a missing or broken file
+     */
+    public static SeedTransfer readLegacy(Path runDir, ModelInput input) throws IOException {
         Path meta = runDir.resolve(META_FILE);
         Path graph = runDir.resolve(GRAPH_FILE);
         for (Path p : List.of(meta, graph)) {
@@ -173,21 +188,33 @@ public final class SeedTransfer implements TransferModel {
             }
         }
         Map<String, Object> m = Json.read(meta);
+        SameDiff sd;
+        try (InputStream in = Files.newInputStream(graph)) {
+            sd = SameDiff.load(in, true);
+        } catch (RuntimeException e) {
+            throw new IOException(graph + ": cannot load the seed transfer: " + e.getMessage(), e);
+        }
+        try {
+            List<String> names = ((List<?>) m.get("labels")).stream().map(Object::toString).toList();
+            ModelDescription description = ModelDescription.of(ModelDescription.Kind.TRANSFER, METHOD, input,
+                    LabelIndex.of(names));
+            return of(m, description, sd, runDir);
+        } catch (RuntimeException e) {
+            throw new IOException(runDir + ": cannot load the seed transfer: " + e.getMessage(), e);
+        }
+    }
+
+    private static SeedTransfer of(Map<String, Object> m, ModelDescription description, SameDiff sd, Path source)
+            throws IOException {
         try {
             if (!METHOD.equals(m.get("method"))) {
                 throw new IllegalArgumentException("method is '" + m.get("method") + "', expected '" + METHOD + "'");
             }
-            int size = ((Number) m.get("image_size")).intValue();
-            List<String> names = ((List<?>) m.get("labels")).stream().map(Object::toString).toList();
             SeedTransferOptions options = SeedTransferOptions.fromMap((Map<?, ?>) m.get("options"));
             History h = new History(doubles(m.get("step1_epoch_losses")), doubles(m.get("step2_epoch_losses")));
-            SameDiff sd;
-            try (InputStream in = Files.newInputStream(graph)) {
-                sd = SameDiff.load(in, true);
-            }
-            return new SeedTransfer(sd, LabelIndex.of(names), size, options, h);
+            return new SeedTransfer(sd, description, options, h);
         } catch (RuntimeException e) {
-            throw new IOException(runDir + ": cannot load the seed transfer: " + e.getMessage(), e);
+            throw new IOException(source + ": cannot load the seed transfer: " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.wikiart.train.transfer.seed;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
@@ -93,7 +94,8 @@ public final class SeedTransferTrainer {
             Step s2 = new Step("step 2", g.sd(), SeedGraph.STEP2_LOSS, g.step2Variables(), options, it, listener, targets);
             step2 = s2.run(options.step2Epochs(), options.step1Epochs());
         }
-        return new SeedTransfer(g.sd(), labels, weights.side(), options, new SeedTransfer.History(step1, step2));
+        return new SeedTransfer(g.sd(), labels, ModelInput.of(data, TensorLayout.NHWC), options,
+                new SeedTransfer.History(step1, step2));
     }
 
     /** One training step (phase) of the method: a loss, the variables it trains, how styles are chosen. */

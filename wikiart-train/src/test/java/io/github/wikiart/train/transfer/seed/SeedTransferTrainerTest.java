@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.ImageBatchIterator;
+import io.github.wikiart.data.ModelInput;
+import io.github.wikiart.data.PixelScaling;
+import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.data.synth.SyntheticStyles;
@@ -15,6 +18,7 @@ import io.github.wikiart.train.AutoencoderOptions;
 import io.github.wikiart.train.AutoencoderRun;
 import io.github.wikiart.train.ProgressListener;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.transfer.TransferModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,10 +98,15 @@ class SeedTransferTrainerTest {
 
     @Test
     void saveAndLoadReproduceTheOutputExactly() throws Exception {
-        Path out = dir.resolve("seed");
-        model.save(out);
-        assertTrue(Files.isRegularFile(out.resolve(SeedTransfer.GRAPH_FILE)));
-        SeedTransfer again = SeedTransfer.load(out);
+        Path run = Files.createDirectories(dir.resolve("seed"));
+        TransferModels.save(model, run);
+        // The model file copied alone to an empty folder is all loading needs.
+        Path out = Files.createDirectories(dir.resolve("alone")).resolve("seed.zip");
+        Files.copy(run.resolve(TransferModels.MODEL_FILE), out);
+        SeedTransfer again = (SeedTransfer) TransferModels.load(out);
+        assertEquals(model.description(), again.description());
+        assertEquals(new ModelInput(16, ResizeMode.STRETCH, TensorLayout.NHWC, PixelScaling.UNIT), again.input());
+        assertEquals(model.history(), again.history());
         INDArray x = images(4);
         int[] t = {2, 1, 0, 1};
         assertEquals(model.transfer(x, t), again.transfer(x, t));
