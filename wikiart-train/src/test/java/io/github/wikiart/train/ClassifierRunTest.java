@@ -11,6 +11,7 @@ import io.github.wikiart.data.LabelIndexMismatchException;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.ClassifierArchitecture;
+import io.github.wikiart.train.loop.LoopListener;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ class ClassifierRunTest {
 
     @Test
     void nanLossStopsTrainingAndKeepsTheLastGoodCheckpoint() throws Exception {
-        TrainerListener poison = new TrainerListener() {
+        LoopListener<EpochResult, MultiLayerNetwork> poison = new LoopListener<>() {
             @Override
             public void onEpochEnd(EpochResult result, MultiLayerNetwork net, boolean best) {
                 if (result.epoch() == 1) {
