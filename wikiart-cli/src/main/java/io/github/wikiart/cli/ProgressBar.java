@@ -9,7 +9,7 @@ import java.util.Locale;
  * Training progress on the console: a bar redrawn in place on a terminal (a line per quarter
  * epoch otherwise), then one line of results per epoch, with images per second.
  */
-public final class ProgressBar implements io.github.wikiart.train.ProgressListener {
+public final class ProgressBar implements LoopListener<Object, Object> {
     private static final int WIDTH = 28;
 
     private final PrintStream err;

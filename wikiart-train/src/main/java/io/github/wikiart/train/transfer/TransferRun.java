@@ -6,21 +6,24 @@ import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.Json;
-import io.github.wikiart.train.ProgressListener;
 import io.github.wikiart.train.Provenance;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.loop.EpochStats;
+import io.github.wikiart.train.loop.LoopListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import io.github.wikiart.data.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * A whole style-transfer run: load the data, train the chosen method, and save the model with its
  * metadata ({@code transfer-info.json}, {@code labels.txt}, {@code data.json},
  * {@code provenance.json}, {@code summary.json}) so {@code apply}, {@code grid} and {@code eval}
- * need only the run folder.
+ * need only the run folder. During training, {@code metrics.csv} and the checkpoints
+ * ({@link TransferCheckpoints}) are written after every epoch.
  */
 public final class TransferRun {
     private TransferRun() {
@@ -50,7 +53,8 @@ public final class TransferRun {
      * @throws IOException when data cannot be read or the run folder written
      */
     public static Outcome train(DataOptions data, TransferOptions options, long seed, RunFolder run,
-                                SeedMethod seedMethod, ProgressListener progress) throws IOException {
+                                SeedMethod seedMethod, LoopListener<? super EpochStats, ? super SameDiff> progress)
+            throws IOException {
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
         Json.write(run.file(ClassifierRun.DATA), ClassifierRun.dataJson(data, options.batchSize()));
@@ -65,7 +69,7 @@ public final class TransferRun {
                     new CinTransferOptions(options.width(), options.effectiveStyleWeight(),
                             options.effectiveContentWeight(), options.epochs(), options.batchSize(),
                             options.learningRate(), seed, options.upsample(), options.residual(), options.features(),
-                            options.featureEpochs(), options.schedule()), progress);
+                            options.featureEpochs(), options.schedule()), run.dir(), progress);
         } else {
             model = seedMethod.train(dataset, data, options, seed, run, progress);
         }
@@ -105,7 +109,7 @@ public final class TransferRun {
          * @throws IOException on failure
          */
         TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed, RunFolder run,
-                            ProgressListener progress) throws IOException;
+                            LoopListener<? super EpochStats, ? super SameDiff> progress) throws IOException;
     }
 
     /**
