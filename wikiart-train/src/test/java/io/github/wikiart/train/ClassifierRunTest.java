@@ -122,7 +122,7 @@ class ClassifierRunTest {
         assertTrue(nan.training().stopReason().orElseThrow().contains("epoch 2"), nan.training().stopReason().get());
         MultiLayerNetwork kept = Checkpoints.load(run.dir(), Checkpoints.Which.LAST);
         // The checkpoint was written before the poisoning listener ran? Listeners run in order:
-        // MetricsCsv, Checkpoints, then the extra ones, so epoch 1's checkpoint is clean.
+        // metrics, checkpoints, then the extra ones, so epoch 1's checkpoint is clean.
         assertFalse(Double.isNaN(kept.params().sumNumber().doubleValue()), "the kept checkpoint is finite");
         assertEquals(1, ((Number) ((Map<?, ?>) Json.read(run.file(Checkpoints.INDEX)).get("last")).get("epoch")).intValue());
     }
