@@ -9,7 +9,7 @@ import io.github.wikiart.train.ClassifierOptions;
 import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.EpochResult;
 import io.github.wikiart.train.RunFolder;
-import io.github.wikiart.train.TrainerListener;
+import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.viz.ConfusionMatrixPlot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public final class ClassifierExample {
         }
         DataOptions data = DataOptions.defaults(dataDir).withImageSize(imageSize)
                 .withSampling(Sampling.parse("mean"), Sampling.NONE).withSeed(3);
-        TrainerListener log = new TrainerListener() {
+        LoopListener<EpochResult, MultiLayerNetwork> log = new LoopListener<>() {
             @Override
             public void onEpochEnd(EpochResult r, MultiLayerNetwork net, boolean best) {
                 LOG.info("epoch {}: loss {}, test accuracy {}", r.epoch(), r.trainLoss(), r.test().accuracy());

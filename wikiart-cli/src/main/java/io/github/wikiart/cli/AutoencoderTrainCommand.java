@@ -7,9 +7,10 @@ import io.github.wikiart.data.ImageDecodeException;
 import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
-import io.github.wikiart.train.AutoencoderListener;
+import io.github.wikiart.train.AutoencoderEpoch;
 import io.github.wikiart.train.AutoencoderRun;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.loop.LoopListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -81,7 +83,7 @@ public final class AutoencoderTrainCommand implements Command {
         }
         RunFolder run = RunStart.begin(config, runDir, "autoencoder", console);
         DataOptions data = config.data();
-        List<AutoencoderListener> listeners = new ArrayList<>();
+        List<LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners = new ArrayList<>();
         listeners.add(new ProgressBar(console.err(), config.autoencoder().epochs(), System.console() != null));
         if (config.autoencoder().compareEvery() > 0) {
             listeners.add(comparisons(data, config.autoencoder().effectiveLayout(), config.autoencoder().compareEvery(),

@@ -3,12 +3,12 @@ package io.github.wikiart.cli;
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.train.AutoencoderEpoch;
-import io.github.wikiart.train.AutoencoderListener;
 import io.github.wikiart.train.AutoencoderRun;
 import io.github.wikiart.train.Json;
 import io.github.wikiart.train.TrainedAutoencoder;
 import io.github.wikiart.train.latent.LatentAnalysis;
 import io.github.wikiart.train.latent.LatentReport;
+import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.viz.GridCell;
 import io.github.wikiart.viz.ImageGrid;
 import io.github.wikiart.viz.ScatterPlot;
@@ -133,7 +133,7 @@ public final class AutoencoderViews {
     }
 
     /** Writes a comparison image of fixed test images every few epochs during training. */
-    static final class EpochComparisons implements AutoencoderListener {
+    static final class EpochComparisons implements LoopListener<AutoencoderEpoch, MultiLayerNetwork> {
         private final Path plots;
         private final int every;
         private final INDArray images;

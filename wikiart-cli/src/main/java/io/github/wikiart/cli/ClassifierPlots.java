@@ -5,7 +5,7 @@ import io.github.wikiart.data.PreparedSplit;
 import io.github.wikiart.train.ClassificationReport;
 import io.github.wikiart.train.EpochResult;
 import io.github.wikiart.train.RunFolder;
-import io.github.wikiart.train.TrainerListener;
+import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.viz.ClassCountsPlot;
 import io.github.wikiart.viz.ConfusionMatrixPlot;
 import io.github.wikiart.viz.EpochMetrics;
@@ -19,7 +19,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** Writes a classifier run's plots: curves after every epoch; confusion matrix and counts at the end. */
-public final class ClassifierPlots implements TrainerListener {
+public final class ClassifierPlots implements LoopListener<EpochResult, MultiLayerNetwork> {
     /** Training curves. */
     public static final String CURVES = "training-curves.png";
     /** Confusion matrix of the final model. */

@@ -3,9 +3,10 @@ package io.github.wikiart.cli;
 import io.github.wikiart.train.config.ConfigWriter;
 import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.train.ClassifierRun;
+import io.github.wikiart.train.EpochResult;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.SeedSummary;
-import io.github.wikiart.train.TrainerListener;
+import io.github.wikiart.train.loop.LoopListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** {@code wikiart classify train}: trains a style classifier into a run folder. */
 public final class ClassifyTrainCommand implements Command {
@@ -102,7 +104,8 @@ public final class ClassifyTrainCommand implements Command {
         ClassifierRun.SeedsOutcome outcome = ClassifierRun.trainSeeds(config.data(),
                 config.classifier(), seeds, dir, new ClassifierRun.SeedRunHooks() {
                     @Override
-                    public List<TrainerListener> start(long seed, RunFolder run) throws IOException {
+                    public List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> start(long seed,
+                            RunFolder run) throws IOException {
                         ClassifierRun.writeConfig(run, ConfigWriter.render(config.withSeed(seed)));
                         console.err().println("seed " + seed + ": run folder " + run.dir());
                         plots.put(seed, new ClassifierPlots(run, model));

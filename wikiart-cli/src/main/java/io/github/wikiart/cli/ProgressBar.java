@@ -1,16 +1,15 @@
 package io.github.wikiart.cli;
 
 import io.github.wikiart.train.EpochResult;
-import io.github.wikiart.train.TrainerListener;
+import io.github.wikiart.train.loop.LoopListener;
 import java.io.PrintStream;
 import java.util.Locale;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Training progress on the console: a bar redrawn in place on a terminal (a line per quarter
  * epoch otherwise), then one line of results per epoch, with images per second.
  */
-public final class ProgressBar implements TrainerListener, io.github.wikiart.train.AutoencoderListener {
+public final class ProgressBar implements LoopListener<Object, Object> {
     private static final int WIDTH = 28;
 
     private final PrintStream err;
@@ -60,7 +59,15 @@ public final class ProgressBar implements TrainerListener, io.github.wikiart.tra
     }
 
     @Override
-    public void onEpochEnd(EpochResult r, MultiLayerNetwork net, boolean best) {
+    public void onEpochEnd(Object result, Object model, boolean best) {
+        if (result instanceof EpochResult r) {
+            classifierEpoch(r, best);
+        } else if (result instanceof io.github.wikiart.train.AutoencoderEpoch r) {
+            autoencoderEpoch(r, best);
+        }
+    }
+
+    private void classifierEpoch(EpochResult r, boolean best) {
         if (interactive) {
             err.print("\r" + " ".repeat(100) + "\r");
         }
@@ -69,8 +76,7 @@ public final class ProgressBar implements TrainerListener, io.github.wikiart.tra
                 r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(), best ? "  *best" : "");
     }
 
-    @Override
-    public void onEpochEnd(io.github.wikiart.train.AutoencoderEpoch r, MultiLayerNetwork net, boolean best) {
+    private void autoencoderEpoch(io.github.wikiart.train.AutoencoderEpoch r, boolean best) {
         if (interactive) {
             err.print("\r" + " ".repeat(100) + "\r");
         }

@@ -5,8 +5,9 @@ import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.train.AutoencoderOptions;
 import io.github.wikiart.train.AutoencoderRun;
-import io.github.wikiart.train.ProgressListener;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.loop.EpochStats;
+import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.train.transfer.TransferModel;
 import io.github.wikiart.train.transfer.TransferOptions;
 import io.github.wikiart.train.transfer.seed.SeedTransferOptions;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * Runs the original transfer method: uses {@code transfer.autoencoder_run}, or first trains an
@@ -25,7 +27,8 @@ final class SeedMethodRunner {
     }
 
     static TransferModel train(WikiartConfig config, WikiArtDataset dataset, DataOptions data, TransferOptions options,
-                               long seed, RunFolder run, ProgressListener progress, Console console)
+                               long seed, RunFolder run,
+                               LoopListener<? super EpochStats, ? super SameDiff> progress, Console console)
             throws IOException {
         Path ae = options.autoencoderRun();
         if (ae == null) {
@@ -40,6 +43,7 @@ final class SeedMethodRunner {
             throw new UserException("transfer.autoencoder_run: no such run folder: " + ae);
         }
         SeedTransferOptions seedOptions = options.seedMethod(seed);
-        return SeedTransferTrainer.train(dataset.train().samples(), dataset.labelIndex(), data, ae, seedOptions, progress);
+        return SeedTransferTrainer.train(dataset.train().samples(), dataset.labelIndex(), data, ae, seedOptions,
+                run.dir(), progress);
     }
 }

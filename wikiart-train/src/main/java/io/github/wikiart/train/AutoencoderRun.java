@@ -10,6 +10,8 @@ import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.loop.LoopListener;
+import io.github.wikiart.train.loop.MetricsCsv;
 import io.github.wikiart.train.model.ModelDescription;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code best_epoch}, {@code test_mse}, {@code test_psnr_db} and the mean-image baseline.
  */
 public final class AutoencoderRun {
+    /** The header of an autoencoder run's {@code metrics.csv}. */
+    public static final String METRICS_HEADER = "epoch,train_mse,test_mse,test_psnr_db,images_per_second,seconds";
     /** Model name in {@code model-info.json}. */
     public static final String MODEL = "autoencoder";
 
@@ -77,7 +81,8 @@ public final class AutoencoderRun {
      * @throws IOException when data cannot be read or the run folder written
      */
     public static Outcome train(DataOptions data, AutoencoderOptions options, RunFolder run,
-                                List<AutoencoderListener> listeners) throws IOException {
+                                List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners)
+            throws IOException {
         ConvAutoencoder model = options.model(data.imageSize(), Seeds.derive(data.seed(), "autoencoder/init"));
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
@@ -92,8 +97,11 @@ public final class AutoencoderRun {
         Map<String, Object> settings = settings(options, model, data.imageSize());
         DecodedImageCache cache = options.cacheMegabytes() == 0 ? null
                 : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
-        List<AutoencoderListener> all = new ArrayList<>();
-        all.add(new Artifacts(run, settings, description));
+        List<LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> all = new ArrayList<>();
+        all.add(new MetricsCsv<>(run.dir(), METRICS_HEADER, r -> String.format(Locale.ROOT,
+                "%d,%.8f,%.8f,%.4f,%.2f,%.3f", r.epoch(), r.trainMse(), r.testMse(), r.testPsnrDb(),
+                r.imagesPerSecond(), r.seconds())));
+        all.add(Checkpoints.writer(run, description, AutoencoderRun::checkpointEntry, Map.of("model", settings)));
         all.addAll(listeners);
         AutoencoderTrainer.Result result;
         double baseline;
@@ -211,41 +219,11 @@ public final class AutoencoderRun {
         return m;
     }
 
-    /** Writes metrics.csv and the checkpoints with their metadata after every epoch. */
-    private static final class Artifacts implements AutoencoderListener {
-        private final RunFolder run;
-        private final Map<String, Object> settings;
-        private final ModelDescription description;
-        private final Map<String, Object> index = new LinkedHashMap<>();
-        private final StringBuilder csv = new StringBuilder("epoch,train_mse,test_mse,test_psnr_db,images_per_second,seconds\n");
-
-        Artifacts(RunFolder run, Map<String, Object> settings, ModelDescription description) {
-            this.run = run;
-            this.settings = settings;
-            this.description = description;
-        }
-
-        @Override
-        public void onEpochEnd(AutoencoderEpoch r, MultiLayerNetwork net, boolean best) throws IOException {
-            csv.append(String.format(Locale.ROOT, "%d,%.8f,%.8f,%.4f,%.2f,%.3f%n", r.epoch(), r.trainMse(), r.testMse(),
-                    r.testPsnrDb(), r.imagesPerSecond(), r.seconds()));
-            io.github.wikiart.data.AtomicFiles.writeString(run.file(RunFolder.METRICS), csv.toString());
-            Checkpoints.save(net, description, run.file(Checkpoints.Which.LAST.fileName()));
-            index.put("last", entry(r));
-            if (best) {
-                Checkpoints.save(net, description, run.file(Checkpoints.Which.BEST.fileName()));
-                index.put("best", entry(r));
-            }
-            index.put("model", settings);
-            Json.write(run.file(Checkpoints.INDEX), index);
-        }
-
-        private static Map<String, Object> entry(AutoencoderEpoch r) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("epoch", r.epoch());
-            e.put("validation_mse", r.testMse());
-            e.put("validation_psnr_db", r.testPsnrDb());
-            return e;
-        }
+    private static Map<String, Object> checkpointEntry(AutoencoderEpoch r) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("epoch", r.epoch());
+        e.put("validation_mse", r.testMse());
+        e.put("validation_psnr_db", r.testPsnrDb());
+        return e;
     }
 }

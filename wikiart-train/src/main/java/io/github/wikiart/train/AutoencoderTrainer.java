@@ -2,9 +2,10 @@ package io.github.wikiart.train;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.models.ConvAutoencoder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import io.github.wikiart.train.loop.LoopListener;
+import io.github.wikiart.train.loop.LoopResult;
+import io.github.wikiart.train.loop.Step;
+import io.github.wikiart.train.loop.TrainingLoop;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,14 +15,16 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains an autoencoder to reconstruct its input (mean squared error, the optimiser of the
- * network's configuration) with a validation pass over the test split after every epoch. A NaN
- * loss stops training; listeners write checkpoints, metrics and comparison images.
+ * network's configuration) with the {@link TrainingLoop} and a validation pass over the test split
+ * after every epoch. The loop's NaN policy applies (a NaN loss stops training, the last good
+ * checkpoint is kept); listeners write checkpoints, metrics and comparison images.
  */
 public final class AutoencoderTrainer {
     private final int epochs;
-    private final List<AutoencoderListener> listeners;
+    private final List<LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners;
 
-    private AutoencoderTrainer(int epochs, List<AutoencoderListener> listeners) {
+    private AutoencoderTrainer(int epochs,
+                               List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners) {
         this.epochs = epochs;
         this.listeners = List.copyOf(listeners);
     }
@@ -31,7 +34,8 @@ public final class AutoencoderTrainer {
      * @param listeners receivers of the events
      * @return the trainer
      */
-    public static AutoencoderTrainer of(int epochs, List<AutoencoderListener> listeners) {
+    public static AutoencoderTrainer of(int epochs,
+            List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
@@ -73,54 +77,16 @@ public final class AutoencoderTrainer {
      */
     public Result fit(MultiLayerNetwork net, ImageBatchIterator train, ImageBatchIterator test) {
         Objects.requireNonNull(net, "net");
-        List<AutoencoderEpoch> results = new ArrayList<>();
-        int bestEpoch = 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            train.startEpoch(epoch - 1);
-            int batches = train.batchesPerEpoch();
-            for (AutoencoderListener l : listeners) {
-                l.onEpochStart(epoch, batches);
-            }
-            long start = System.nanoTime();
-            long images = 0;
-            double lossSum = 0;
-            int batch = 0;
-            while (train.hasNext()) {
-                INDArray x = train.next().getFeatures();
-                net.fit(new DataSet(x, ConvAutoencoder.flatten(x)));
-                double loss = net.score();
-                batch++;
-                if (!Double.isFinite(loss)) {
-                    return new Result(results, bestEpoch, Optional.of("loss became " + loss + " in epoch " + epoch
-                            + ", batch " + batch + "; stopped, the checkpoints of epoch " + (epoch - 1) + " are kept"));
-                }
-                images += x.size(0);
-                lossSum += loss;
-                double ips = images / ((System.nanoTime() - start) / 1e9);
-                for (AutoencoderListener l : listeners) {
-                    l.onBatch(epoch, batch, batches, images, loss, ips);
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double testMse = meanSquaredError(net, test);
-            AutoencoderEpoch result = new AutoencoderEpoch(epoch, lossSum / Math.max(1, batch), testMse,
-                    images / seconds, seconds);
-            results.add(result);
-            boolean best = testMse < bestLoss;
-            if (best) {
-                bestLoss = testMse;
-                bestEpoch = epoch;
-            }
-            for (AutoencoderListener l : listeners) {
-                try {
-                    l.onEpochEnd(result, net, best);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return new Result(results, bestEpoch, Optional.empty());
+        Step step = batch -> {
+            INDArray x = batch.getFeatures();
+            net.fit(new DataSet(x, ConvAutoencoder.flatten(x)));
+            return net.score();
+        };
+        LoopResult<AutoencoderEpoch> r = TrainingLoop.<AutoencoderEpoch, MultiLayerNetwork>builder().epochs(epochs)
+                .best(AutoencoderEpoch::testMse, TrainingLoop.Goal.MINIMISE).listeners(listeners).build()
+                .run(net, train, step, s -> new AutoencoderEpoch(s.epoch(), s.meanLoss(), meanSquaredError(net, test),
+                        s.imagesPerSecond(), s.seconds()));
+        return new Result(r.epochs(), r.bestEpoch(), r.stopReason());
     }
 
     /**

@@ -1,22 +1,23 @@
 package io.github.wikiart.train;
 
+import io.github.wikiart.train.loop.CheckpointWriter;
 import io.github.wikiart.train.model.ModelDescription;
 import io.github.wikiart.train.model.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Saves and loads the checkpoints of a run: {@code model-last.zip} after every epoch and
- * {@code model-best.zip} whenever the test accuracy improves, each with the updater state and the
- * model's {@link ModelDescription} inside (so the file alone can be loaded), written
- * to a temporary file and renamed so a crash never leaves a half-written model.
- * {@code checkpoints.json} records the epoch and test accuracy of each.
+ * The checkpoints of a DL4J network's run: {@code model-last.zip} after every epoch and
+ * {@code model-best.zip} for the best epoch, each with the updater state and the model's
+ * {@link ModelDescription} inside (so the file alone can be loaded), written atomically by the
+ * loop's {@link CheckpointWriter}; {@code checkpoints.json} records the numbers of each. Saves and
+ * loads them.
  */
-public final class Checkpoints implements TrainerListener {
+public final class Checkpoints {
     /** Which checkpoint. */
     public enum Which {
         /** The one with the best test accuracy. */
@@ -31,38 +32,26 @@ public final class Checkpoints implements TrainerListener {
     }
 
     /** The metadata file. */
-    public static final String INDEX = "checkpoints.json";
+    public static final String INDEX = CheckpointWriter.INDEX;
 
-    private final RunFolder run;
-    private final ModelDescription description;
-    private final Map<String, Object> index = new LinkedHashMap<>();
+    private Checkpoints() {
+    }
 
     /**
-     * @param run where to write
+     * The checkpoint writer of a DL4J network's run.
+     *
+     * @param run the run folder
      * @param description saved inside every checkpoint
+     * @param entry the numbers recorded for an epoch's checkpoint
+     * @param fixed entries recorded unchanged (may be empty)
+     * @param <R> the per-epoch result
+     * @return the listener writing {@code model-last.zip}, {@code model-best.zip} and {@link #INDEX}
      */
-    public Checkpoints(RunFolder run, ModelDescription description) {
-        this.run = run;
-        this.description = description;
-    }
-
-    @Override
-    public void onEpochEnd(EpochResult result, MultiLayerNetwork net, boolean best) throws IOException {
-        save(net, description, run.file(Which.LAST.fileName()));
-        index.put("last", entry(result));
-        if (best) {
-            save(net, description, run.file(Which.BEST.fileName()));
-            index.put("best", entry(result));
-        }
-        Json.write(run.file(INDEX), index);
-    }
-
-    private static Map<String, Object> entry(EpochResult result) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("epoch", result.epoch());
-        e.put("test_accuracy", result.test().accuracy());
-        e.put("macro_f1", result.test().macroF1());
-        return e;
+    public static <R> CheckpointWriter<R, MultiLayerNetwork> writer(RunFolder run, ModelDescription description,
+                                                                    Function<? super R, Map<String, Object>> entry,
+                                                                    Map<String, Object> fixed) {
+        return new CheckpointWriter<>(run.dir(), ".zip", (net, out) -> ModelFiles.writeNetwork(net, description, out),
+                entry, fixed);
     }
 
     /**

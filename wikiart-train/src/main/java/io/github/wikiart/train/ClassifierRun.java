@@ -12,6 +12,8 @@ import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sampling;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.WikiArtDataset;
+import io.github.wikiart.train.loop.LoopListener;
+import io.github.wikiart.train.loop.MetricsCsv;
 import io.github.wikiart.train.model.ModelDescription;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,7 +63,8 @@ public final class ClassifierRun {
      * @throws IOException when data cannot be read or the run folder written
      */
     public static Outcome train(DataOptions data, ClassifierOptions options, RunFolder run,
-                                List<TrainerListener> listeners) throws IOException {
+                                List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners)
+            throws IOException {
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
         labels.write(run.file(LabelIndex.FILE_NAME));
@@ -77,13 +80,10 @@ public final class ClassifierRun {
         net.init();
         DecodedImageCache cache = options.cacheMegabytes() == 0 ? null
                 : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
-        List<TrainerListener> all = new ArrayList<>();
-        all.add(new MetricsCsv(run));
-        all.add(new Checkpoints(run, description));
-        all.addAll(listeners);
         ClassifierTrainer.Builder trainer = ClassifierTrainer.builder().epochs(options.epochs())
-                .learningRate(options.learningRate(), options.schedule());
-        all.forEach(trainer::listener);
+                .learningRate(options.learningRate(), options.schedule()).listener(metrics(run))
+                .listener(Checkpoints.writer(run, description, ClassifierRun::checkpointEntry, Map.of()));
+        listeners.forEach(trainer::listener);
         ClassifierTrainingResult result;
         try (ImageBatchIterator train = iterator(dataset.train().samples(), labels, data, options, cache, true);
              ImageBatchIterator test = iterator(dataset.test().samples(), labels, data, options, cache, false)) {
@@ -104,7 +104,8 @@ public final class ClassifierRun {
          * @return extra listeners for that run
          * @throws IOException when the hook fails to write
          */
-        List<TrainerListener> start(long seed, RunFolder run) throws IOException;
+        List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> start(long seed, RunFolder run)
+                throws IOException;
 
         /**
          * Called after a seed's run ended.
@@ -157,7 +158,7 @@ public final class ClassifierRun {
         List<ClassifierTrainingResult> results = new ArrayList<>();
         for (long seed : seeds) {
             RunFolder run = RunFolder.at(dir.resolve(seedFolderName(seed)));
-            List<TrainerListener> extra = hooks.start(seed, run);
+            List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> extra = hooks.start(seed, run);
             Outcome outcome = train(data.withSeed(seed), options, run, extra);
             hooks.finish(seed, outcome);
             outcomes.add(outcome);
@@ -194,6 +195,24 @@ public final class ClassifierRun {
                 .decoder(data.decoder()).batchSize(batch).shuffle(false).build()) {
             return ClassifierEvaluator.evaluate(model.network(), test, model.labels());
         }
+    }
+
+    /** The header of a classifier run's {@code metrics.csv}. */
+    public static final String METRICS_HEADER =
+            "epoch,train_loss,test_loss,test_accuracy,macro_f1,images_per_second,seconds,learning_rate";
+
+    private static MetricsCsv<EpochResult> metrics(RunFolder run) {
+        return new MetricsCsv<>(run.dir(), METRICS_HEADER, r -> String.format(Locale.ROOT,
+                "%d,%.6f,%.6f,%.6f,%.6f,%.2f,%.3f,%.6g", r.epoch(), r.trainLoss(), r.test().meanLoss(),
+                r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(), r.learningRate()));
+    }
+
+    private static Map<String, Object> checkpointEntry(EpochResult result) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("epoch", result.epoch());
+        e.put("test_accuracy", result.test().accuracy());
+        e.put("macro_f1", result.test().macroF1());
+        return e;
     }
 
     private static ImageBatchIterator iterator(List<io.github.wikiart.data.Sample> samples, LabelIndex labels,

@@ -2,21 +2,24 @@ package io.github.wikiart.train;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
-import java.io.IOException;
+import io.github.wikiart.train.loop.LoopListener;
+import io.github.wikiart.train.loop.LoopResult;
+import io.github.wikiart.train.loop.Step;
+import io.github.wikiart.train.loop.TrainingLoop;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * Trains a classifier for a number of epochs and evaluates it on the test split after each one.
- * Everything else (progress bars, metrics files, checkpoints, plots) hangs off
- * {@link TrainerListener}s. A NaN or infinite loss stops training at once: the epoch is not
- * reported, so checkpoints written by listeners stay those of the last good epoch.
+ * Trains a classifier for a number of epochs with the {@link TrainingLoop} and evaluates it on the
+ * test split after each one. Everything else (progress bars, metrics files, checkpoints, plots)
+ * hangs off {@link LoopListener}s. The loop's NaN policy applies: a NaN or infinite loss stops
+ * training at once, the epoch is not reported, so checkpoints written by listeners stay those of
+ * the last good epoch.
  *
  * <pre>{@code
  * ClassifierTrainingResult r = ClassifierTrainer.builder().epochs(10).listener(myListener).build()
@@ -27,7 +30,7 @@ public final class ClassifierTrainer {
     private final int epochs;
     private final double baseRate;
     private final LearningRateSchedule schedule;
-    private final List<TrainerListener> listeners;
+    private final List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners;
 
     private ClassifierTrainer(Builder b) {
         this.epochs = b.epochs;
@@ -60,62 +63,29 @@ public final class ClassifierTrainer {
         if (train.numExamples() == 0) {
             throw new IllegalArgumentException("the training split has no images");
         }
-        List<EpochResult> results = new ArrayList<>();
-        int bestEpoch = 0;
-        double bestAccuracy = -1;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            if (schedule != null) {
-                double wanted = schedule.rate(baseRate, epoch, epochs);
-                if (wanted != learningRateOf(net)) {
-                    net.setLearningRate(wanted);
+        Step step = new Step() {
+            @Override
+            public void startEpoch(int epoch) {
+                if (schedule != null) {
+                    double wanted = schedule.rate(baseRate, epoch, epochs);
+                    if (wanted != learningRateOf(net)) {
+                        net.setLearningRate(wanted);
+                    }
                 }
             }
-            double rate = learningRateOf(net);
-            train.startEpoch(epoch - 1);
-            int batches = train.batchesPerEpoch();
-            for (TrainerListener l : listeners) {
-                l.onEpochStart(epoch, batches);
+
+            @Override
+            public double fit(DataSet batch) {
+                net.fit(batch);
+                return net.score();
             }
-            long start = System.nanoTime();
-            long images = 0;
-            double lossSum = 0;
-            int batch = 0;
-            while (train.hasNext()) {
-                DataSet ds = train.next();
-                net.fit(ds);
-                double loss = net.score();
-                batch++;
-                if (!Double.isFinite(loss)) {
-                    String reason = "loss became " + loss + " in epoch " + epoch + ", batch " + batch
-                            + "; stopped, the checkpoints of epoch " + (epoch - 1) + " are kept";
-                    return new ClassifierTrainingResult(results, bestEpoch, Optional.of(reason));
-                }
-                images += ds.numExamples();
-                lossSum += loss;
-                double ips = images / ((System.nanoTime() - start) / 1e9);
-                for (TrainerListener l : listeners) {
-                    l.onBatch(epoch, batch, batches, images, loss, ips);
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            ClassificationReport report = ClassifierEvaluator.evaluate(net, test, labels);
-            EpochResult result = new EpochResult(epoch, lossSum / Math.max(1, batch), report, images / seconds, seconds,
-                    rate);
-            results.add(result);
-            boolean best = report.accuracy() > bestAccuracy;
-            if (best) {
-                bestAccuracy = report.accuracy();
-                bestEpoch = epoch;
-            }
-            for (TrainerListener l : listeners) {
-                try {
-                    l.onEpochEnd(result, net, best);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return new ClassifierTrainingResult(results, bestEpoch, Optional.empty());
+        };
+        LoopResult<EpochResult> r = TrainingLoop.<EpochResult, MultiLayerNetwork>builder().epochs(epochs)
+                .best(e -> e.test().accuracy(), TrainingLoop.Goal.MAXIMISE).listeners(listeners).build()
+                .run(net, train, step, s -> new EpochResult(s.epoch(), s.meanLoss(),
+                        ClassifierEvaluator.evaluate(net, test, labels), s.imagesPerSecond(), s.seconds(),
+                        learningRateOf(net)));
+        return new ClassifierTrainingResult(r.epochs(), r.bestEpoch(), r.stopReason());
     }
 
     /**
@@ -140,7 +110,7 @@ public final class ClassifierTrainer {
         private int epochs = 1;
         private double baseRate;
         private LearningRateSchedule schedule;
-        private final List<TrainerListener> listeners = new ArrayList<>();
+        private final List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -172,7 +142,7 @@ public final class ClassifierTrainer {
         }
 
         /** @param listener receives the training events @return this */
-        public Builder listener(TrainerListener listener) {
+        public Builder listener(LoopListener<? super EpochResult, ? super MultiLayerNetwork> listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }

@@ -15,6 +15,7 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.ClassifierArchitecture;
 import io.github.wikiart.train.model.ModelDescription;
+import io.github.wikiart.train.loop.LoopListener;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +159,7 @@ class ClassifierRunTest {
 
     @Test
     void nanLossStopsTrainingAndKeepsTheLastGoodCheckpoint() throws Exception {
-        TrainerListener poison = new TrainerListener() {
+        LoopListener<EpochResult, MultiLayerNetwork> poison = new LoopListener<>() {
             @Override
             public void onEpochEnd(EpochResult result, MultiLayerNetwork net, boolean best) {
                 if (result.epoch() == 1) {
@@ -173,7 +174,7 @@ class ClassifierRunTest {
         assertTrue(nan.training().stopReason().orElseThrow().contains("epoch 2"), nan.training().stopReason().get());
         MultiLayerNetwork kept = Checkpoints.load(run.dir(), Checkpoints.Which.LAST);
         // The checkpoint was written before the poisoning listener ran? Listeners run in order:
-        // MetricsCsv, Checkpoints, then the extra ones, so epoch 1's checkpoint is clean.
+        // metrics, checkpoints, then the extra ones, so epoch 1's checkpoint is clean.
         assertFalse(Double.isNaN(kept.params().sumNumber().doubleValue()), "the kept checkpoint is finite");
         assertEquals(1, ((Number) ((Map<?, ?>) Json.read(run.file(Checkpoints.INDEX)).get("last")).get("epoch")).intValue());
     }

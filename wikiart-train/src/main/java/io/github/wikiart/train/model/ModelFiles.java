@@ -65,14 +65,28 @@ public final class ModelFiles {
     public static void saveNetwork(MultiLayerNetwork net, ModelDescription description, Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".part");
+        AtomicFiles.write(file, out -> writeNetwork(net, description, out));
+    }
+
+    /**
+     * Writes a DL4J network with its updater state and its description to a stream (as
+     * {@link #saveNetwork}, for writers that own the file, such as the training loop's checkpoints).
+     *
+     * @param net the network
+     * @param description what it is
+     * @param out where to write the model file's bytes (not closed)
+     * @throws IOException when writing fails
+     */
+    public static void writeNetwork(MultiLayerNetwork net, ModelDescription description, java.io.OutputStream out)
+            throws IOException {
+        Path tmp = Files.createTempFile("wikiart-model-", ".zip");
         try {
             ModelSerializer.writeModel(net, tmp.toFile(), true);
             byte[] json = MAPPER.writeValueAsBytes(description.toJson());
             try (FileSystem zip = FileSystems.newFileSystem(tmp, Map.of())) {
                 Files.write(zip.getPath(DESCRIPTION_ENTRY), json);
             }
-            AtomicFiles.write(file, out -> Files.copy(tmp, out));
+            Files.copy(tmp, out);
         } finally {
             Files.deleteIfExists(tmp);
         }

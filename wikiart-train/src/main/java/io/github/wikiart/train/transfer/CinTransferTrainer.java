@@ -11,7 +11,13 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.StyleLosses;
-import io.github.wikiart.train.ProgressListener;
+import io.github.wikiart.train.loop.EpochStats;
+import io.github.wikiart.train.loop.LoopListener;
+import io.github.wikiart.train.loop.LoopResult;
+import io.github.wikiart.train.loop.Step;
+import io.github.wikiart.train.loop.TrainingLoop;
+import io.github.wikiart.train.loop.TrainingStoppedException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +59,12 @@ public final class CinTransferTrainer {
     }
 
     /**
-     * Trains.
+     * Trains with the {@link TrainingLoop}: after every epoch, when {@code runDir} is given,
+     * {@code metrics.csv} gets a row and the graph is checkpointed ({@link TransferCheckpoints}).
+     * The loop's NaN policy applies: a non-finite loss stops training, the checkpoints of the last
+     * good epoch are kept, and a {@link TrainingStoppedException} names the epoch and batch. The
+     * loss is measured every 10 batches (see the step), so the mean training loss of an epoch is
+     * the mean of the latest measurements.
      *
      * @param train training images (their labels give the style targets)
      * @param content the images the network learns to restyle: a folder of photographs, or the
@@ -61,11 +72,14 @@ public final class CinTransferTrainer {
      * @param labels the styles
      * @param data image preparation (side must be even)
      * @param options network and loss settings
+     * @param runDir the run folder for metrics and checkpoints, or null for none
      * @param progress progress events, or null
      * @return the trained model
+     * @throws TrainingStoppedException when the loss became NaN or infinite
      */
     public static CinTransfer train(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
-                                    CinTransferOptions options, ProgressListener progress) {
+                                    CinTransferOptions options, Path runDir,
+                                    LoopListener<? super EpochStats, ? super SameDiff> progress) {
         int side = data.imageSize();
         LossSetup loss = lossSetup(train, labels, data, options, progress);
         LabelIndex contentLabels = LabelIndex.of(content.stream().map(Sample::label).distinct().toList());
@@ -76,41 +90,47 @@ public final class CinTransferTrainer {
                 .cache(new DecodedImageCache(512L << 20)).build()) {
             int batches = it.batchesPerEpoch();
             sd = trainingGraph(side, labels.size(), options, loss, batches);
-            if (progress != null) {
-                progress.onPhase("the transfer network", options.epochs());
-            }
+            SameDiff graph = sd;
             Random targets = new Random(Seeds.derive(options.seed(), "transfer/targets"));
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-                it.startEpoch(epoch - 1);
-                if (progress != null) {
-                    progress.onEpochStart(epoch, batches);
+            Step step = new Step() {
+                private int batch;
+                private double lossValue = Double.NaN;
+
+                @Override
+                public void startEpoch(int epoch) {
+                    batch = 0;
                 }
-                long start = System.nanoTime();
-                long images = 0;
-                int batch = 0;
-                double lossValue = Double.NaN;
-                while (it.hasNext()) {
-                    INDArray x = it.next().getFeatures();
+
+                @Override
+                public double fit(DataSet ds) {
+                    INDArray x = ds.getFeatures();
                     INDArray s = oneHot(x.size(0), labels.size(), targets);
-                    sd.fit(new DataSet(x, s));
+                    graph.fit(new DataSet(x, s));
                     batch++;
-                    images += x.size(0);
-                    // The loss costs a forward pass, so it is measured every 10 batches; progress
-                    // reports the latest measurement.
+                    // SameDiff's fit never runs the loss ops (M2.1 skips them: their outputs are not
+                    // needed for the gradients), so the loss costs a forward pass of its own: it is
+                    // measured at the first and last batch and every 10th; the batches between repeat
+                    // the latest measurement, so a NaN is caught within 10 batches.
                     if (batch == batches || batch % 10 == 0 || batch == 1) {
-                        lossValue = sd.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s), LOSS).get(LOSS)
-                                .getDouble(0);
-                        if (!Double.isFinite(lossValue)) {
-                            throw new IllegalStateException("transfer loss became " + lossValue + " in epoch " + epoch
-                                    + ", batch " + batch);
-                        }
-                        LOG.debug("epoch {} batch {} loss {}", epoch, batch, lossValue);
+                        lossValue = graph.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s), LOSS)
+                                .get(LOSS).getDouble(0);
                     }
-                    if (progress != null) {
-                        progress.onBatch(epoch, batch, batches, images, lossValue,
-                                images / ((System.nanoTime() - start) / 1e9));
-                    }
+                    return lossValue;
                 }
+            };
+            TrainingLoop.Builder<EpochStats, SameDiff> loop = TrainingLoop.<EpochStats, SameDiff>builder()
+                    .epochs(options.epochs()).phase("the transfer network")
+                    .best(EpochStats::meanLoss, TrainingLoop.Goal.MINIMISE)
+                    .listeners(TransferCheckpoints.listeners(runDir));
+            if (progress != null) {
+                loop.listener(progress);
+            }
+            LoopResult<EpochStats> result = loop.build().run(sd, it, step, stats -> {
+                LOG.debug("transfer epoch {}: mean loss {}", stats.epoch(), stats.meanLoss());
+                return stats;
+            });
+            if (result.stop().isPresent()) {
+                throw TransferCheckpoints.stopped("the transfer network", result.stop().get(), runDir, "");
             }
         }
         return new CinTransfer(sd, labels, ModelInput.of(data, TensorLayout.NHWC));
@@ -120,7 +140,7 @@ public final class CinTransferTrainer {
      * The loss features (trained on the training images, or random) and the style targets.
      */
     static LossSetup lossSetup(List<Sample> train, LabelIndex labels, DataOptions data, CinTransferOptions options,
-                               ProgressListener progress) {
+                               LoopListener<?, ?> progress) {
         long phiSeed = Seeds.derive(options.seed(), "transfer/features");
         FeatureStack stack;
         boolean pixels;

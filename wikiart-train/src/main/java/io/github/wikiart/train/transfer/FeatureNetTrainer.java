@@ -9,7 +9,7 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.SdLayers;
 import io.github.wikiart.models.transfer.StyleLosses;
-import io.github.wikiart.train.ProgressListener;
+import io.github.wikiart.train.loop.LoopListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ public final class FeatureNetTrainer {
      * @return the trained stack and its training accuracy
      */
     public static Trained train(List<Sample> train, LabelIndex labels, DataOptions data, int epochs,
-                                     int batchSize, long seed, ProgressListener progress) {
+                                     int batchSize, long seed, LoopListener<?, ?> progress) {
         int side = data.imageSize();
         FeatureStack init = FeatureStack.random(seed, DataType.FLOAT, CHANNELS, STRIDES);
         SameDiff sd = SameDiff.create();

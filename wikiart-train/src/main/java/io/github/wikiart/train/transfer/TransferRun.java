@@ -6,21 +6,25 @@ import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.Json;
-import io.github.wikiart.train.ProgressListener;
 import io.github.wikiart.train.Provenance;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.loop.EpochStats;
+import io.github.wikiart.train.loop.LoopListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import io.github.wikiart.data.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * A whole style-transfer run: load the data, train the chosen method, and save the model file
  * ({@code transfer-model.zip}, self-describing) with its metadata beside it
  * ({@code transfer-info.json}, {@code labels.txt}, {@code data.json}, {@code provenance.json},
  * {@code summary.json}) so {@code apply}, {@code grid} and {@code eval} need only the run folder.
+ * During training, {@code metrics.csv} and the checkpoints ({@link TransferCheckpoints}) are
+ * written after every epoch.
  */
 public final class TransferRun {
     private TransferRun() {
@@ -50,7 +54,8 @@ public final class TransferRun {
      * @throws IOException when data cannot be read or the run folder written
      */
     public static Outcome train(DataOptions data, TransferOptions options, long seed, RunFolder run,
-                                SeedMethod seedMethod, ProgressListener progress) throws IOException {
+                                SeedMethod seedMethod, LoopListener<? super EpochStats, ? super SameDiff> progress)
+            throws IOException {
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
         Json.write(run.file(ClassifierRun.DATA), ClassifierRun.dataJson(data, options.batchSize()));
@@ -62,7 +67,7 @@ public final class TransferRun {
             List<Sample> content = options.content() == null ? dataset.train().samples()
                     : ContentImages.list(options.content());
             model = CinTransferTrainer.train(dataset.train().samples(), content, labels, data,
-                    options.cin(seed), progress);
+                    options.cin(seed), run.dir(), progress);
         } else {
             model = seedMethod.train(dataset, data, options, seed, run, progress);
         }
@@ -102,7 +107,7 @@ public final class TransferRun {
          * @throws IOException on failure
          */
         TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed, RunFolder run,
-                            ProgressListener progress) throws IOException;
+                            LoopListener<? super EpochStats, ? super SameDiff> progress) throws IOException;
     }
 
     /**

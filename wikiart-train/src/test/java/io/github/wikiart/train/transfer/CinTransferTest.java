@@ -46,7 +46,8 @@ class CinTransferTest {
         data = WikiArtDataset.load(options, true, true);
         model = CinTransferTrainer.train(data.train().samples(), data.train().samples(), data.labelIndex(), options,
                 new CinTransferOptions(4, 10, 1, 2, 4, 1e-3, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
-                        io.github.wikiart.train.LearningRateSchedule.CONSTANT), new io.github.wikiart.train.ProgressListener() {
+                        io.github.wikiart.train.LearningRateSchedule.CONSTANT), null,
+                new io.github.wikiart.train.loop.LoopListener<Object, Object>() {
                     @Override
                     public void onPhase(String phase, int epochs) {
                         phases.add(phase + "/" + epochs);
@@ -64,7 +65,7 @@ class CinTransferTest {
     @Test
     void trainingReportsBothPhasesAndAFiniteLoss() {
         assertEquals(List.of("the loss features/1", "the transfer network/2"), phases);
-        // 16 training images, batch 4, 2 epochs: 8 batches; the loss is measured at batches 1 and 4.
+        // 16 training images, batch 4, 2 epochs: 8 batches, each reporting the loss of its own update.
         assertEquals(8, transferLosses.size());
         assertTrue(transferLosses.stream().allMatch(l -> Double.isFinite(l) && l > 0), transferLosses.toString());
     }

@@ -9,7 +9,13 @@ import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.ConvAutoencoder;
 import io.github.wikiart.train.AutoencoderOptions;
-import io.github.wikiart.train.ProgressListener;
+import io.github.wikiart.train.loop.EpochStats;
+import io.github.wikiart.train.loop.LoopListener;
+import io.github.wikiart.train.loop.LoopResult;
+import io.github.wikiart.train.loop.Step;
+import io.github.wikiart.train.loop.TrainingLoop;
+import io.github.wikiart.train.loop.TrainingStoppedException;
+import io.github.wikiart.train.transfer.TransferCheckpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,14 +66,18 @@ public final class SeedTransferTrainer {
      * @param data how images are prepared; its image size must be the autoencoder's
      * @param autoencoderRun a run folder of {@code autoencoder train} with the transposed decoder
      * @param options the method's settings
+     * @param runDir the run folder for {@code metrics.csv} and the checkpoints written after every
+     *     epoch ({@link TransferCheckpoints}; the hand-applied Adam's moments are not in them), or null
      * @param progress progress callbacks, or null
      * @return the trained model
      * @throws IOException when the autoencoder run or the images cannot be read
      * @throws IllegalArgumentException on a size mismatch or an upsample autoencoder
-     * @throws IllegalStateException when a loss becomes NaN or infinite, naming step and epoch
+     * @throws TrainingStoppedException when a loss becomes NaN or infinite, naming step, epoch and
+     *     batch (the loop's NaN policy: the last good checkpoint is kept)
      */
     public static SeedTransfer train(List<Sample> trainSamples, LabelIndex labels, DataOptions data, Path autoencoderRun,
-                                     SeedTransferOptions options, ProgressListener progress) throws IOException {
+                                     SeedTransferOptions options, Path runDir,
+                                     LoopListener<? super EpochStats, ? super SameDiff> progress) throws IOException {
         Objects.requireNonNull(trainSamples, "trainSamples");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(data, "data");
@@ -80,7 +90,11 @@ public final class SeedTransferTrainer {
             throw new IllegalArgumentException("data image size " + data.imageSize() + " differs from the image size "
                     + weights.side() + " of autoencoder run " + autoencoderRun);
         }
-        ProgressListener listener = progress == null ? new ProgressListener() { } : progress;
+        List<LoopListener<? super EpochStats, ? super SameDiff>> listeners =
+                new ArrayList<>(TransferCheckpoints.listeners(runDir));
+        if (progress != null) {
+            listeners.add(progress);
+        }
         SeedGraph.Built g = SeedGraph.build(weights.castTo(DataType.FLOAT), labels.size(), options,
                 Seeds.derive(options.seed(), "seed-transfer/embedder"));
         Random targets = new Random(Seeds.derive(options.seed(), "seed-transfer/targets"));
@@ -89,78 +103,79 @@ public final class SeedTransferTrainer {
         try (ImageBatchIterator it = ImageBatchIterator.builder(trainSamples, labels).imageSize(data.imageSize())
                 .resize(data.resize()).decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(options.batchSize())
                 .shuffle(true).seed(Seeds.derive(options.seed(), "seed-transfer/shuffle")).build()) {
-            Step s1 = new Step("step 1", g.sd(), SeedGraph.STEP1_LOSS, g.step1Variables(), options, it, listener, null);
-            step1 = s1.run(options.step1Epochs(), 0);
-            Step s2 = new Step("step 2", g.sd(), SeedGraph.STEP2_LOSS, g.step2Variables(), options, it, listener, targets);
-            step2 = s2.run(options.step2Epochs(), options.step1Epochs());
+            Phase s1 = new Phase("step 1", g.sd(), SeedGraph.STEP1_LOSS, g.step1Variables(), options, null);
+            step1 = s1.run(it, listeners, runDir, options.step1Epochs(), 0);
+            Phase s2 = new Phase("step 2", g.sd(), SeedGraph.STEP2_LOSS, g.step2Variables(), options, targets);
+            step2 = s2.run(it, listeners, runDir, options.step2Epochs(), options.step1Epochs());
         }
         return new SeedTransfer(g.sd(), labels, ModelInput.of(data, TensorLayout.NHWC), options,
                 new SeedTransfer.History(step1, step2));
     }
 
     /** One training step (phase) of the method: a loss, the variables it trains, how styles are chosen. */
-    private static final class Step {
+    private static final class Phase {
         private final String name;
         private final SameDiff sd;
         private final String loss;
         private final List<String> variables;
         private final SeedTransferOptions options;
-        private final ImageBatchIterator it;
-        private final ProgressListener progress;
         private final Random targets;
 
-        Step(String name, SameDiff sd, String loss, List<String> variables, SeedTransferOptions options,
-             ImageBatchIterator it, ProgressListener progress, Random targets) {
+        Phase(String name, SameDiff sd, String loss, List<String> variables, SeedTransferOptions options,
+              Random targets) {
             this.name = name;
             this.sd = sd;
             this.loss = loss;
             this.variables = variables;
             this.options = options;
-            this.it = it;
-            this.progress = progress;
             this.targets = targets;
         }
 
         /** @return mean loss per epoch */
-        List<Double> run(int epochs, int epochOffset) {
-            List<Double> means = new ArrayList<>();
+        List<Double> run(ImageBatchIterator it, List<LoopListener<? super EpochStats, ? super SameDiff>> listeners,
+                         Path runDir, int epochs, int epochOffset) {
             if (epochs == 0) {
-                return means;
+                return new ArrayList<>();
             }
             sd.setLossVariables(loss);
             VariableAdam adam = new VariableAdam(sd, variables, options.learningRate());
-            int iteration = 0;
-            for (int e = 1; e <= epochs; e++) {
-                int epoch = epochOffset + e;
-                it.startEpoch(epoch - 1);
-                int batches = it.batchesPerEpoch();
-                progress.onEpochStart(epoch, batches);
-                long start = System.nanoTime();
-                long images = 0;
-                double sum = 0;
-                int batch = 0;
-                while (it.hasNext()) {
-                    DataSet ds = it.next();
+            Step step = new Step() {
+                private int iteration;
+                private int epochInPhase;
+
+                @Override
+                public void startEpoch(int epoch) {
+                    epochInPhase = epoch - epochOffset - 1;
+                }
+
+                @Override
+                public double fit(DataSet ds) {
                     INDArray x = ds.getFeatures().castTo(DataType.FLOAT);
                     INDArray style = targets == null ? ds.getLabels().castTo(DataType.FLOAT) : randomStyles(x.size(0),
                             (int) ds.getLabels().size(1));
                     OutAndGrad r = sd.calculateGradientsAndOutputs(Map.of(SeedGraph.IMAGE, x, SeedGraph.STYLE, style),
                             List.of(loss), variables);
                     double value = r.getOutputs().get(loss).getDouble(0);
-                    batch++;
-                    if (!Double.isFinite(value)) {
-                        throw new IllegalStateException(name + ", epoch " + e + ", batch " + batch + ": the loss is "
-                                + value + "; lower the learning rate or the style weight");
+                    if (Double.isFinite(value)) {
+                        adam.apply(r.getGradients(), iteration++, epochInPhase);
                     }
-                    adam.apply(r.getGradients(), iteration++, e - 1);
-                    sum += value;
-                    images += x.size(0);
-                    double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-                    progress.onBatch(epoch, batch, batches, images, value, images / seconds);
+                    return value;
                 }
-                double mean = sum / Math.max(1, batch);
-                means.add(mean);
-                LOG.info("seed transfer {} epoch {}/{}: mean loss {}", name, e, epochs, mean);
+            };
+            LoopResult<EpochStats> result = TrainingLoop.<EpochStats, SameDiff>builder().epochs(epochs)
+                    .firstEpoch(epochOffset + 1).best(EpochStats::meanLoss, TrainingLoop.Goal.MINIMISE)
+                    .listeners(listeners).build().run(sd, it, step, stats -> {
+                        LOG.info("seed transfer {} epoch {}/{}: mean loss {}", name, stats.epoch() - epochOffset,
+                                epochs, stats.meanLoss());
+                        return stats;
+                    });
+            if (result.stop().isPresent()) {
+                throw TransferCheckpoints.stopped(name, result.stop().get(), runDir,
+                        "; lower the learning rate or the style weight");
+            }
+            List<Double> means = new ArrayList<>();
+            for (EpochStats e : result.epochs()) {
+                means.add(e.meanLoss());
             }
             return means;
         }

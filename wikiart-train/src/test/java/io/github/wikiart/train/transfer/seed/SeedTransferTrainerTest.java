@@ -16,9 +16,9 @@ import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.ConvAutoencoder;
 import io.github.wikiart.train.AutoencoderOptions;
 import io.github.wikiart.train.AutoencoderRun;
-import io.github.wikiart.train.ProgressListener;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.transfer.TransferModels;
+import io.github.wikiart.train.loop.LoopListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,8 +54,8 @@ class SeedTransferTrainerTest {
         aeRun = AutoencoderRun.train(data, ae, RunFolder.at(dir.resolve("ae")), List.of()).run().dir();
         dataset = WikiArtDataset.load(data, true, false);
         SeedTransferOptions o = new SeedTransferOptions(16, 1e6, 1.0, List.of(1, 2, 3), 10, 2, 8, 1e-2, 1);
-        model = SeedTransferTrainer.train(dataset.train().samples(), dataset.labelIndex(), data, aeRun, o,
-                new ProgressListener() {
+        model = SeedTransferTrainer.train(dataset.train().samples(), dataset.labelIndex(), data, aeRun, o, null,
+                new LoopListener<Object, Object>() {
                     @Override
                     public void onEpochStart(int epoch, int batches) {
                         EPOCHS.incrementAndGet();
@@ -120,7 +120,7 @@ class SeedTransferTrainerTest {
     void refusesDataOfAnotherImageSize() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeedTransferTrainer.train(
                 dataset.train().samples(), dataset.labelIndex(), data.withImageSize(24), aeRun,
-                SeedTransferOptions.defaults(), null));
+                SeedTransferOptions.defaults(), null, null));
         assertTrue(e.getMessage().contains("24") && e.getMessage().contains("16"), e.getMessage());
     }
 

@@ -1,0 +1,209 @@
+package io.github.wikiart.train.loop;
+
+import io.github.wikiart.data.ImageBatchIterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The training loop of every trainer: for each epoch, every batch of the iterator goes through
+ * the {@link Step}, then the {@link EpochEvaluator} turns the epoch into a result and the
+ * {@link LoopListener}s receive it (metrics, checkpoints, plots, in the order they were added).
+ *
+ * <p>NaN policy, the same for every model kind: a batch whose loss is not finite stops training at
+ * once. That epoch is neither evaluated nor passed to listeners, so checkpoints written by
+ * listeners stay those of the last good epoch, and the {@link LoopResult#stop()} names the epoch
+ * and batch. The check reuses the loss the step returned; the loop adds no array work per batch.
+ *
+ * <pre>{@code
+ * LoopResult<EpochStats> r = TrainingLoop.<EpochStats, SameDiff>builder().epochs(5)
+ *         .best(EpochStats::meanLoss, TrainingLoop.Goal.MINIMISE).listener(progress).build()
+ *         .run(sd, iterator, batch -> trainOn(batch), stats -> stats);
+ * }</pre>
+ *
+ * @param <R> the per-epoch result
+ * @param <M> the model
+ */
+public final class TrainingLoop<R, M> {
+    /** Which way a better epoch's score goes. */
+    public enum Goal {
+        /** Higher is better (accuracy). */
+        MAXIMISE,
+        /** Lower is better (a loss). */
+        MINIMISE
+    }
+
+    private final int epochs;
+    private final int firstEpoch;
+    private final String phase;
+    private final ToDoubleFunction<? super R> score;
+    private final Goal goal;
+    private final List<LoopListener<? super R, ? super M>> listeners;
+
+    private TrainingLoop(Builder<R, M> b) {
+        this.epochs = b.epochs;
+        this.firstEpoch = b.firstEpoch;
+        this.phase = b.phase;
+        this.score = Objects.requireNonNull(b.score, "best(score, goal) must be set");
+        this.goal = b.goal;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /**
+     * @param <R> the per-epoch result
+     * @param <M> the model
+     * @return a builder (1 epoch, numbered from 1, no listeners)
+     */
+    public static <R, M> Builder<R, M> builder() {
+        return new Builder<>();
+    }
+
+    /**
+     * Trains.
+     *
+     * @param model the model, handed to listeners
+     * @param train the training batches; epoch {@code e} uses the iterator's order for epoch {@code e-1}
+     * @param step trains on one batch
+     * @param evaluator turns each completed epoch into its result
+     * @return the results, the best epoch and a possible stop
+     * @throws UncheckedIOException when the evaluator or a listener fails to read or write
+     */
+    public LoopResult<R> run(M model, ImageBatchIterator train, Step step, EpochEvaluator<? extends R> evaluator) {
+        Objects.requireNonNull(model, "model");
+        if (phase != null) {
+            listeners.forEach(l -> l.onPhase(phase, epochs));
+        }
+        listeners.forEach(l -> l.onStart(model));
+        List<R> results = new ArrayList<>();
+        int bestEpoch = 0;
+        double bestScore = goal == Goal.MAXIMISE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (int epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
+            train.startEpoch(epoch - 1);
+            step.startEpoch(epoch);
+            int batches = train.batchesPerEpoch();
+            for (LoopListener<? super R, ? super M> l : listeners) {
+                l.onEpochStart(epoch, batches);
+            }
+            long start = System.nanoTime();
+            long images = 0;
+            double lossSum = 0;
+            int batch = 0;
+            while (train.hasNext()) {
+                DataSet ds = train.next();
+                double loss = step.fit(ds);
+                batch++;
+                if (!Double.isFinite(loss)) {
+                    return new LoopResult<>(results, bestEpoch, Optional.of(new Stop(epoch, batch, loss)));
+                }
+                images += ds.numExamples();
+                lossSum += loss;
+                double ips = images / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+                for (LoopListener<? super R, ? super M> l : listeners) {
+                    l.onBatch(epoch, batch, batches, images, loss, ips);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try {
+                R result = evaluator.evaluate(new EpochStats(epoch, batch, images, lossSum / Math.max(1, batch),
+                        seconds));
+                results.add(result);
+                double s = score.applyAsDouble(result);
+                boolean best = goal == Goal.MAXIMISE ? s > bestScore : s < bestScore;
+                if (best) {
+                    bestScore = s;
+                    bestEpoch = epoch;
+                }
+                for (LoopListener<? super R, ? super M> l : listeners) {
+                    l.onEpochEnd(result, model, best);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new LoopResult<>(results, bestEpoch, Optional.empty());
+    }
+
+    /**
+     * Builder for {@link TrainingLoop}.
+     *
+     * @param <R> the per-epoch result
+     * @param <M> the model
+     */
+    public static final class Builder<R, M> {
+        private int epochs = 1;
+        private int firstEpoch = 1;
+        private String phase;
+        private ToDoubleFunction<? super R> score;
+        private Goal goal = Goal.MAXIMISE;
+        private final List<LoopListener<? super R, ? super M>> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** @param n epochs, at least 1 @return this */
+        public Builder<R, M> epochs(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("epochs must be >= 1, got " + n);
+            }
+            this.epochs = n;
+            return this;
+        }
+
+        /**
+         * Numbers the epochs from {@code n} (default 1), for a training made of several loops that
+         * count epochs across them; epoch {@code e} uses the iterator's order {@code e-1}.
+         *
+         * @param n the first epoch's number, at least 1
+         * @return this
+         */
+        public Builder<R, M> firstEpoch(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("the first epoch must be >= 1, got " + n);
+            }
+            this.firstEpoch = n;
+            return this;
+        }
+
+        /** @param name announced to listeners through {@link LoopListener#onPhase} @return this */
+        public Builder<R, M> phase(String name) {
+            this.phase = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * How the best epoch is chosen: the first epoch with the highest (or lowest) score; ties
+         * keep the earlier one.
+         *
+         * @param s the score of an epoch's result
+         * @param g which way is better
+         * @return this
+         */
+        public Builder<R, M> best(ToDoubleFunction<? super R> s, Goal g) {
+            this.score = Objects.requireNonNull(s, "score");
+            this.goal = Objects.requireNonNull(g, "goal");
+            return this;
+        }
+
+        /** @param listener receives the events, after those added before it @return this */
+        public Builder<R, M> listener(LoopListener<? super R, ? super M> listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** @param all receive the events, in order @return this */
+        public Builder<R, M> listeners(List<? extends LoopListener<? super R, ? super M>> all) {
+            all.forEach(this::listener);
+            return this;
+        }
+
+        /** @return the loop */
+        public TrainingLoop<R, M> build() {
+            return new TrainingLoop<>(this);
+        }
+    }
+}
