@@ -4,6 +4,7 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.layers.CachedDeconvolution2D;
 import io.github.wikiart.models.layers.DenseToFeatureMap;
 import io.github.wikiart.models.layers.FeatureMapToDense;
+import io.github.wikiart.models.layers.InputConvolution;
 import java.util.Locale;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -161,7 +162,8 @@ public final class ConvAutoencoder {
         ListBuilder list = NetworkDefaults.configuration(common, common.layout() == TensorLayout.NCHW)
                 .weightInit(activation == Act.RELU ? WeightInit.RELU : WeightInit.XAVIER)
                 .list()
-                .layer(down(width, act, format))
+                .layer(format == CNN2DFormat.NHWC ? new InputConvolution(downBuilder(width, act, format))
+                        : down(width, act, format))
                 .layer(down(2 * width, act, format))
                 .layer(down(4 * width, act, format));
         if (latentShape == LatentShape.VECTOR) {
@@ -188,8 +190,12 @@ public final class ConvAutoencoder {
     }
 
     private static ConvolutionLayer down(int channels, Activation act, CNN2DFormat format) {
+        return downBuilder(channels, act, format).build();
+    }
+
+    private static ConvolutionLayer.Builder downBuilder(int channels, Activation act, CNN2DFormat format) {
         return new ConvolutionLayer.Builder(3, 3).stride(2, 2).padding(1, 1).nOut(channels).activation(act)
-                .convolutionMode(ConvolutionMode.Truncate).dataFormat(format).build();
+                .convolutionMode(ConvolutionMode.Truncate).dataFormat(format);
     }
 
     private static ConvolutionLayer conv3(int channels, Activation act, CNN2DFormat format) {
@@ -322,8 +328,16 @@ public final class ConvAutoencoder {
 
 
 
-        /** @return the model definition */
+        /**
+         * @return the model definition
+         * @throws IllegalStateException for the upsample decoder in NHWC, whose gradients DL4J M2.1
+         *     computes wrongly there (docs/autoencoder.md); use NCHW
+         */
         public ConvAutoencoder build() {
+            if (upsampler == Upsampler.UPSAMPLE && settings().layout() == TensorLayout.NHWC) {
+                throw new IllegalStateException("the upsample decoder needs layout NCHW: in NHWC DL4J M2.1 computes "
+                        + "its gradients wrongly (docs/autoencoder.md)");
+            }
             return new ConvAutoencoder(this);
         }
     }
