@@ -19,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import io.github.wikiart.models.OneDnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -93,7 +94,9 @@ public final class ModelFiles {
     }
 
     /**
-     * Loads the DL4J network of a model file (with its updater state).
+     * Loads the DL4J network of a model file (with its updater state). Its layers get DL4J's
+     * oneDNN helpers, as when the network was trained ({@link OneDnn}): without that call a model
+     * loaded in a new JVM ran without them, slower and with different float rounding.
      *
      * @param file a file written by {@link #saveNetwork} or DL4J's {@code ModelSerializer}
      * @return the network
@@ -101,6 +104,7 @@ public final class ModelFiles {
      */
     public static MultiLayerNetwork loadNetwork(Path file) throws IOException {
         requireFile(file);
+        OneDnn.ensureEnabled();
         try {
             return MultiLayerNetwork.load(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
