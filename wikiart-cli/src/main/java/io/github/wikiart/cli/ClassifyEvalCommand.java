@@ -1,16 +1,10 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.train.Checkpoints;
+import io.github.wikiart.reports.classifier.ClassifierEvaluation;
 import io.github.wikiart.train.ClassMetrics;
 import io.github.wikiart.train.ClassificationReport;
-import io.github.wikiart.train.ClassifierRun;
-import io.github.wikiart.train.Json;
-import io.github.wikiart.train.RunFolder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -43,30 +37,16 @@ public final class ClassifyEvalCommand implements Command {
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         Path data = line.hasOption("data") ? Flags.existingDir(line, "data") : null;
-        Checkpoints.Which which = Flags.checkpoint(line);
-        ClassificationReport r = ClassifierRun.evaluate(runDir, which, data);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("checkpoint", which.name().toLowerCase(Locale.ROOT));
-        out.put("test_accuracy", r.accuracy());
-        out.put("macro_f1", r.macroF1());
-        out.put("test_loss", r.meanLoss());
-        out.put("test_images", r.total());
-        Path summary = runDir.resolve(RunFolder.SUMMARY);
-        Object trained = null;
-        if (which == Checkpoints.Which.LAST && data == null && Files.isRegularFile(summary)) {
-            trained = Json.read(summary).get("test_accuracy");
-            out.put("training_test_accuracy", trained);
-        }
+        ClassifierEvaluation e = ClassifierEvaluation.evaluate(runDir, Flags.checkpoint(line), data);
         if (line.hasOption("json")) {
-            console.out().println(Json.toText(out));
+            console.out().println(e.toJsonText());
             return ExitCodes.OK;
         }
+        ClassificationReport r = e.report();
         console.out().printf(Locale.ROOT, "%s checkpoint of %s on %d test images: accuracy %.4f, macro-F1 %.4f, "
-                + "loss %.4f%n", out.get("checkpoint"), runDir, r.total(), r.accuracy(), r.macroF1(), r.meanLoss());
-        if (trained instanceof Number n) {
-            console.out().printf(Locale.ROOT, "training's final test accuracy: %.4f (%s)%n", n.doubleValue(),
-                    n.doubleValue() == r.accuracy() ? "identical" : "DIFFERENT");
-        }
+                + "loss %.4f%n", e.checkpointName(), runDir, r.total(), r.accuracy(), r.macroF1(), r.meanLoss());
+        e.trainingTestAccuracy().ifPresent(a -> console.out().printf(Locale.ROOT,
+                "training's final test accuracy: %.4f (%s)%n", a, a == r.accuracy() ? "identical" : "DIFFERENT"));
         int width = Math.max(5, r.classes().stream().mapToInt(String::length).max().orElse(5));
         console.out().printf("  %-" + width + "s %9s %7s %7s %8s%n", "style", "precision", "recall", "f1", "support");
         for (ClassMetrics m : r.perClass()) {

@@ -1,7 +1,7 @@
 package io.github.wikiart.cli;
 
+import io.github.wikiart.reports.classifier.ClassifierPrediction;
 import io.github.wikiart.train.Prediction;
-import io.github.wikiart.train.TrainedClassifier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -42,14 +42,19 @@ public final class ClassifyPredictCommand implements Command {
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         int top = Flags.intInRange(line, "top", 1, 1000, 3);
-        List<String> images = ImageArguments.required(line, "wikiart classify predict --run DIR IMAGE...");
-        TrainedClassifier model = TrainedClassifier.load(runDir, Flags.checkpoint(line));
-        return ImageArguments.forEach(images, console, name(), (name, image) -> {
-            StringBuilder sb = new StringBuilder(name).append(':');
-            for (Prediction p : model.predict(image, top)) {
+        List<Path> images = ImageArguments.required(line, "wikiart classify predict --run DIR IMAGE...");
+        ClassifierPrediction result = ClassifierPrediction.predict(runDir, Flags.checkpoint(line), images, top);
+        for (ClassifierPrediction.ImagePrediction image : result.images()) {
+            if (image.error() != null) {
+                console.err().println("wikiart " + name() + ": " + image.error());
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(image.image().toString()).append(':');
+            for (Prediction p : image.predictions()) {
                 sb.append(String.format(Locale.ROOT, "  %s %.4f", p.style(), p.probability()));
             }
             console.out().println(sb);
-        });
+        }
+        return result.failures() == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }
 }

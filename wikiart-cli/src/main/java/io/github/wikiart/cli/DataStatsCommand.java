@@ -1,7 +1,5 @@
 package io.github.wikiart.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.wikiart.data.ClassCount;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.PreparedSplit;
@@ -9,11 +7,9 @@ import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Sampling;
 import io.github.wikiart.data.SkippedFile;
 import io.github.wikiart.data.WikiArtDataset;
+import io.github.wikiart.reports.data.DataStats;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -70,53 +66,13 @@ public final class DataStatsCommand implements Command {
         DataOptions options = DataOptions.defaults(root).withSampling(sampling, sampling)
                 .withToySample(Flags.intInRange(line, "toy", 1, Integer.MAX_VALUE, 0))
                 .withSeed(Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
-        WikiArtDataset data = WikiArtDataset.load(options, train, test);
-        boolean list = line.hasOption("list");
+        DataStats stats = DataStats.of(options, train, test);
         if (line.hasOption("json")) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            console.out().println(mapper.writeValueAsString(toJson(data, list)));
+            console.out().println(stats.toJsonText(line.hasOption("list")));
         } else {
-            printTable(data, list, sampling, console.out());
+            printTable(stats.dataset(), line.hasOption("list"), sampling, console.out());
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * The report as nested maps in the documented JSON schema.
-     *
-     * @param data the loaded dataset
-     * @param list whether to include the samples
-     * @return {@code {"label_index": [...], "splits": {...}}}
-     */
-    static Map<String, Object> toJson(WikiArtDataset data, boolean list) {
-        Map<String, Object> splits = new LinkedHashMap<>();
-        for (PreparedSplit split : data.splits().values()) {
-            Map<String, Object> classes = new LinkedHashMap<>();
-            for (Map.Entry<String, ClassCount> e : split.counts().entrySet()) {
-                Map<String, Object> counts = new LinkedHashMap<>();
-                counts.put("original", e.getValue().original());
-                counts.put("resampled", e.getValue().resampled());
-                classes.put(e.getKey(), counts);
-            }
-            List<Map<String, Object>> skipped = new ArrayList<>();
-            for (SkippedFile s : split.skipped()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("path", s.path().toString());
-                entry.put("reason", s.reason());
-                skipped.add(entry);
-            }
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("classes", classes);
-            report.put("skipped", skipped);
-            if (list) {
-                report.put("samples", split.samples().stream().map(s -> s.path().toString()).toList());
-            }
-            splits.put(split.name(), report);
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("label_index", data.labelIndex().names());
-        json.put("splits", splits);
-        return json;
     }
 
     private static void printTable(WikiArtDataset data, boolean list, Sampling sampling, PrintStream out) {
