@@ -1,6 +1,6 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.train.AutoencoderRun;
+import io.github.wikiart.reports.autoencoder.ReconstructionGrid;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -38,11 +38,9 @@ public final class AutoencoderCompareCommand implements Command {
         Path runDir = Flags.existingDir(line, "run");
         int count = Flags.intInRange(line, "count", 1, 10_000, 12);
         Path data = line.hasOption("data") ? Flags.existingDir(line, "data") : null;
-        AutoencoderRun.TestSet test = AutoencoderRun.testSet(runDir, Flags.checkpoint(line), data);
-        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : runDir.resolve("plots");
-        Path png = out.resolve("reconstructions.png");
-        AutoencoderViews.reconstructionGrid(test, count, png);
-        console.out().println("wrote " + png);
+        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : null;
+        ReconstructionGrid grid = ReconstructionGrid.write(runDir, Flags.checkpoint(line), data, count, out);
+        console.out().println("wrote " + grid.png());
         return ExitCodes.OK;
     }
 }

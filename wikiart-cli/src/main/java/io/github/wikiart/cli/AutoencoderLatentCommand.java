@@ -1,8 +1,7 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.train.AutoencoderRun;
+import io.github.wikiart.reports.autoencoder.LatentSpace;
 import io.github.wikiart.train.latent.LatentReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
@@ -37,18 +36,14 @@ public final class AutoencoderLatentCommand implements Command {
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         Path data = line.hasOption("data") ? Flags.existingDir(line, "data") : null;
-        AutoencoderRun.TestSet test = AutoencoderRun.testSet(runDir, Flags.checkpoint(line), data);
-        Path plots = Files.createDirectories(runDir.resolve("plots"));
-        LatentReport r = AutoencoderViews.latentPlots(test, plots,
+        LatentSpace latent = LatentSpace.analyse(runDir, Flags.checkpoint(line), data,
                 Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
-        Files.move(plots.resolve("latent.json"), runDir.resolve("latent.json"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        LatentReport r = latent.report();
         console.out().printf(Locale.ROOT, "%d test images, k = %d: NMI %.3f, ARI %.3f, purity %.3f; "
                         + "PCA explains %.1f%% + %.1f%% of the variance%n", r.points(), r.clusters(), r.nmi(),
                 r.adjustedRandIndex(), r.purity(), 100 * r.explainedVarianceRatio()[0],
                 100 * r.explainedVarianceRatio()[1]);
-        console.out().println("wrote " + runDir.resolve("latent.json") + ", " + plots.resolve("latent-pca-styles.png")
-                + ", " + plots.resolve("latent-pca-clusters.png"));
+        console.out().println("wrote " + latent.json() + ", " + latent.byStyle() + ", " + latent.byCluster());
         return ExitCodes.OK;
     }
 }

@@ -13,7 +13,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * epoch otherwise), then one line of results per epoch, with images per second; notices on their
  * own line; each new run folder handed to a callback.
  */
-public final class ProgressBar implements JobListener {
+public class ProgressBar implements JobListener {
     private static final int WIDTH = 28;
 
     private final PrintStream err;

@@ -1,26 +1,15 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.data.Sample;
-import io.github.wikiart.train.Checkpoints;
-import io.github.wikiart.train.Json;
-import io.github.wikiart.train.TrainedClassifier;
-import io.github.wikiart.train.transfer.TransferEvaluator;
-import io.github.wikiart.train.transfer.TransferModel;
-import io.github.wikiart.train.transfer.TransferModels;
+import io.github.wikiart.reports.transfer.TransferEvaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart transfer eval}: hit rate by an independent judge, style spread, content retention. */
 public final class TransferEvalCommand implements Command {
-    /** The saved result inside the transfer run. */
-    public static final String FILE = "transfer-eval.json";
-
     @Override
     public String name() {
         return "transfer eval";
@@ -65,28 +54,7 @@ public final class TransferEvalCommand implements Command {
         }
         Path contentDir = Flags.existingDir(line, "content");
         Path renderings = line.hasOption("renderings") ? Flags.existingDir(line, "renderings") : null;
-        Map<String, Object> result = evaluate(runDir, judgeDirs, contentDir, renderings);
-        console.out().println(Json.toText(result));
+        console.out().println(TransferEvaluation.evaluate(runDir, judgeDirs, contentDir, renderings).toJsonText());
         return ExitCodes.OK;
-    }
-
-    static Map<String, Object> evaluate(Path runDir, List<Path> judgeDirs, Path contentDir, Path renderings)
-            throws Exception {
-        TransferModel model = TransferModels.load(runDir);
-        Map<String, TrainedClassifier> judges = new LinkedHashMap<>();
-        for (Path dir : judgeDirs) {
-            judges.put(dir.toString(), TrainedClassifier.load(dir, Checkpoints.Which.LAST));
-        }
-        List<Sample> content = TransferImages.content(contentDir);
-        Map<String, Object> result;
-        try {
-            result = TransferEvaluator.evaluate(model, judges, content, TransferImages.labelsOf(content), renderings);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
-        result.put("judge", judgeDirs.get(0).toString());
-        result.put("content", contentDir.toString());
-        Json.write(runDir.resolve(FILE), result);
-        return result;
     }
 }

@@ -1,27 +1,22 @@
-package io.github.wikiart.cli;
+package io.github.wikiart.reports.transfer;
 
 import io.github.wikiart.data.ContentImages;
-import io.github.wikiart.data.DatasetScanner;
-import io.github.wikiart.data.ImageFiles;
 import io.github.wikiart.data.ImageResizer;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.Sample;
-import io.github.wikiart.data.SplitListing;
+import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.viz.ImageGrid;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Image helpers of the transfer commands: content folders, and images to and from NHWC arrays. */
-final class TransferImages {
+public final class TransferImages {
     private TransferImages() {
     }
 
@@ -31,12 +26,13 @@ final class TransferImages {
      * @param dir the folder
      * @return samples
      * @throws IOException when it cannot be read
+     * @throws InvalidJobException when it holds no image
      */
-    static List<Sample> content(Path dir) throws IOException {
+    public static List<Sample> content(Path dir) throws IOException {
         try {
             return ContentImages.list(dir);
         } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
+            throw new InvalidJobException(e.getMessage(), e);
         }
     }
 
@@ -44,7 +40,7 @@ final class TransferImages {
      * @param samples samples
      * @return a label index over their labels
      */
-    static LabelIndex labelsOf(List<Sample> samples) {
+    public static LabelIndex labelsOf(List<Sample> samples) {
         return LabelIndex.of(samples.stream().map(Sample::label).toList());
     }
 
@@ -55,7 +51,7 @@ final class TransferImages {
      * @param side target side
      * @return the array
      */
-    static INDArray toArray(BufferedImage image, int side) {
+    public static INDArray toArray(BufferedImage image, int side) {
         byte[] rgb = new ImageResizer(side, ResizeMode.STRETCH).resizeToBytes(image);
         float[] f = new float[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
@@ -72,7 +68,7 @@ final class TransferImages {
      * @return the array
      * @throws IOException naming the file when it cannot be decoded
      */
-    static INDArray read(Path file, int side) throws IOException {
+    public static INDArray read(Path file, int side) throws IOException {
         try {
             return toArray(new io.github.wikiart.data.ImageDecoder().decode(file), side);
         } catch (io.github.wikiart.data.ImageDecodeException e) {
@@ -85,7 +81,7 @@ final class TransferImages {
      * @param i index
      * @return image i
      */
-    static BufferedImage toImage(INDArray batch, int i) {
+    public static BufferedImage toImage(INDArray batch, int i) {
         INDArray one = batch.get(NDArrayIndex.point(i)).dup('c');
         return ImageGrid.fromHwc(one.reshape(one.length()).toFloatVector(), (int) batch.size(1));
     }
