@@ -1,0 +1,25 @@
+package io.github.wikiart.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutoencoderExampleTest {
+    @Test
+    void learnsMoreThanTheMeanImageAndReportsTheLatentSpace(@TempDir Path dir) throws Exception {
+        AutoencoderExample.Result r = AutoencoderExample.run(dir.resolve("data"), dir.resolve("runs"), 16, 4);
+        System.err.println("EXAMPLE " + r.training().summary() + " " + r.latent().report());
+        assertTrue(r.training().testPsnrDb() > r.training().baselinePsnrDb(),
+                r.training().testPsnrDb() + " dB vs mean image " + r.training().baselinePsnrDb());
+        assertEquals(32, r.latent().report().points());
+        assertEquals(4, r.latent().report().clusters());
+        assertEquals(8, r.reconstructions().images());
+        assertTrue(Files.size(r.reconstructions().png()) > 1000);
+        assertTrue(Files.isRegularFile(r.training().run().dir().resolve("latent.json")));
+        assertTrue(Files.size(r.latent().byStyle()) > 1000);
+    }
+}
