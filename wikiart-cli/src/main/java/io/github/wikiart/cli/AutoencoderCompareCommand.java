@@ -7,15 +7,13 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart autoencoder compare}: a grid of test images beside their reconstructions. */
-public final class AutoencoderCompareCommand implements Command {
-    @Override
-    public String name() {
-        return "autoencoder compare";
-    }
-
-    @Override
-    public String summary() {
-        return "write a grid of test images beside their reconstructions, with the style name on each";
+public final class AutoencoderCompareCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public AutoencoderCompareCommand() {
+        super("autoencoder compare",
+                "write a grid of test images beside their reconstructions, with the style name on each",
+                "",
+                "wikiart autoencoder compare --run runs/20261129-101500-autoencoder --count 16");
     }
 
     @Override
@@ -26,11 +24,6 @@ public final class AutoencoderCompareCommand implements Command {
                 .addOption(Flags.data("dataset folder with the same styles (default: the run's own data)"))
                 .addOption(Flags.checkpoint())
                 .addOption(Flags.out("folder for the image (default: the run's plots folder)"));
-    }
-
-    @Override
-    public String example() {
-        return "wikiart autoencoder compare --run runs/20261129-101500-autoencoder --count 16";
     }
 
     @Override

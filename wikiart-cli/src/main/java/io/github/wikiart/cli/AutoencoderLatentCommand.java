@@ -8,16 +8,14 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart autoencoder latent}: PCA and k-means of the test set's latent vectors. */
-public final class AutoencoderLatentCommand implements Command {
-    @Override
-    public String name() {
-        return "autoencoder latent";
-    }
-
-    @Override
-    public String summary() {
-        return "project the test set's latent vectors with PCA, cluster them with k-means, measure agreement "
-                + "with the styles (NMI, ARI, purity) and plot both";
+public final class AutoencoderLatentCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public AutoencoderLatentCommand() {
+        super("autoencoder latent",
+                "project the test set's latent vectors with PCA, cluster them with k-means, measure agreement "
+                        + "with the styles (NMI, ARI, purity) and plot both",
+                "",
+                "wikiart autoencoder latent --run runs/20261129-101500-autoencoder");
     }
 
     @Override
@@ -25,11 +23,6 @@ public final class AutoencoderLatentCommand implements Command {
         return new Options().addOption(Flags.run())
                 .addOption(Flags.data("dataset folder with the same styles (default: the run's own data)"))
                 .addOption(Flags.checkpoint()).addOption(Flags.seed(1));
-    }
-
-    @Override
-    public String example() {
-        return "wikiart autoencoder latent --run runs/20261129-101500-autoencoder";
     }
 
     @Override

@@ -7,27 +7,20 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart autoencoder train}: trains the convolutional autoencoder into a run folder. */
-public final class AutoencoderTrainCommand implements Command {
-    @Override
-    public String name() {
-        return "autoencoder train";
-    }
-
-    @Override
-    public String summary() {
-        return "train the convolutional autoencoder (validation every epoch; best and final checkpoints)";
+public final class AutoencoderTrainCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public AutoencoderTrainCommand() {
+        super("autoencoder train",
+                "train the convolutional autoencoder (validation every epoch; best and final checkpoints)",
+                "",
+                "wikiart autoencoder train -c examples/configs/demo.yaml --set autoencoder.epochs=5\n"
+                        + "wikiart autoencoder train --set data.root=/data/wikiart --set data.image_size=104 "
+                        + "--set autoencoder.width=104");
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart autoencoder train -c examples/configs/demo.yaml --set autoencoder.epochs=5\n"
-                + "wikiart autoencoder train --set data.root=/data/wikiart --set data.image_size=104 "
-                + "--set autoencoder.width=104";
     }
 
     @Override

@@ -9,15 +9,14 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart classify eval}: recomputes the test metrics of a trained run. */
-public final class ClassifyEvalCommand implements Command {
-    @Override
-    public String name() {
-        return "classify eval";
-    }
-
-    @Override
-    public String summary() {
-        return "evaluate a trained classifier run on its test split (or another dataset) and print the metrics";
+public final class ClassifyEvalCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public ClassifyEvalCommand() {
+        super("classify eval",
+                "evaluate a trained classifier run on its test split (or another dataset) and print the metrics",
+                "",
+                "wikiart classify eval --run runs/20261129-101500-classify-stylenet\n"
+                        + "wikiart classify eval --run runs/my-run --data /data/other-wikiart --checkpoint best --json");
     }
 
     @Override
@@ -25,12 +24,6 @@ public final class ClassifyEvalCommand implements Command {
         return new Options().addOption(Flags.run())
                 .addOption(Flags.data("dataset folder with the same styles (default: the run's own data)"))
                 .addOption(Flags.checkpoint()).addOption(Flags.json());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart classify eval --run runs/20261129-101500-classify-stylenet\n"
-                + "wikiart classify eval --run runs/my-run --data /data/other-wikiart --checkpoint best --json";
     }
 
     @Override

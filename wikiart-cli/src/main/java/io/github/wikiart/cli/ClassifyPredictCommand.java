@@ -10,15 +10,13 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart classify predict}: the most probable styles of images. */
-public final class ClassifyPredictCommand implements Command {
-    @Override
-    public String name() {
-        return "classify predict";
-    }
-
-    @Override
-    public String summary() {
-        return "name the most probable styles of images with a trained classifier run";
+public final class ClassifyPredictCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public ClassifyPredictCommand() {
+        super("classify predict",
+                "name the most probable styles of images with a trained classifier run",
+                "IMAGE...",
+                "wikiart classify predict --run runs/20261129-101500-classify-stylenet --top 3 a.jpg b.png");
     }
 
     @Override
@@ -26,16 +24,6 @@ public final class ClassifyPredictCommand implements Command {
         return new Options().addOption(Flags.run()).addOption(Flags.checkpoint())
                 .addOption(Option.builder().longOpt("top").hasArg().argName("K")
                         .desc("how many styles per image (default 3)").build());
-    }
-
-    @Override
-    public String arguments() {
-        return "IMAGE...";
-    }
-
-    @Override
-    public String example() {
-        return "wikiart classify predict --run runs/20261129-101500-classify-stylenet --top 3 a.jpg b.png";
     }
 
     @Override

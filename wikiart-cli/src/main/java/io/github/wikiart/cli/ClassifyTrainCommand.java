@@ -12,29 +12,22 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart classify train}: trains a style classifier into a run folder. */
-public final class ClassifyTrainCommand implements Command {
-    @Override
-    public String name() {
-        return "classify train";
-    }
-
-    @Override
-    public String summary() {
-        return "train a style classifier (stylenet or the original seed model) and evaluate it every epoch";
+public final class ClassifyTrainCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public ClassifyTrainCommand() {
+        super("classify train",
+                "train a style classifier (stylenet or the original seed model) and evaluate it every epoch",
+                "",
+                "wikiart classify train -c examples/configs/demo.yaml --set classifier.epochs=5\n"
+                        + "wikiart classify train --set data.root=/data/wikiart --set classifier.model=seed "
+                        + "--set data.image_size=416 --run-dir runs/seed-416\n"
+                        + "wikiart classify train --set data.root=/data/wikiart --seeds 1,2,3 --run-dir runs/three-seeds");
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir())
                 .addOption(Flags.seeds());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart classify train -c examples/configs/demo.yaml --set classifier.epochs=5\n"
-                + "wikiart classify train --set data.root=/data/wikiart --set classifier.model=seed "
-                + "--set data.image_size=416 --run-dir runs/seed-416\n"
-                + "wikiart classify train --set data.root=/data/wikiart --seeds 1,2,3 --run-dir runs/three-seeds";
     }
 
     @Override

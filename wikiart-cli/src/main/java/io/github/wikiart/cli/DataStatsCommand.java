@@ -16,15 +16,14 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart data stats}: per-class counts before and after resampling, and skipped files. */
-public final class DataStatsCommand implements Command {
-    @Override
-    public String name() {
-        return "data stats";
-    }
-
-    @Override
-    public String summary() {
-        return "count the images per style of a dataset, before and after resampling, and list unusable files";
+public final class DataStatsCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public DataStatsCommand() {
+        super("data stats",
+                "count the images per style of a dataset, before and after resampling, and list unusable files",
+                "",
+                "wikiart data stats --data /tmp/styles\n"
+                        + "wikiart data stats --data /tmp/styles --split train --sampling mean --seed 3 --json --list");
     }
 
     @Override
@@ -40,12 +39,6 @@ public final class DataStatsCommand implements Command {
                 .addOption(Flags.seed(1))
                 .addOption(Flags.json())
                 .addOption(Option.builder().longOpt("list").desc("also list the samples in sampling order").build());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart data stats --data /tmp/styles\n"
-                + "wikiart data stats --data /tmp/styles --split train --sampling mean --seed 3 --json --list";
     }
 
     @Override

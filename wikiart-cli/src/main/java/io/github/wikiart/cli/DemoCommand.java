@@ -30,15 +30,14 @@ import org.apache.commons.cli.Options;
  * autoencoder with its reconstruction grid and latent-space plots, and a short style transfer judged
  * by an independently trained classifier.
  */
-public final class DemoCommand implements Command {
-    @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String summary() {
-        return "run the whole pipeline on generated data (no downloads): data, classifiers, autoencoder, style transfer";
+public final class DemoCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public DemoCommand() {
+        super("demo",
+                "run the whole pipeline on generated data (no downloads): data, classifiers, autoencoder, style transfer",
+                "",
+                "wikiart demo --out /tmp/wikiart-demo\n"
+                        + "wikiart demo --set classifier.epochs=3");
     }
 
     @Override
@@ -46,12 +45,6 @@ public final class DemoCommand implements Command {
         return new Options().addOption(Flags.out("folder for the generated data and results (default demo-out)"))
                 .addOption(Flags.seed(42))
                 .addOption(Flags.set());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart demo --out /tmp/wikiart-demo\n"
-                + "wikiart demo --set classifier.epochs=3";
     }
 
     @Override

@@ -8,15 +8,13 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart transfer apply}: moves images to a chosen style. */
-public final class TransferApplyCommand implements Command {
-    @Override
-    public String name() {
-        return "transfer apply";
-    }
-
-    @Override
-    public String summary() {
-        return "move images to a style with a trained transfer run; writes <name>-<style>.png files";
+public final class TransferApplyCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public TransferApplyCommand() {
+        super("transfer apply",
+                "move images to a style with a trained transfer run; writes <name>-<style>.png files",
+                "IMAGE...",
+                "wikiart transfer apply --run runs/20261129-120000-transfer-cin --style Ukiyo_Waves --out /tmp/out a.jpg");
     }
 
     @Override
@@ -25,16 +23,6 @@ public final class TransferApplyCommand implements Command {
                 .addOption(Option.builder().longOpt("style").hasArg().argName("NAME").desc("target style (required)")
                         .build())
                 .addOption(Flags.out("folder for the results (default: the current folder)"));
-    }
-
-    @Override
-    public String arguments() {
-        return "IMAGE...";
-    }
-
-    @Override
-    public String example() {
-        return "wikiart transfer apply --run runs/20261129-120000-transfer-cin --style Ukiyo_Waves --out /tmp/out a.jpg";
     }
 
     @Override

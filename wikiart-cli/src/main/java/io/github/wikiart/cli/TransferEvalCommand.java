@@ -9,16 +9,15 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart transfer eval}: hit rate by an independent judge, style spread, content retention. */
-public final class TransferEvalCommand implements Command {
-    @Override
-    public String name() {
-        return "transfer eval";
-    }
-
-    @Override
-    public String summary() {
-        return "transfer every content image to every style and measure it with an independent judge classifier "
-                + "(prints one JSON object, also saved in the run folder)";
+public final class TransferEvalCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public TransferEvalCommand() {
+        super("transfer eval",
+                "transfer every content image to every style and measure it with an independent judge classifier "
+                        + "(prints one JSON object, also saved in the run folder)",
+                "",
+                "wikiart transfer eval --run runs/t --judge runs/stylenet --judge runs/stats --content realstyles/content/test"
+                        + " --renderings realstyles/test");
     }
 
     @Override
@@ -33,12 +32,6 @@ public final class TransferEvalCommand implements Command {
                         .desc("true renderings of the content images as DIR/<Style>/<content file name> (optional): "
                                 + "adds PSNR to them, the do-nothing baseline, and each judge's accuracy on them")
                         .build());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart transfer eval --run runs/t --judge runs/stylenet --judge runs/stats --content realstyles/content/test"
-                + " --renderings realstyles/test";
     }
 
     @Override

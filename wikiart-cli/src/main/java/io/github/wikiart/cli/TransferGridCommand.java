@@ -7,16 +7,16 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart transfer grid}: comparison grids of images and their transfers. */
-public final class TransferGridCommand implements Command {
-    @Override
-    public String name() {
-        return "transfer grid";
-    }
-
-    @Override
-    public String summary() {
-        return "write a grid of test images beside their transfer to a random other style (or one image to "
-                + "every style), with both labels";
+public final class TransferGridCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public TransferGridCommand() {
+        super("transfer grid",
+                "write a grid of test images beside their transfer to a random other style (or one image to "
+                        + "every style), with both labels",
+                "",
+                "wikiart transfer grid --run runs/20261129-120000-transfer-cin --count 8\n"
+                        + "wikiart transfer grid --run runs/20261129-120000-transfer-cin --single-image\n"
+                        + "wikiart transfer grid --run runs/t --data realstyles/content/test --renderings realstyles/test --count 4");
     }
 
     @Override
@@ -31,13 +31,6 @@ public final class TransferGridCommand implements Command {
                                 + "plots/transfer-vs-truth.png, each image moved to every style above its true "
                                 + "rendering in that style").build())
                 .addOption(Flags.seed(1));
-    }
-
-    @Override
-    public String example() {
-        return "wikiart transfer grid --run runs/20261129-120000-transfer-cin --count 8\n"
-                + "wikiart transfer grid --run runs/20261129-120000-transfer-cin --single-image\n"
-                + "wikiart transfer grid --run runs/t --data realstyles/content/test --renderings realstyles/test --count 4";
     }
 
     @Override

@@ -7,27 +7,20 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart transfer train}: trains a label-conditioned style-transfer model. */
-public final class TransferTrainCommand implements Command {
-    @Override
-    public String name() {
-        return "transfer train";
-    }
-
-    @Override
-    public String summary() {
-        return "train a style-transfer model: cin (conditional instance normalisation, default) or seed (the original)";
+public final class TransferTrainCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public TransferTrainCommand() {
+        super("transfer train",
+                "train a style-transfer model: cin (conditional instance normalisation, default) or seed (the original)",
+                "",
+                "wikiart transfer train --set data.root=/tmp/styles --set data.image_size=32\n"
+                        + "wikiart transfer train --set data.root=/tmp/styles --set transfer.method=seed "
+                        + "--set transfer.autoencoder_run=runs/my-autoencoder");
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart transfer train --set data.root=/tmp/styles --set data.image_size=32\n"
-                + "wikiart transfer train --set data.root=/tmp/styles --set transfer.method=seed "
-                + "--set transfer.autoencoder_run=runs/my-autoencoder";
     }
 
     @Override
