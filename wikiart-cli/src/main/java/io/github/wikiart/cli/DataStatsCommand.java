@@ -1,16 +1,9 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.data.ClassCount;
 import io.github.wikiart.data.DataOptions;
-import io.github.wikiart.data.PreparedSplit;
-import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Sampling;
-import io.github.wikiart.data.SkippedFile;
-import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.reports.data.DataStats;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -60,43 +53,9 @@ public final class DataStatsCommand extends BaseCommand {
                 .withToySample(Flags.intInRange(line, "toy", 1, Integer.MAX_VALUE, 0))
                 .withSeed(Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
         DataStats stats = DataStats.of(options, train, test);
-        if (line.hasOption("json")) {
-            console.out().println(stats.toJsonText(line.hasOption("list")));
-        } else {
-            printTable(stats.dataset(), line.hasOption("list"), sampling, console.out());
-        }
+        boolean list = line.hasOption("list");
+        console.out().print(line.hasOption("json") ? stats.toJsonText(list) + System.lineSeparator()
+                : stats.toText(list));
         return ExitCodes.OK;
-    }
-
-    private static void printTable(WikiArtDataset data, boolean list, Sampling sampling, PrintStream out) {
-        out.printf("label index (%d styles): %s%n", data.labelIndex().size(), String.join(", ", data.labelIndex().names()));
-        for (PreparedSplit split : data.splits().values()) {
-            out.println();
-            out.printf("%s: %s   (sampling: %s)%n", split.name(), split.dir(), sampling);
-            int width = Math.max(5, split.counts().keySet().stream().mapToInt(String::length).max().orElse(5));
-            out.printf("  %-" + width + "s %9s %10s%n", "style", "original", "resampled");
-            int original = 0;
-            int resampled = 0;
-            for (Map.Entry<String, ClassCount> e : split.counts().entrySet()) {
-                out.printf("  %-" + width + "s %9d %10d%n", e.getKey(), e.getValue().original(), e.getValue().resampled());
-                original += e.getValue().original();
-                resampled += e.getValue().resampled();
-            }
-            out.printf("  %-" + width + "s %9d %10d%n", "total", original, resampled);
-            if (split.skipped().isEmpty()) {
-                out.println("  skipped: none");
-            } else {
-                out.printf("  skipped (%d):%n", split.skipped().size());
-                for (SkippedFile s : split.skipped()) {
-                    out.printf("    %s: %s%n", s.path(), s.reason());
-                }
-            }
-            if (list) {
-                out.println("  samples in sampling order:");
-                for (Sample s : split.samples()) {
-                    out.println("    " + s.path());
-                }
-            }
-        }
     }
 }

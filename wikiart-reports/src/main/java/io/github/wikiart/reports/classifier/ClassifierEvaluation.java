@@ -2,11 +2,14 @@ package io.github.wikiart.reports.classifier;
 
 import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.train.Checkpoints;
+import io.github.wikiart.train.ClassMetrics;
 import io.github.wikiart.train.ClassificationReport;
 import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.Json;
 import io.github.wikiart.train.RunFolder;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -70,6 +73,28 @@ public record ClassifierEvaluation(Path run, Checkpoints.Which checkpoint, Class
         out.put("test_images", report.total());
         trainingTestAccuracy.ifPresent(a -> out.put("training_test_accuracy", a));
         return out;
+    }
+
+    /**
+     * @return the numbers for people: one line of totals, whether training's accuracy was
+     *     reproduced, then precision, recall, F1 and support per style
+     */
+    public String toText() {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        ClassificationReport r = report;
+        out.printf(Locale.ROOT, "%s checkpoint of %s on %d test images: accuracy %.4f, macro-F1 %.4f, "
+                + "loss %.4f%n", checkpointName(), run, r.total(), r.accuracy(), r.macroF1(), r.meanLoss());
+        trainingTestAccuracy.ifPresent(a -> out.printf(Locale.ROOT, "training's final test accuracy: %.4f (%s)%n", a,
+                a == r.accuracy() ? "identical" : "DIFFERENT"));
+        int width = Math.max(5, r.classes().stream().mapToInt(String::length).max().orElse(5));
+        out.printf("  %-" + width + "s %9s %7s %7s %8s%n", "style", "precision", "recall", "f1", "support");
+        for (ClassMetrics m : r.perClass()) {
+            out.printf(Locale.ROOT, "  %-" + width + "s %9.4f %7.4f %7.4f %8d%n", m.name(), m.precision(), m.recall(),
+                    m.f1(), m.support());
+        }
+        out.flush();
+        return text.toString();
     }
 
     /** @return {@link #toJson()} as indented JSON text */

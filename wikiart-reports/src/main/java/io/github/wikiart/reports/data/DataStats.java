@@ -3,11 +3,15 @@ package io.github.wikiart.reports.data;
 import io.github.wikiart.data.ClassCount;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.PreparedSplit;
+import io.github.wikiart.data.Sample;
+import io.github.wikiart.data.Sampling;
 import io.github.wikiart.data.SkippedFile;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.train.Json;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +82,51 @@ public record DataStats(WikiArtDataset dataset, DataOptions options) {
         json.put("label_index", dataset.labelIndex().names());
         json.put("splits", splits);
         return json;
+    }
+
+    /**
+     * The report as a table for people: per split the counts per style, the skipped files and,
+     * when asked, the samples.
+     *
+     * @param list whether to include the samples in sampling order
+     * @return the text, one line per row
+     */
+    public String toText(boolean list) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        WikiArtDataset data = dataset;
+        Sampling sampling = options.trainSampling();
+        out.printf("label index (%d styles): %s%n", data.labelIndex().size(), String.join(", ", data.labelIndex().names()));
+        for (PreparedSplit split : data.splits().values()) {
+            out.println();
+            out.printf("%s: %s   (sampling: %s)%n", split.name(), split.dir(), sampling);
+            int width = Math.max(5, split.counts().keySet().stream().mapToInt(String::length).max().orElse(5));
+            out.printf("  %-" + width + "s %9s %10s%n", "style", "original", "resampled");
+            int original = 0;
+            int resampled = 0;
+            for (Map.Entry<String, ClassCount> e : split.counts().entrySet()) {
+                out.printf("  %-" + width + "s %9d %10d%n", e.getKey(), e.getValue().original(), e.getValue().resampled());
+                original += e.getValue().original();
+                resampled += e.getValue().resampled();
+            }
+            out.printf("  %-" + width + "s %9d %10d%n", "total", original, resampled);
+            if (split.skipped().isEmpty()) {
+                out.println("  skipped: none");
+            } else {
+                out.printf("  skipped (%d):%n", split.skipped().size());
+                for (SkippedFile s : split.skipped()) {
+                    out.printf("    %s: %s%n", s.path(), s.reason());
+                }
+            }
+            if (list) {
+                out.println("  samples in sampling order:");
+                for (Sample s : split.samples()) {
+                    out.println("    " + s.path());
+                }
+            }
+        }
+        out.flush();
+        return text.toString();
     }
 
     /**
