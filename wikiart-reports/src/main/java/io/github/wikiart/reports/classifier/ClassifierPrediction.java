@@ -1,16 +1,13 @@
 package io.github.wikiart.reports.classifier;
 
-import io.github.wikiart.data.ImageDecodeException;
-import io.github.wikiart.data.ImageDecoder;
+import io.github.wikiart.reports.ImageInputs;
 import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.Prediction;
 import io.github.wikiart.train.TrainedClassifier;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,9 +41,6 @@ public record ClassifierPrediction(List<ImagePrediction> images) {
      */
     public static ClassifierPrediction predict(Path runDir, Checkpoints.Which which, List<Path> images, int top)
             throws IOException {
-        if (images.isEmpty()) {
-            throw new InvalidJobException("no images given");
-        }
         if (top < 1) {
             throw new InvalidJobException("top: expected at least 1, got " + top);
         }
@@ -54,19 +48,9 @@ public record ClassifierPrediction(List<ImagePrediction> images) {
             throw new InvalidJobException("run: no such folder: " + runDir);
         }
         TrainedClassifier model = TrainedClassifier.load(runDir, which);
-        ImageDecoder decoder = new ImageDecoder();
-        List<ImagePrediction> out = new ArrayList<>();
-        for (Path image : images) {
-            BufferedImage decoded;
-            try {
-                decoded = decoder.decode(image);
-            } catch (ImageDecodeException e) {
-                out.add(new ImagePrediction(image, List.of(), e.getMessage()));
-                continue;
-            }
-            out.add(new ImagePrediction(image, model.predict(decoded, top), null));
-        }
-        return new ClassifierPrediction(out);
+        return new ClassifierPrediction(ImageInputs.map(images,
+                (file, image) -> new ImagePrediction(file, model.predict(image, top), null),
+                (file, reason) -> new ImagePrediction(file, List.of(), reason)));
     }
 
     /** @return how many images could not be read */

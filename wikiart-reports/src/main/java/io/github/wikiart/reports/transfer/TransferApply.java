@@ -1,8 +1,7 @@
 package io.github.wikiart.reports.transfer;
 
 import io.github.wikiart.data.AtomicFiles;
-import io.github.wikiart.data.ImageDecodeException;
-import io.github.wikiart.data.ImageDecoder;
+import io.github.wikiart.reports.ImageInputs;
 import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.train.transfer.TransferModel;
 import io.github.wikiart.train.transfer.TransferModels;
@@ -10,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -44,9 +42,6 @@ public record TransferApply(List<AppliedImage> images) {
      * @throws IOException when the model cannot be read or a result written
      */
     public static TransferApply apply(Path runDir, String style, List<Path> images, Path outDir) throws IOException {
-        if (images.isEmpty()) {
-            throw new InvalidJobException("no images given");
-        }
         if (!Files.isDirectory(runDir)) {
             throw new InvalidJobException("run: no such folder: " + runDir);
         }
@@ -57,24 +52,14 @@ public record TransferApply(List<AppliedImage> images) {
         }
         int target = model.labels().indexOf(style);
         Files.createDirectories(outDir);
-        ImageDecoder decoder = new ImageDecoder();
-        List<AppliedImage> out = new ArrayList<>();
-        for (Path input : images) {
-            BufferedImage image;
-            try {
-                image = decoder.decode(input);
-            } catch (ImageDecodeException e) {
-                out.add(new AppliedImage(input, null, e.getMessage()));
-                continue;
-            }
+        return new TransferApply(ImageInputs.map(images, (input, image) -> {
             BufferedImage result = TransferImages.toImage(
                     model.transfer(TransferImages.toArray(image, model.imageSize()), new int[] {target}), 0);
             String base = input.getFileName().toString().replaceAll("\\.[^.]*$", "");
             Path file = outDir.resolve(base + "-" + style + ".png");
             AtomicFiles.write(file, o -> ImageIO.write(result, "png", o));
-            out.add(new AppliedImage(input, file, null));
-        }
-        return new TransferApply(out);
+            return new AppliedImage(input, file, null);
+        }, (input, reason) -> new AppliedImage(input, null, reason)));
     }
 
     /** @return how many images could not be read */
