@@ -61,7 +61,8 @@ public final class DemoCommand extends BaseCommand {
         }
         WikiartConfig config = ConfigLoader.fromOverrides(settings);
         DemoOptions options = new DemoOptions(config.output().runsDir(), seed, config.data().toDataOptions(config.seed()),
-                config.classifier().toOptions(), config.autoencoder().toOptions(), config.transfer().toOptions());
+                config.classifier().toOptions(), config.autoencoder().toOptions(), config.transfer().toOptions(),
+                DemoOptions.Scale.STANDARD);
         Demo.Result r = Demo.run(options, new Printer(console, settings, seed));
         console.out().println("== done. Try: wikiart classify predict --run <a classifier run folder above> "
                 + dataDir.resolve("test").resolve(r.generated().styleNames().get(0)).resolve("img_00000.jpg"));
@@ -85,13 +86,17 @@ public final class DemoCommand extends BaseCommand {
         /** The settings each step's run was configured with before the demo moved into the library. */
         private List<String> stepSettings() {
             List<String> s = new ArrayList<>(settings);
+            DemoOptions.Scale scale = DemoOptions.Scale.STANDARD;
+            List<String> small = List.of("data.image_size=" + scale.smallSize(), "transfer.epochs=" + scale.smallEpochs());
             switch (step) {
                 case STYLENET -> s.add("classifier.model=stylenet");
                 case SEED_CLASSIFIER -> s.add("classifier.model=seed");
-                case AUTOENCODER -> s.add("autoencoder.epochs=" + Demo.AUTOENCODER_EPOCHS);
-                case JUDGE -> s.addAll(List.of("data.image_size=32", "transfer.epochs=4", "classifier.epochs=4",
-                        "seed=" + (seed + 1)));
-                case TRANSFER -> s.addAll(List.of("data.image_size=32", "transfer.epochs=4"));
+                case AUTOENCODER -> s.add("autoencoder.epochs=" + scale.autoencoderEpochs());
+                case JUDGE -> {
+                    s.addAll(small);
+                    s.addAll(List.of("classifier.epochs=" + scale.smallEpochs(), "seed=" + (seed + 1)));
+                }
+                case TRANSFER -> s.addAll(small);
                 default -> { }
             }
             return s;

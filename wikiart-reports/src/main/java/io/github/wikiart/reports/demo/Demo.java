@@ -33,13 +33,6 @@ import java.util.List;
  * judged by an independently trained classifier.
  */
 public final class Demo {
-    /** Epochs of the autoencoder step. */
-    public static final int AUTOENCODER_EPOCHS = 8;
-    /** Image side of the judge and transfer steps. */
-    public static final int SMALL_SIZE = 32;
-    /** Epochs of the judge and transfer steps. */
-    public static final int SMALL_EPOCHS = 4;
-
     private Demo() {
     }
 
@@ -75,8 +68,10 @@ public final class Demo {
         DataOptions data = options.data();
         Path dataDir = data.root();
         RunLocation runs = RunLocation.under(options.runsDir());
+        DemoOptions.Scale scale = options.scale();
         listener.onStep(DemoStep.GENERATE, 1, "generating a synthetic style dataset in " + dataDir);
-        SyntheticDataset synth = SyntheticStyles.builder().styles(6).trainPerStyle(60).testPerStyle(20).size(64)
+        SyntheticDataset synth = SyntheticStyles.builder().styles(scale.styles()).trainPerStyle(scale.trainPerStyle())
+                .testPerStyle(scale.testPerStyle()).size(scale.generatedSize())
                 .seed(options.seed()).overwrite(true).build().write(dataDir);
         listener.onGenerated(synth);
 
@@ -96,7 +91,7 @@ public final class Demo {
             classifiers.add(r);
         }
 
-        AutoencoderOptions ae = withEpochs(options.autoencoder(), AUTOENCODER_EPOCHS);
+        AutoencoderOptions ae = withEpochs(options.autoencoder(), scale.autoencoderEpochs());
         listener.onStep(DemoStep.AUTOENCODER, step++, "training the convolutional autoencoder (" + ae.epochs()
                 + " epochs)");
         AutoencoderTraining.Result a = AutoencoderTraining.train(data, ae, runs, listener);
@@ -109,14 +104,14 @@ public final class Demo {
         LatentSpace latent = LatentSpace.write(test, plots, plots.resolve(LatentSpace.FILE), options.seed());
         listener.onLatentSpace(latent);
 
-        DataOptions small = data.withImageSize(SMALL_SIZE);
-        listener.onStep(DemoStep.JUDGE, step++, "training an independent judge classifier at " + SMALL_SIZE
+        DataOptions small = data.withImageSize(scale.smallSize());
+        listener.onStep(DemoStep.JUDGE, step++, "training an independent judge classifier at " + scale.smallSize()
                 + " px (seed " + (options.seed() + 1) + ")");
         ClassifierTraining.Result judge = ClassifierTraining.train(small.withSeed(options.seed() + 1),
-                options.classifier().withEpochs(SMALL_EPOCHS), runs, listener);
+                options.classifier().withEpochs(scale.smallEpochs()), runs, listener);
 
-        TransferOptions transfer = withEpochs(options.transfer(), SMALL_EPOCHS);
-        listener.onStep(DemoStep.TRANSFER, step, "training style transfer (cin, " + SMALL_SIZE + " px, "
+        TransferOptions transfer = withEpochs(options.transfer(), scale.smallEpochs());
+        listener.onStep(DemoStep.TRANSFER, step, "training style transfer (cin, " + scale.smallSize() + " px, "
                 + transfer.epochs() + " epochs) and judging it");
         TransferTraining.Result t = TransferTraining.train(small, transfer, options.autoencoder(), runs, listener);
         Path testDir = dataDir.resolve(data.testDir());
