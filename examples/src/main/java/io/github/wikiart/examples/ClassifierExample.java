@@ -4,23 +4,20 @@ import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.Sampling;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.ClassifierArchitecture;
-import io.github.wikiart.train.ClassificationReport;
+import io.github.wikiart.reports.JobListener;
+import io.github.wikiart.reports.RunLocation;
+import io.github.wikiart.reports.classifier.ClassifierTraining;
 import io.github.wikiart.train.ClassifierOptions;
-import io.github.wikiart.train.ClassifierRun;
 import io.github.wikiart.train.EpochResult;
-import io.github.wikiart.train.RunFolder;
-import io.github.wikiart.train.loop.LoopListener;
-import io.github.wikiart.viz.ConfusionMatrixPlot;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trains both style classifiers through the library API, without the CLI: generate data (or use a
- * WikiArt folder), train StyleNet and the original model, write a confusion-matrix plot.
+ * WikiArt folder), train StyleNet and the original model with one library call each; each run
+ * folder gets its metrics, checkpoints and plots (training curves, confusion matrix, class counts).
  *
  * <pre>
  * mvn -B -q -Dmaven.test.skip=true package -pl examples -am
@@ -35,13 +32,12 @@ public final class ClassifierExample {
     }
 
     /**
-     * Test accuracy of each model.
+     * Both trained runs.
      *
-     * @param styleNetAccuracy the default model's final test accuracy
-     * @param seedAccuracy the original model's final test accuracy
-     * @param styleNetRun the run folder of StyleNet
+     * @param styleNet the default model's run
+     * @param seed the original model's run
      */
-    public record Result(double styleNetAccuracy, double seedAccuracy, Path styleNetRun) {
+    public record Result(ClassifierTraining.Result styleNet, ClassifierTraining.Result seed) {
     }
 
     /**
@@ -51,31 +47,29 @@ public final class ClassifierExample {
      * @param outDir where the run folders go
      * @param imageSize image side
      * @param epochs epochs per model
-     * @return both accuracies
+     * @return both runs
      * @throws Exception on failure
      */
-    public static Result runExample(Path dataDir, Path outDir, int imageSize, int epochs) throws Exception {
+    public static Result run(Path dataDir, Path outDir, int imageSize, int epochs) throws Exception {
         if (!Files.isDirectory(dataDir)) {
             SyntheticStyles.builder().styles(4).trainPerStyle(40).testPerStyle(10).size(imageSize).seed(3).build()
                     .write(dataDir);
         }
         DataOptions data = DataOptions.defaults(dataDir).withImageSize(imageSize)
                 .withSampling(Sampling.parse("mean"), Sampling.NONE).withSeed(3);
-        LoopListener<EpochResult, MultiLayerNetwork> log = new LoopListener<>() {
+        JobListener log = new JobListener() {
             @Override
-            public void onEpochEnd(EpochResult r, MultiLayerNetwork net, boolean best) {
-                LOG.info("epoch {}: loss {}, test accuracy {}", r.epoch(), r.trainLoss(), r.test().accuracy());
+            public void onEpochEnd(Object result, Object model, boolean best) {
+                if (result instanceof EpochResult r) {
+                    LOG.info("epoch {}: loss {}, test accuracy {}", r.epoch(), r.trainLoss(), r.test().accuracy());
+                }
             }
         };
         ClassifierOptions styleNet = ClassifierOptions.defaults().withEpochs(epochs).withBatchSize(16);
-        ClassifierRun.Outcome a = ClassifierRun.train(data, styleNet, RunFolder.create(outDir, "example-stylenet"),
-                List.of(log));
+        ClassifierTraining.Result a = ClassifierTraining.train(data, styleNet, RunLocation.under(outDir), log);
         ClassifierOptions seed = styleNet.withArchitecture(new ClassifierArchitecture("seed", 0.2, 1, 1, 300));
-        ClassifierRun.Outcome b = ClassifierRun.train(data, seed, RunFolder.create(outDir, "example-seed"), List.of(log));
-        ClassificationReport report = a.training().finalReport();
-        ConfusionMatrixPlot.write(report.confusion(), report.classes(), "StyleNet (example)",
-                a.run().plots().resolve("confusion-matrix.png"));
-        return new Result(report.accuracy(), b.training().finalReport().accuracy(), a.run().dir());
+        ClassifierTraining.Result b = ClassifierTraining.train(data, seed, RunLocation.under(outDir), log);
+        return new Result(a, b);
     }
 
     /**
@@ -85,8 +79,8 @@ public final class ClassifierExample {
     public static void main(String[] args) throws Exception {
         Path data = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("wikiart-example").resolve("data");
         Path out = args.length > 1 ? Path.of(args[1]) : data.resolveSibling("runs");
-        Result r = runExample(data, out, 64, 6);
-        System.out.printf("StyleNet test accuracy %.3f, original model %.3f; StyleNet run: %s%n", r.styleNetAccuracy(),
-                r.seedAccuracy(), r.styleNetRun());
+        Result r = run(data, out, 64, 6);
+        System.out.printf("StyleNet test accuracy %.3f, original model %.3f; plots: %s%n", r.styleNet().testAccuracy(),
+                r.seed().testAccuracy(), r.styleNet().plots());
     }
 }

@@ -1,21 +1,19 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.train.AutoencoderRun;
+import io.github.wikiart.reports.autoencoder.ReconstructionGrid;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart autoencoder compare}: a grid of test images beside their reconstructions. */
-public final class AutoencoderCompareCommand implements Command {
-    @Override
-    public String name() {
-        return "autoencoder compare";
-    }
-
-    @Override
-    public String summary() {
-        return "write a grid of test images beside their reconstructions, with the style name on each";
+public final class AutoencoderCompareCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public AutoencoderCompareCommand() {
+        super("autoencoder compare",
+                "write a grid of test images beside their reconstructions, with the style name on each",
+                "",
+                "wikiart autoencoder compare --run runs/20261129-101500-autoencoder --count 16");
     }
 
     @Override
@@ -29,20 +27,13 @@ public final class AutoencoderCompareCommand implements Command {
     }
 
     @Override
-    public String example() {
-        return "wikiart autoencoder compare --run runs/20261129-101500-autoencoder --count 16";
-    }
-
-    @Override
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         int count = Flags.intInRange(line, "count", 1, 10_000, 12);
         Path data = line.hasOption("data") ? Flags.existingDir(line, "data") : null;
-        AutoencoderRun.TestSet test = AutoencoderRun.testSet(runDir, Flags.checkpoint(line), data);
-        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : runDir.resolve("plots");
-        Path png = out.resolve("reconstructions.png");
-        AutoencoderViews.reconstructionGrid(test, count, png);
-        console.out().println("wrote " + png);
+        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : null;
+        ReconstructionGrid grid = ReconstructionGrid.write(runDir, Flags.checkpoint(line), data, count, out);
+        console.out().println("wrote " + grid.png());
         return ExitCodes.OK;
     }
 }

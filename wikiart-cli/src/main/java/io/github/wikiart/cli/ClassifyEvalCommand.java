@@ -1,29 +1,19 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.train.Checkpoints;
-import io.github.wikiart.train.ClassMetrics;
-import io.github.wikiart.train.ClassificationReport;
-import io.github.wikiart.train.ClassifierRun;
-import io.github.wikiart.train.Json;
-import io.github.wikiart.train.RunFolder;
-import java.nio.file.Files;
+import io.github.wikiart.reports.classifier.ClassifierEvaluation;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart classify eval}: recomputes the test metrics of a trained run. */
-public final class ClassifyEvalCommand implements Command {
-    @Override
-    public String name() {
-        return "classify eval";
-    }
-
-    @Override
-    public String summary() {
-        return "evaluate a trained classifier run on its test split (or another dataset) and print the metrics";
+public final class ClassifyEvalCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public ClassifyEvalCommand() {
+        super("classify eval",
+                "evaluate a trained classifier run on its test split (or another dataset) and print the metrics",
+                "",
+                "wikiart classify eval --run runs/20261129-101500-classify-stylenet\n"
+                        + "wikiart classify eval --run runs/my-run --data /data/other-wikiart --checkpoint best --json");
     }
 
     @Override
@@ -34,45 +24,11 @@ public final class ClassifyEvalCommand implements Command {
     }
 
     @Override
-    public String example() {
-        return "wikiart classify eval --run runs/20261129-101500-classify-stylenet\n"
-                + "wikiart classify eval --run runs/my-run --data /data/other-wikiart --checkpoint best --json";
-    }
-
-    @Override
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         Path data = line.hasOption("data") ? Flags.existingDir(line, "data") : null;
-        Checkpoints.Which which = Flags.checkpoint(line);
-        ClassificationReport r = ClassifierRun.evaluate(runDir, which, data);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("checkpoint", which.name().toLowerCase(Locale.ROOT));
-        out.put("test_accuracy", r.accuracy());
-        out.put("macro_f1", r.macroF1());
-        out.put("test_loss", r.meanLoss());
-        out.put("test_images", r.total());
-        Path summary = runDir.resolve(RunFolder.SUMMARY);
-        Object trained = null;
-        if (which == Checkpoints.Which.LAST && data == null && Files.isRegularFile(summary)) {
-            trained = Json.read(summary).get("test_accuracy");
-            out.put("training_test_accuracy", trained);
-        }
-        if (line.hasOption("json")) {
-            console.out().println(Json.toText(out));
-            return ExitCodes.OK;
-        }
-        console.out().printf(Locale.ROOT, "%s checkpoint of %s on %d test images: accuracy %.4f, macro-F1 %.4f, "
-                + "loss %.4f%n", out.get("checkpoint"), runDir, r.total(), r.accuracy(), r.macroF1(), r.meanLoss());
-        if (trained instanceof Number n) {
-            console.out().printf(Locale.ROOT, "training's final test accuracy: %.4f (%s)%n", n.doubleValue(),
-                    n.doubleValue() == r.accuracy() ? "identical" : "DIFFERENT");
-        }
-        int width = Math.max(5, r.classes().stream().mapToInt(String::length).max().orElse(5));
-        console.out().printf("  %-" + width + "s %9s %7s %7s %8s%n", "style", "precision", "recall", "f1", "support");
-        for (ClassMetrics m : r.perClass()) {
-            console.out().printf(Locale.ROOT, "  %-" + width + "s %9.4f %7.4f %7.4f %8d%n", m.name(), m.precision(),
-                    m.recall(), m.f1(), m.support());
-        }
+        ClassifierEvaluation e = ClassifierEvaluation.evaluate(runDir, Flags.checkpoint(line), data);
+        console.out().print(line.hasOption("json") ? e.toJsonText() + System.lineSeparator() : e.toText());
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,7 @@
 package io.github.wikiart.cli;
 
+import io.github.wikiart.reports.classifier.ClassifierPrediction;
 import io.github.wikiart.train.Prediction;
-import io.github.wikiart.train.TrainedClassifier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,15 +10,13 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart classify predict}: the most probable styles of images. */
-public final class ClassifyPredictCommand implements Command {
-    @Override
-    public String name() {
-        return "classify predict";
-    }
-
-    @Override
-    public String summary() {
-        return "name the most probable styles of images with a trained classifier run";
+public final class ClassifyPredictCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public ClassifyPredictCommand() {
+        super("classify predict",
+                "name the most probable styles of images with a trained classifier run",
+                "IMAGE...",
+                "wikiart classify predict --run runs/20261129-101500-classify-stylenet --top 3 a.jpg b.png");
     }
 
     @Override
@@ -29,27 +27,22 @@ public final class ClassifyPredictCommand implements Command {
     }
 
     @Override
-    public String arguments() {
-        return "IMAGE...";
-    }
-
-    @Override
-    public String example() {
-        return "wikiart classify predict --run runs/20261129-101500-classify-stylenet --top 3 a.jpg b.png";
-    }
-
-    @Override
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         int top = Flags.intInRange(line, "top", 1, 1000, 3);
-        List<String> images = ImageArguments.required(line, "wikiart classify predict --run DIR IMAGE...");
-        TrainedClassifier model = TrainedClassifier.load(runDir, Flags.checkpoint(line));
-        return ImageArguments.forEach(images, console, name(), (name, image) -> {
-            StringBuilder sb = new StringBuilder(name).append(':');
-            for (Prediction p : model.predict(image, top)) {
+        List<Path> images = ImageArguments.required(line, "wikiart classify predict --run DIR IMAGE...");
+        ClassifierPrediction result = ClassifierPrediction.predict(runDir, Flags.checkpoint(line), images, top);
+        for (ClassifierPrediction.ImagePrediction image : result.images()) {
+            if (image.error() != null) {
+                console.err().println("wikiart " + name() + ": " + image.error());
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(image.image().toString()).append(':');
+            for (Prediction p : image.predictions()) {
                 sb.append(String.format(Locale.ROOT, "  %s %.4f", p.style(), p.probability()));
             }
             console.out().println(sb);
-        });
+        }
+        return result.failures() == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }
 }

@@ -10,25 +10,18 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart config check}: validates a config file and prints the resolved configuration. */
-public final class ConfigCheckCommand implements Command {
-    @Override
-    public String name() {
-        return "config check";
-    }
-
-    @Override
-    public String summary() {
-        return "validate a YAML config (unknown keys, types, ranges) and print the resolved configuration";
+public final class ConfigCheckCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public ConfigCheckCommand() {
+        super("config check",
+                "validate a YAML config (unknown keys, types, ranges) and print the resolved configuration",
+                "",
+                "wikiart config check -c examples/configs/demo.yaml --set data.image_size=104");
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Flags.config()).addOption(Flags.set());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart config check -c examples/configs/demo.yaml --set data.image_size=104";
     }
 
     @Override

@@ -1,34 +1,22 @@
 package io.github.wikiart.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.wikiart.data.ClassCount;
 import io.github.wikiart.data.DataOptions;
-import io.github.wikiart.data.PreparedSplit;
-import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Sampling;
-import io.github.wikiart.data.SkippedFile;
-import io.github.wikiart.data.WikiArtDataset;
-import java.io.PrintStream;
+import io.github.wikiart.reports.data.DataStats;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart data stats}: per-class counts before and after resampling, and skipped files. */
-public final class DataStatsCommand implements Command {
-    @Override
-    public String name() {
-        return "data stats";
-    }
-
-    @Override
-    public String summary() {
-        return "count the images per style of a dataset, before and after resampling, and list unusable files";
+public final class DataStatsCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public DataStatsCommand() {
+        super("data stats",
+                "count the images per style of a dataset, before and after resampling, and list unusable files",
+                "",
+                "wikiart data stats --data /tmp/styles\n"
+                        + "wikiart data stats --data /tmp/styles --split train --sampling mean --seed 3 --json --list");
     }
 
     @Override
@@ -44,12 +32,6 @@ public final class DataStatsCommand implements Command {
                 .addOption(Flags.seed(1))
                 .addOption(Flags.json())
                 .addOption(Option.builder().longOpt("list").desc("also list the samples in sampling order").build());
-    }
-
-    @Override
-    public String example() {
-        return "wikiart data stats --data /tmp/styles\n"
-                + "wikiart data stats --data /tmp/styles --split train --sampling mean --seed 3 --json --list";
     }
 
     @Override
@@ -70,84 +52,10 @@ public final class DataStatsCommand implements Command {
         DataOptions options = DataOptions.defaults(root).withSampling(sampling, sampling)
                 .withToySample(Flags.intInRange(line, "toy", 1, Integer.MAX_VALUE, 0))
                 .withSeed(Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
-        WikiArtDataset data = WikiArtDataset.load(options, train, test);
+        DataStats stats = DataStats.of(options, train, test);
         boolean list = line.hasOption("list");
-        if (line.hasOption("json")) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            console.out().println(mapper.writeValueAsString(toJson(data, list)));
-        } else {
-            printTable(data, list, sampling, console.out());
-        }
+        console.out().print(line.hasOption("json") ? stats.toJsonText(list) + System.lineSeparator()
+                : stats.toText(list));
         return ExitCodes.OK;
-    }
-
-    /**
-     * The report as nested maps in the documented JSON schema.
-     *
-     * @param data the loaded dataset
-     * @param list whether to include the samples
-     * @return {@code {"label_index": [...], "splits": {...}}}
-     */
-    static Map<String, Object> toJson(WikiArtDataset data, boolean list) {
-        Map<String, Object> splits = new LinkedHashMap<>();
-        for (PreparedSplit split : data.splits().values()) {
-            Map<String, Object> classes = new LinkedHashMap<>();
-            for (Map.Entry<String, ClassCount> e : split.counts().entrySet()) {
-                Map<String, Object> counts = new LinkedHashMap<>();
-                counts.put("original", e.getValue().original());
-                counts.put("resampled", e.getValue().resampled());
-                classes.put(e.getKey(), counts);
-            }
-            List<Map<String, Object>> skipped = new ArrayList<>();
-            for (SkippedFile s : split.skipped()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("path", s.path().toString());
-                entry.put("reason", s.reason());
-                skipped.add(entry);
-            }
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("classes", classes);
-            report.put("skipped", skipped);
-            if (list) {
-                report.put("samples", split.samples().stream().map(s -> s.path().toString()).toList());
-            }
-            splits.put(split.name(), report);
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("label_index", data.labelIndex().names());
-        json.put("splits", splits);
-        return json;
-    }
-
-    private static void printTable(WikiArtDataset data, boolean list, Sampling sampling, PrintStream out) {
-        out.printf("label index (%d styles): %s%n", data.labelIndex().size(), String.join(", ", data.labelIndex().names()));
-        for (PreparedSplit split : data.splits().values()) {
-            out.println();
-            out.printf("%s: %s   (sampling: %s)%n", split.name(), split.dir(), sampling);
-            int width = Math.max(5, split.counts().keySet().stream().mapToInt(String::length).max().orElse(5));
-            out.printf("  %-" + width + "s %9s %10s%n", "style", "original", "resampled");
-            int original = 0;
-            int resampled = 0;
-            for (Map.Entry<String, ClassCount> e : split.counts().entrySet()) {
-                out.printf("  %-" + width + "s %9d %10d%n", e.getKey(), e.getValue().original(), e.getValue().resampled());
-                original += e.getValue().original();
-                resampled += e.getValue().resampled();
-            }
-            out.printf("  %-" + width + "s %9d %10d%n", "total", original, resampled);
-            if (split.skipped().isEmpty()) {
-                out.println("  skipped: none");
-            } else {
-                out.printf("  skipped (%d):%n", split.skipped().size());
-                for (SkippedFile s : split.skipped()) {
-                    out.printf("    %s: %s%n", s.path(), s.reason());
-                }
-            }
-            if (list) {
-                out.println("  samples in sampling order:");
-                for (Sample s : split.samples()) {
-                    out.println("    " + s.path());
-                }
-            }
-        }
     }
 }

@@ -22,7 +22,8 @@ public final class ExitCodes {
      * @return {@link #USAGE} for mistakes of the user, else {@link #INTERNAL}
      */
     public static int of(Throwable error) {
-        if (error instanceof UserException || error instanceof ConfigException || error instanceof ParseException
+        if (error instanceof UserException || error instanceof io.github.wikiart.reports.InvalidJobException
+                || error instanceof ConfigException || error instanceof ParseException
                 || error instanceof NoSuchFileException || error instanceof NotDirectoryException
                 || error instanceof java.nio.file.FileAlreadyExistsException
                 || error instanceof io.github.wikiart.data.LabelIndexMismatchException) {

@@ -107,17 +107,6 @@ public final class Flags {
      * @param line parsed options
      * @param name long option name
      * @param fallback value when absent
-     * @return the value as an int
-     * @throws UserException naming the flag and value
-     */
-    public static int intValue(CommandLine line, String name, int fallback) {
-        return (int) longValue(line, name, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    }
-
-    /**
-     * @param line parsed options
-     * @param name long option name
-     * @param fallback value when absent
      * @param min smallest accepted
      * @param max largest accepted
      * @return the value

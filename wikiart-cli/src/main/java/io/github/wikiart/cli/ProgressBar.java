@@ -1,31 +1,61 @@
 package io.github.wikiart.cli;
 
+import io.github.wikiart.reports.JobListener;
 import io.github.wikiart.train.EpochResult;
-import io.github.wikiart.train.loop.LoopListener;
+import io.github.wikiart.train.RunFolder;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Training progress on the console: a bar redrawn in place on a terminal (a line per quarter
- * epoch otherwise), then one line of results per epoch, with images per second.
+ * A job's progress on the console: a bar redrawn in place on a terminal (a line per quarter
+ * epoch otherwise), then one line of results per epoch, with images per second; notices on their
+ * own line; each new run folder handed to a callback.
  */
-public final class ProgressBar implements LoopListener<Object, Object> {
+public class ProgressBar implements JobListener {
     private static final int WIDTH = 28;
 
     private final PrintStream err;
     private final boolean interactive;
     private int epochs;
     private int lastQuarter;
+    private final RunStarted onRun;
+
+    /** What the command does when a job starts a run folder (say where it is, save the config). */
+    @FunctionalInterface
+    public interface RunStarted {
+        /**
+         * @param run the run folder
+         * @param seed its seed
+         * @throws IOException when writing fails
+         */
+        void accept(RunFolder run, long seed) throws IOException;
+    }
 
     /**
      * @param err where to draw
-     * @param epochs total epochs, for the label
      * @param interactive whether to redraw in place (a terminal)
+     * @param onRun what to do when a run folder starts
      */
-    public ProgressBar(PrintStream err, int epochs, boolean interactive) {
+    public ProgressBar(PrintStream err, boolean interactive, RunStarted onRun) {
         this.err = err;
-        this.epochs = epochs;
         this.interactive = interactive;
+        this.onRun = onRun;
+    }
+
+    @Override
+    public void onRunStarted(RunFolder run, long seed) throws IOException {
+        onRun.accept(run, seed);
+    }
+
+    @Override
+    public void onTrainingStart(int trainingEpochs) {
+        epochs = trainingEpochs;
+    }
+
+    @Override
+    public void onNotice(String message) {
+        err.println(message);
     }
 
     @Override

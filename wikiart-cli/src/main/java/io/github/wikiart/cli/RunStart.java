@@ -2,13 +2,10 @@ package io.github.wikiart.cli;
 
 import io.github.wikiart.train.config.ConfigWriter;
 import io.github.wikiart.train.config.WikiartConfig;
+import io.github.wikiart.reports.RunLocation;
 import io.github.wikiart.train.ClassifierRun;
-import io.github.wikiart.train.RunFolder;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** What every training command does first: check the data, make the run folder, save the config. */
+/** What every training command hands the library: where the run goes and a listener for the console. */
 final class RunStart {
     private RunStart() {
     }
@@ -16,21 +13,26 @@ final class RunStart {
     /**
      * @param config the resolved configuration
      * @param runDir an explicit {@code --run-dir}, or null for a new folder under {@code output.runs_dir}
-     * @param name the short name of a new folder, e.g. {@code autoencoder}
-     * @param console where to say where the run goes
-     * @return the run folder, holding {@code config.yaml}
-     * @throws IOException when the folder cannot be made
-     * @throws UserException when {@code data.root} does not exist
+     * @return where the run goes
      */
-    static RunFolder begin(WikiartConfig config, String runDir, String name, Console console) throws IOException {
-        Path root = config.data().root();
-        if (!Files.isDirectory(root)) {
-            throw new UserException("data.root: no such folder: " + root);
-        }
-        RunFolder run = runDir != null ? RunFolder.at(Path.of(runDir))
-                : RunFolder.create(config.output().runsDir(), name);
-        ClassifierRun.writeConfig(run, ConfigWriter.render(config));
-        console.err().println("run folder: " + run.dir());
-        return run;
+    static RunLocation where(WikiartConfig config, String runDir) {
+        return runDir != null ? RunLocation.at(java.nio.file.Path.of(runDir)) : RunLocation.under(config.output().runsDir());
+    }
+
+    /**
+     * A progress bar that, for every run folder the job starts, saves the configuration there
+     * (with that run's seed) and says where it is.
+     *
+     * @param config the resolved configuration
+     * @param console where to print
+     * @param seeds whether the job trains one run per seed (changes the message)
+     * @return the listener
+     */
+    static ProgressBar listener(WikiartConfig config, Console console, boolean seeds) {
+        return new ProgressBar(console.err(), System.console() != null, (run, seed) -> {
+            // Stopgap until the configuration lives in the library: the CLI writes config.yaml.
+            ClassifierRun.writeConfig(run, ConfigWriter.render(seed == config.seed() ? config : config.withSeed(seed)));
+            console.err().println(seeds ? "seed " + seed + ": run folder " + run.dir() : "run folder: " + run.dir());
+        });
     }
 }

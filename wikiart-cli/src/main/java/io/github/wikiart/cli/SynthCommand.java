@@ -10,15 +10,13 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart synth}: writes a synthetic style dataset in the WikiArt layout. */
-public final class SynthCommand implements Command {
-    @Override
-    public String name() {
-        return "synth";
-    }
-
-    @Override
-    public String summary() {
-        return "write a synthetic style dataset (train|test/<Style>/<image>), seeded and byte-for-byte reproducible";
+public final class SynthCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public SynthCommand() {
+        super("synth",
+                "write a synthetic style dataset (train|test/<Style>/<image>), seeded and byte-for-byte reproducible",
+                "",
+                "wikiart synth --out /tmp/styles --styles 6 --train-per-style 100 --test-per-style 20 --size 64 --seed 7");
     }
 
     @Override
@@ -37,11 +35,6 @@ public final class SynthCommand implements Command {
                 .addOption(Option.builder().longOpt("overwrite")
                         .desc("replace existing train/ and test/ folders in --out").build())
                 .addOption(Flags.seed(42));
-    }
-
-    @Override
-    public String example() {
-        return "wikiart synth --out /tmp/styles --styles 6 --train-per-style 100 --test-per-style 20 --size 64 --seed 7";
     }
 
     @Override

@@ -1,35 +1,23 @@
 package io.github.wikiart.cli;
 
-import io.github.wikiart.data.Sample;
-import io.github.wikiart.train.Checkpoints;
-import io.github.wikiart.train.Json;
-import io.github.wikiart.train.TrainedClassifier;
-import io.github.wikiart.train.transfer.TransferEvaluator;
-import io.github.wikiart.train.transfer.TransferModel;
-import io.github.wikiart.train.transfer.TransferModels;
+import io.github.wikiart.reports.transfer.TransferEvaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code wikiart transfer eval}: hit rate by an independent judge, style spread, content retention. */
-public final class TransferEvalCommand implements Command {
-    /** The saved result inside the transfer run. */
-    public static final String FILE = "transfer-eval.json";
-
-    @Override
-    public String name() {
-        return "transfer eval";
-    }
-
-    @Override
-    public String summary() {
-        return "transfer every content image to every style and measure it with an independent judge classifier "
-                + "(prints one JSON object, also saved in the run folder)";
+public final class TransferEvalCommand extends BaseCommand {
+    /** Its name, summary and examples. */
+    public TransferEvalCommand() {
+        super("transfer eval",
+                "transfer every content image to every style and measure it with an independent judge classifier "
+                        + "(prints one JSON object, also saved in the run folder)",
+                "",
+                "wikiart transfer eval --run runs/t --judge runs/stylenet --judge runs/stats --content realstyles/content/test"
+                        + " --renderings realstyles/test");
     }
 
     @Override
@@ -47,12 +35,6 @@ public final class TransferEvalCommand implements Command {
     }
 
     @Override
-    public String example() {
-        return "wikiart transfer eval --run runs/t --judge runs/stylenet --judge runs/stats --content realstyles/content/test"
-                + " --renderings realstyles/test";
-    }
-
-    @Override
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         String[] judges = line.getOptionValues("judge");
@@ -65,28 +47,7 @@ public final class TransferEvalCommand implements Command {
         }
         Path contentDir = Flags.existingDir(line, "content");
         Path renderings = line.hasOption("renderings") ? Flags.existingDir(line, "renderings") : null;
-        Map<String, Object> result = evaluate(runDir, judgeDirs, contentDir, renderings);
-        console.out().println(Json.toText(result));
+        console.out().println(TransferEvaluation.evaluate(runDir, judgeDirs, contentDir, renderings).toJsonText());
         return ExitCodes.OK;
-    }
-
-    static Map<String, Object> evaluate(Path runDir, List<Path> judgeDirs, Path contentDir, Path renderings)
-            throws Exception {
-        TransferModel model = TransferModels.load(runDir);
-        Map<String, TrainedClassifier> judges = new LinkedHashMap<>();
-        for (Path dir : judgeDirs) {
-            judges.put(dir.toString(), TrainedClassifier.load(dir, Checkpoints.Which.LAST));
-        }
-        List<Sample> content = TransferImages.content(contentDir);
-        Map<String, Object> result;
-        try {
-            result = TransferEvaluator.evaluate(model, judges, content, TransferImages.labelsOf(content), renderings);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
-        result.put("judge", judgeDirs.get(0).toString());
-        result.put("content", contentDir.toString());
-        Json.write(runDir.resolve(FILE), result);
-        return result;
     }
 }

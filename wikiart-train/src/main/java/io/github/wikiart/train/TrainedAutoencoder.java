@@ -65,15 +65,6 @@ public final class TrainedAutoencoder {
     }
 
     /**
-     * @return the same as {@link #description()}
-     * @deprecated stopgap while code moved to other modules still calls it; use {@link #description()}
-     */
-    @Deprecated
-    public ModelDescription info() {
-        return description;
-    }
-
-    /**
      * @param images a batch in the model's layout, pixels in [0, 1]
      * @return the reconstructions, same shape
      */

@@ -76,15 +76,6 @@ public final class TrainedClassifier {
     }
 
     /**
-     * @return the same as {@link #description()}
-     * @deprecated stopgap while code moved to other modules still calls it; use {@link #description()}
-     */
-    @Deprecated
-    public ModelDescription info() {
-        return description;
-    }
-
-    /**
      * Class probabilities for a batch already prepared by {@link #description()}'s input.
      *
      * @param images a batch in the model's layout

@@ -1,4 +1,4 @@
-package io.github.wikiart.cli;
+package io.github.wikiart.reports.classifier;
 
 import io.github.wikiart.data.ClassCount;
 import io.github.wikiart.data.PreparedSplit;

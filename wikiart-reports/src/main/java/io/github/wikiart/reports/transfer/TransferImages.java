@@ -1,14 +1,15 @@
-package io.github.wikiart.cli;
+package io.github.wikiart.reports.transfer;
 
 import io.github.wikiart.data.ContentImages;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.Sample;
+import io.github.wikiart.reports.InvalidJobException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Content folders of the transfer commands; images become tensors through {@code ModelInput}. */
-final class TransferImages {
+/** Content folders of the transfer jobs; images become tensors through {@code ModelInput}. */
+public final class TransferImages {
     private TransferImages() {
     }
 
@@ -18,12 +19,13 @@ final class TransferImages {
      * @param dir the folder
      * @return samples
      * @throws IOException when it cannot be read
+     * @throws InvalidJobException when it holds no image
      */
-    static List<Sample> content(Path dir) throws IOException {
+    public static List<Sample> content(Path dir) throws IOException {
         try {
             return ContentImages.list(dir);
         } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
+            throw new InvalidJobException(e.getMessage(), e);
         }
     }
 
@@ -31,7 +33,7 @@ final class TransferImages {
      * @param samples samples
      * @return a label index over their labels
      */
-    static LabelIndex labelsOf(List<Sample> samples) {
+    public static LabelIndex labelsOf(List<Sample> samples) {
         return LabelIndex.of(samples.stream().map(Sample::label).toList());
     }
 }

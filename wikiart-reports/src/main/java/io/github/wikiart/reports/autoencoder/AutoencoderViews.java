@@ -1,7 +1,8 @@
-package io.github.wikiart.cli;
+package io.github.wikiart.reports.autoencoder;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.ModelInput;
+import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.train.AutoencoderEpoch;
 import io.github.wikiart.train.AutoencoderRun;
 import io.github.wikiart.train.Json;
@@ -37,12 +38,13 @@ public final class AutoencoderViews {
      * @param count number of images (spread over the test set so several styles appear)
      * @param png target file
      * @throws IOException naming the file
+     * @throws InvalidJobException when the test split has no images
      */
     public static void reconstructionGrid(AutoencoderRun.TestSet test, int count, Path png) throws IOException {
         TrainedAutoencoder model = test.model();
         int n = Math.min(count, test.samples().size());
         if (n == 0) {
-            throw new UserException("the test split has no images");
+            throw new InvalidJobException("the test split has no images");
         }
         List<io.github.wikiart.data.Sample> chosen = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -78,8 +80,24 @@ public final class AutoencoderViews {
      * @param seed k-means seed
      * @return the agreement numbers
      * @throws IOException naming the file
+     * @throws InvalidJobException when there are fewer test images than styles (or than 2)
      */
     public static LatentReport latentPlots(AutoencoderRun.TestSet test, Path outDir, long seed) throws IOException {
+        return latentPlots(test, outDir, outDir.resolve(LatentSpace.FILE), seed);
+    }
+
+    /**
+     * As {@link #latentPlots(AutoencoderRun.TestSet, Path, long)}, with {@code latent.json} at {@code json}.
+     *
+     * @param test the run's test set
+     * @param outDir where to write the plots
+     * @param json where to write the numbers
+     * @param seed k-means seed
+     * @return the agreement numbers
+     * @throws IOException naming the file
+     */
+    public static LatentReport latentPlots(AutoencoderRun.TestSet test, Path outDir, Path json, long seed)
+            throws IOException {
         TrainedAutoencoder model = test.model();
         List<double[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -97,13 +115,13 @@ public final class AutoencoderViews {
         }
         int classes = model.labels().size();
         if (rows.size() < Math.max(2, classes)) {
-            throw new UserException("latent analysis needs at least " + Math.max(2, classes) + " test images, got "
+            throw new InvalidJobException("latent analysis needs at least " + Math.max(2, classes) + " test images, got "
                     + rows.size());
         }
         int[] truth = labels.stream().mapToInt(Integer::intValue).toArray();
         LatentAnalysis.Result r = LatentAnalysis.analyse(rows.toArray(new double[0][]), truth, classes, seed);
         LatentReport report = r.report();
-        Json.write(outDir.resolve("latent.json"), report.toJson());
+        Json.write(json, report.toJson());
         double[] ratio = report.explainedVarianceRatio();
         String x = String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * ratio[0]);
         String y = String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * ratio[1]);
@@ -126,9 +144,9 @@ public final class AutoencoderViews {
             }
         }
         ScatterPlot.write(byClass, "latent space of the test set (PCA), coloured by style", x, y, notes,
-                outDir.resolve("latent-pca-styles.png"));
+                outDir.resolve(LatentSpace.BY_STYLE));
         ScatterPlot.write(byCluster, "latent space of the test set (PCA), coloured by k-means cluster", x, y, notes,
-                outDir.resolve("latent-pca-clusters.png"));
+                outDir.resolve(LatentSpace.BY_CLUSTER));
         return report;
     }
 
