@@ -28,7 +28,7 @@ public final class AutoencoderTrainCommand extends BaseCommand {
         WikiartConfig config = ConfigCheckCommand.load(line);
         AutoencoderTraining.Result r = AutoencoderTraining.train(config.data(),
                 config.autoencoder(), RunStart.where(config, line.getOptionValue("run-dir")),
-                RunStart.listener(config, console, false));
+                RunStart.listener(console, false));
         console.out().printf(Locale.ROOT, "autoencoder: test MSE %.5f, PSNR %.2f dB (mean-image baseline %.2f dB), "
                         + "best epoch %s, %.1f training images/s%n", r.testMse(), r.testPsnrDb(), r.baselinePsnrDb(),
                 r.summary().get("best_epoch"), r.imagesPerSecond());

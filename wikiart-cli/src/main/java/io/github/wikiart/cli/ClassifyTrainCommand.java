@@ -37,12 +37,12 @@ public final class ClassifyTrainCommand extends BaseCommand {
         RunLocation where = RunStart.where(config, line.getOptionValue("run-dir"));
         if (!line.hasOption("seeds")) {
             printSummary(ClassifierTraining.train(data, config.classifier(), where,
-                    RunStart.listener(config, console, false)), console);
+                    RunStart.listener(console, false)), console);
             return ExitCodes.OK;
         }
         List<Long> seeds = Flags.seeds(line);
         ClassifierTraining.SeedsResult outcome = ClassifierTraining.trainSeeds(data, config.classifier(),
-                seeds, where, RunStart.listener(config, console, true));
+                seeds, where, RunStart.listener(console, true));
         outcome.runs().forEach(r -> printSummary(r, console));
         SeedSummary s = outcome.summary();
         Map<String, Double> acc = SeedSummary.stats(s.finalAccuracies());

@@ -1,7 +1,6 @@
 package io.github.wikiart.cli;
 
 import io.github.wikiart.train.config.ConfigLoader;
-import io.github.wikiart.train.config.ConfigWriter;
 import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.data.synth.SyntheticDataset;
@@ -14,9 +13,6 @@ import io.github.wikiart.reports.demo.DemoOptions;
 import io.github.wikiart.reports.demo.DemoStep;
 import io.github.wikiart.reports.transfer.TransferEvaluation;
 import io.github.wikiart.reports.transfer.TransferTraining;
-import io.github.wikiart.train.ClassifierRun;
-import io.github.wikiart.train.RunFolder;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,48 +59,23 @@ public final class DemoCommand extends BaseCommand {
         DemoOptions options = new DemoOptions(config.output().runsDir(), seed, config.data(),
                 config.classifier(), config.autoencoder(), config.transfer(),
                 DemoOptions.Scale.STANDARD);
-        Demo.Result r = Demo.run(options, new Printer(console, settings, seed));
+        Demo.Result r = Demo.run(options, new Printer(console));
         console.out().println("== done. Try: wikiart classify predict --run <a classifier run folder above> "
                 + dataDir.resolve("test").resolve(r.generated().styleNames().get(0)).resolve("img_00000.jpg"));
         return ExitCodes.OK;
     }
 
-    /** Prints each step and its result; saves each run's configuration (a stopgap, see {@link RunStart}). */
+    /** Prints each step and its result. */
     private static final class Printer extends ProgressBar implements DemoListener {
         private final Console console;
-        private final List<String> settings;
-        private final long seed;
-        private DemoStep step = DemoStep.GENERATE;
 
-        Printer(Console console, List<String> settings, long seed) {
-            super(console.err(), System.console() != null, (run, s) -> { });
+        Printer(Console console) {
+            super(console.err(), System.console() != null, false);
             this.console = console;
-            this.settings = settings;
-            this.seed = seed;
         }
 
-        /** The settings each step's run was configured with before the demo moved into the library. */
-        private List<String> stepSettings() {
-            List<String> s = new ArrayList<>(settings);
-            DemoOptions.Scale scale = DemoOptions.Scale.STANDARD;
-            List<String> small = List.of("data.image_size=" + scale.smallSize(), "transfer.epochs=" + scale.smallEpochs());
-            switch (step) {
-                case STYLENET -> s.add("classifier.model=stylenet");
-                case SEED_CLASSIFIER -> s.add("classifier.model=seed");
-                case AUTOENCODER -> s.add("autoencoder.epochs=" + scale.autoencoderEpochs());
-                case JUDGE -> {
-                    s.addAll(small);
-                    s.addAll(List.of("classifier.epochs=" + scale.smallEpochs(), "seed=" + (seed + 1)));
-                }
-                case TRANSFER -> s.addAll(small);
-                default -> { }
-            }
-            return s;
-        }
-
-        @Override
+            @Override
         public void onStep(DemoStep s, int number, String description) {
-            step = s;
             console.out().println("== " + number + ". " + description);
         }
 
@@ -144,12 +115,6 @@ public final class DemoCommand extends BaseCommand {
             console.out().printf(Locale.ROOT, "   hit rate %.3f (chance %.3f), style spread %.1f grey levels, content "
                             + "retention %.3f; grids in %s%n", e.hitRate(), e.chance(), e.styleSpread(),
                     e.contentRetention(), t.run().dir().resolve("plots"));
-        }
-
-        @Override
-        public void onRunStarted(RunFolder run, long s) throws IOException {
-            ClassifierRun.writeConfig(run, ConfigWriter.render(ConfigLoader.fromOverrides(stepSettings())));
-            console.err().println("run folder: " + run.dir());
         }
     }
 }

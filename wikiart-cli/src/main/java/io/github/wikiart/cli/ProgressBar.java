@@ -3,14 +3,13 @@ package io.github.wikiart.cli;
 import io.github.wikiart.reports.JobListener;
 import io.github.wikiart.train.EpochResult;
 import io.github.wikiart.train.RunFolder;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
  * A job's progress on the console: a bar redrawn in place on a terminal (a line per quarter
  * epoch otherwise), then one line of results per epoch, with images per second; notices on their
- * own line; each new run folder handed to a callback.
+ * own line; each new run folder named.
  */
 public class ProgressBar implements JobListener {
     private static final int WIDTH = 28;
@@ -19,33 +18,22 @@ public class ProgressBar implements JobListener {
     private final boolean interactive;
     private int epochs;
     private int lastQuarter;
-    private final RunStarted onRun;
-
-    /** What the command does when a job starts a run folder (say where it is, save the config). */
-    @FunctionalInterface
-    public interface RunStarted {
-        /**
-         * @param run the run folder
-         * @param seed its seed
-         * @throws IOException when writing fails
-         */
-        void accept(RunFolder run, long seed) throws IOException;
-    }
+    private final boolean perSeed;
 
     /**
      * @param err where to draw
      * @param interactive whether to redraw in place (a terminal)
-     * @param onRun what to do when a run folder starts
+     * @param perSeed whether the job trains one run per seed (names the seed with each run folder)
      */
-    public ProgressBar(PrintStream err, boolean interactive, RunStarted onRun) {
+    public ProgressBar(PrintStream err, boolean interactive, boolean perSeed) {
         this.err = err;
         this.interactive = interactive;
-        this.onRun = onRun;
+        this.perSeed = perSeed;
     }
 
     @Override
-    public void onRunStarted(RunFolder run, long seed) throws IOException {
-        onRun.accept(run, seed);
+    public void onRunStarted(RunFolder run, long seed) {
+        err.println(perSeed ? "seed " + seed + ": run folder " + run.dir() : "run folder: " + run.dir());
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class TransferTrainCommand extends BaseCommand {
         WikiartConfig config = ConfigCheckCommand.load(line);
         TransferTraining.Result r = TransferTraining.train(config.data(),
                 config.transfer(), config.autoencoder(),
-                RunStart.where(config, line.getOptionValue("run-dir")), RunStart.listener(config, console, false));
+                RunStart.where(config, line.getOptionValue("run-dir")), RunStart.listener(console, false));
         console.out().printf(Locale.ROOT, "transfer (%s) trained in %.1f s; run folder: %s%n", r.method(),
                 r.trainingSeconds(), r.run().dir());
         return ExitCodes.OK;

@@ -21,7 +21,7 @@ public final class Jobs {
     }
 
     /**
-     * Checks the data, makes the run folder and tells the listener.
+     * Checks the data, makes the run folder, records the configuration there and tells the listener.
      *
      * @param root the dataset folder
      * @param where where the run goes
@@ -35,6 +35,7 @@ public final class Jobs {
             throws IOException {
         requireDataRoot(root);
         RunFolder run = where.open(name);
+        where.record(run, seed);
         listener.onRunStarted(run, seed);
         return run;
     }

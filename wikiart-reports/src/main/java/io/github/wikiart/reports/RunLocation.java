@@ -1,5 +1,8 @@
 package io.github.wikiart.reports;
 
+import io.github.wikiart.data.AtomicFiles;
+import io.github.wikiart.train.config.ConfigWriter;
+import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,12 +10,13 @@ import java.util.Objects;
 
 /**
  * Where a training job puts its run folder: a new time-stamped folder under a runs folder, or an
- * explicit folder.
+ * explicit folder; and, optionally, the configuration to record there as {@code config.yaml}.
  *
  * @param runsDir the parent of new run folders (used when {@code dir} is null)
  * @param dir the explicit run folder, or null
+ * @param config the configuration written into each run folder (with that run's seed), or null for none
  */
-public record RunLocation(Path runsDir, Path dir) {
+public record RunLocation(Path runsDir, Path dir, WikiartConfig config) {
     /** Validates that one of the two is given. */
     public RunLocation {
         if (dir == null) {
@@ -25,7 +29,7 @@ public record RunLocation(Path runsDir, Path dir) {
      * @return a new time-stamped folder under it, named after the job
      */
     public static RunLocation under(Path runsDir) {
-        return new RunLocation(runsDir, null);
+        return new RunLocation(runsDir, null, null);
     }
 
     /**
@@ -33,7 +37,30 @@ public record RunLocation(Path runsDir, Path dir) {
      * @return exactly that folder
      */
     public static RunLocation at(Path dir) {
-        return new RunLocation(null, dir);
+        return new RunLocation(null, dir, null);
+    }
+
+    /**
+     * @param recorded the configuration the job was given, saved as {@code config.yaml} in each of
+     *     its run folders (with the run's own seed)
+     * @return a copy that records it
+     */
+    public RunLocation recording(WikiartConfig recorded) {
+        return new RunLocation(runsDir, dir, recorded);
+    }
+
+    /**
+     * Writes the recorded configuration, if any, into a run folder.
+     *
+     * @param run the run folder
+     * @param seed the run's seed
+     * @throws IOException naming the file
+     */
+    public void record(RunFolder run, long seed) throws IOException {
+        if (config != null) {
+            AtomicFiles.writeString(run.file(RunFolder.CONFIG),
+                    ConfigWriter.render(seed == config.seed() ? config : config.withSeed(seed)));
+        }
     }
 
     /**

@@ -142,6 +142,7 @@ public final class ClassifierTraining {
                 new ClassifierRun.SeedRunHooks() {
                     @Override
                     public List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> start(long seed, RunFolder run) throws IOException {
+                        where.record(run, seed);
                         listener.onRunStarted(run, seed);
                         plots.put(seed, new ClassifierPlots(run, model));
                         listener.onTrainingStart(options.epochs());

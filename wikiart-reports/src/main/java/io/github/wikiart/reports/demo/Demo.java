@@ -7,6 +7,8 @@ import io.github.wikiart.data.synth.SyntheticDataset;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.ClassifierArchitecture;
 import io.github.wikiart.reports.RunLocation;
+import io.github.wikiart.train.OutputOptions;
+import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.reports.autoencoder.AutoencoderTraining;
 import io.github.wikiart.reports.autoencoder.AutoencoderViews;
 import io.github.wikiart.reports.autoencoder.LatentSpace;
@@ -86,7 +88,8 @@ public final class Demo {
             listener.onStep(model.equals("seed") ? DemoStep.SEED_CLASSIFIER : DemoStep.STYLENET, step,
                     "training the " + model + " classifier (" + c.epochs() + " epochs)");
             step++;
-            ClassifierTraining.Result r = ClassifierTraining.train(data, c, runs, listener);
+            ClassifierTraining.Result r = ClassifierTraining.train(data, c,
+                    recording(runs, options, data, c, options.autoencoder(), options.transfer()), listener);
             listener.onClassifier(r);
             classifiers.add(r);
         }
@@ -94,7 +97,8 @@ public final class Demo {
         AutoencoderOptions ae = withEpochs(options.autoencoder(), scale.autoencoderEpochs());
         listener.onStep(DemoStep.AUTOENCODER, step++, "training the convolutional autoencoder (" + ae.epochs()
                 + " epochs)");
-        AutoencoderTraining.Result a = AutoencoderTraining.train(data, ae, runs, listener);
+        AutoencoderTraining.Result a = AutoencoderTraining.train(data, ae,
+                recording(runs, options, data, options.classifier(), ae, options.transfer()), listener);
         listener.onAutoencoder(a);
         AutoencoderRun.TestSet test = AutoencoderRun.testSet(a.run().dir(), Checkpoints.Which.LAST, null);
         Path plots = a.run().plots();
@@ -107,13 +111,16 @@ public final class Demo {
         DataOptions small = data.withImageSize(scale.smallSize());
         listener.onStep(DemoStep.JUDGE, step++, "training an independent judge classifier at " + scale.smallSize()
                 + " px (seed " + (options.seed() + 1) + ")");
-        ClassifierTraining.Result judge = ClassifierTraining.train(small.withSeed(options.seed() + 1),
-                options.classifier().withEpochs(scale.smallEpochs()), runs, listener);
-
         TransferOptions transfer = withEpochs(options.transfer(), scale.smallEpochs());
+        ClassifierOptions judgeOptions = options.classifier().withEpochs(scale.smallEpochs());
+        ClassifierTraining.Result judge = ClassifierTraining.train(small.withSeed(options.seed() + 1), judgeOptions,
+                recording(runs, options, small.withSeed(options.seed() + 1), judgeOptions, options.autoencoder(),
+                        transfer), listener);
+
         listener.onStep(DemoStep.TRANSFER, step, "training style transfer (cin, " + scale.smallSize() + " px, "
                 + transfer.epochs() + " epochs) and judging it");
-        TransferTraining.Result t = TransferTraining.train(small, transfer, options.autoencoder(), runs, listener);
+        TransferTraining.Result t = TransferTraining.train(small, transfer, options.autoencoder(),
+                recording(runs, options, small, options.classifier(), options.autoencoder(), transfer), listener);
         Path testDir = dataDir.resolve(data.testDir());
         TransferEvaluation evaluation = TransferEvaluation.evaluate(t.run().dir(), List.of(judge.run().dir()),
                 testDir, null);
@@ -124,6 +131,14 @@ public final class Demo {
                 new TransferGrid(TransferGrid.writeGrid(t.model(), content, tPlots, true, 1, options.seed())));
         listener.onTransfer(t, evaluation);
         return new Result(synth, dataset, classifiers, a, reconstructions, latent, judge, t, evaluation, grids);
+    }
+
+    /** Where a step's run goes, recording the configuration that step ran with as its config.yaml. */
+    private static RunLocation recording(RunLocation runs, DemoOptions options, DataOptions data,
+                                         ClassifierOptions classifier, AutoencoderOptions autoencoder,
+                                         TransferOptions transfer) {
+        return runs.recording(new WikiartConfig(data.seed(), data, new OutputOptions(options.runsDir()), classifier,
+                autoencoder, transfer));
     }
 
     private static ClassifierOptions withModel(ClassifierOptions o, String model) {
