@@ -1,7 +1,7 @@
 package io.github.wikiart.cli;
 
 import io.github.wikiart.reports.classifier.ClassifierPrediction;
-import io.github.wikiart.train.Prediction;
+import io.github.wikiart.train.classifier.Prediction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

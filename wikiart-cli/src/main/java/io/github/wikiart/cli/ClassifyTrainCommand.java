@@ -4,7 +4,7 @@ import io.github.wikiart.train.config.WikiartConfig;
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.reports.RunLocation;
 import io.github.wikiart.reports.classifier.ClassifierTraining;
-import io.github.wikiart.train.SeedSummary;
+import io.github.wikiart.train.classifier.SeedSummary;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

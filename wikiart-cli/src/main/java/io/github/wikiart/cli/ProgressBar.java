@@ -1,7 +1,7 @@
 package io.github.wikiart.cli;
 
 import io.github.wikiart.reports.JobListener;
-import io.github.wikiart.train.EpochResult;
+import io.github.wikiart.train.classifier.EpochResult;
 import io.github.wikiart.train.RunFolder;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -80,7 +80,7 @@ public class ProgressBar implements JobListener {
     public void onEpochEnd(Object result, Object model, boolean best) {
         if (result instanceof EpochResult r) {
             classifierEpoch(r, best);
-        } else if (result instanceof io.github.wikiart.train.AutoencoderEpoch r) {
+        } else if (result instanceof io.github.wikiart.train.autoencoder.AutoencoderEpoch r) {
             autoencoderEpoch(r, best);
         }
     }
@@ -94,7 +94,7 @@ public class ProgressBar implements JobListener {
                 r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(), best ? "  *best" : "");
     }
 
-    private void autoencoderEpoch(io.github.wikiart.train.AutoencoderEpoch r, boolean best) {
+    private void autoencoderEpoch(io.github.wikiart.train.autoencoder.AutoencoderEpoch r, boolean best) {
         if (interactive) {
             err.print("\r" + " ".repeat(100) + "\r");
         }

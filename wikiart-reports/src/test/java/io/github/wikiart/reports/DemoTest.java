@@ -12,7 +12,7 @@ import io.github.wikiart.reports.demo.DemoListener;
 import io.github.wikiart.reports.demo.DemoOptions;
 import io.github.wikiart.reports.demo.DemoStep;
 import io.github.wikiart.reports.transfer.TransferGrid;
-import io.github.wikiart.train.AutoencoderOptions;
+import io.github.wikiart.train.autoencoder.AutoencoderOptions;
 import io.github.wikiart.train.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;

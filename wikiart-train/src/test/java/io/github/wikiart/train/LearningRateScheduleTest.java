@@ -1,5 +1,7 @@
 package io.github.wikiart.train;
 
+import io.github.wikiart.train.classifier.SeedSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,7 @@
 package io.github.wikiart.reports.autoencoder;
 
 import io.github.wikiart.reports.InvalidJobException;
-import io.github.wikiart.train.AutoencoderRun;
+import io.github.wikiart.train.autoencoder.AutoencoderRun;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.latent.LatentReport;
 import java.io.IOException;

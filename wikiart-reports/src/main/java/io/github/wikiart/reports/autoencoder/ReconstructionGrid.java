@@ -1,7 +1,7 @@
 package io.github.wikiart.reports.autoencoder;
 
 import io.github.wikiart.reports.InvalidJobException;
-import io.github.wikiart.train.AutoencoderRun;
+import io.github.wikiart.train.autoencoder.AutoencoderRun;
 import io.github.wikiart.train.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.github.wikiart.reports.classifier;
 
 import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.train.Checkpoints;
-import io.github.wikiart.train.ClassMetrics;
-import io.github.wikiart.train.ClassificationReport;
-import io.github.wikiart.train.ClassifierRun;
+import io.github.wikiart.train.classifier.ClassMetrics;
+import io.github.wikiart.train.classifier.ClassificationReport;
+import io.github.wikiart.train.classifier.ClassifierRun;
 import io.github.wikiart.train.Json;
 import io.github.wikiart.train.RunFolder;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.github.wikiart.reports.classifier;
 
 import io.github.wikiart.data.ClassCount;
 import io.github.wikiart.data.PreparedSplit;
-import io.github.wikiart.train.ClassificationReport;
-import io.github.wikiart.train.EpochResult;
+import io.github.wikiart.train.classifier.ClassificationReport;
+import io.github.wikiart.train.classifier.EpochResult;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.viz.ClassCountsPlot;

@@ -1,8 +1,8 @@
 package io.github.wikiart.reports.demo;
 
 import io.github.wikiart.data.DataOptions;
-import io.github.wikiart.train.AutoencoderOptions;
-import io.github.wikiart.train.ClassifierOptions;
+import io.github.wikiart.train.autoencoder.AutoencoderOptions;
+import io.github.wikiart.train.classifier.ClassifierOptions;
 import io.github.wikiart.train.transfer.TransferOptions;
 import java.nio.file.Path;
 import java.util.Objects;

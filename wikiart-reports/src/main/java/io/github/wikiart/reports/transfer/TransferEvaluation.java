@@ -5,7 +5,7 @@ import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.reports.Jobs;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.Json;
-import io.github.wikiart.train.TrainedClassifier;
+import io.github.wikiart.train.classifier.TrainedClassifier;
 import io.github.wikiart.train.transfer.TransferEvaluator;
 import io.github.wikiart.train.transfer.TransferModel;
 import io.github.wikiart.train.transfer.TransferModels;

@@ -6,7 +6,7 @@ import io.github.wikiart.data.LayoutSimilarity;
 import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
-import io.github.wikiart.train.TrainedClassifier;
+import io.github.wikiart.train.classifier.TrainedClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

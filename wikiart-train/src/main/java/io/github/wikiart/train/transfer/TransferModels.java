@@ -5,7 +5,7 @@ import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.PixelScaling;
 import io.github.wikiart.data.ResizeMode;
 import io.github.wikiart.data.TensorLayout;
-import io.github.wikiart.train.ClassifierRun;
+import io.github.wikiart.train.classifier.ClassifierRun;
 import io.github.wikiart.train.Json;
 import io.github.wikiart.train.model.ModelDescription;
 import io.github.wikiart.train.model.ModelFiles;

@@ -4,7 +4,7 @@ import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.ContentImages;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.WikiArtDataset;
-import io.github.wikiart.train.ClassifierRun;
+import io.github.wikiart.train.classifier.ClassifierRun;
 import io.github.wikiart.train.Json;
 import io.github.wikiart.train.Provenance;
 import io.github.wikiart.train.RunFolder;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.models.ConvAutoencoder;
-import io.github.wikiart.train.AutoencoderOptions;
+import io.github.wikiart.train.autoencoder.AutoencoderOptions;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

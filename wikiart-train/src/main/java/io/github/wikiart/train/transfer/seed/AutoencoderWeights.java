@@ -4,7 +4,7 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.ConvAutoencoder;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.Json;
-import io.github.wikiart.train.TrainedAutoencoder;
+import io.github.wikiart.train.autoencoder.TrainedAutoencoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.ConvAutoencoder;
-import io.github.wikiart.train.AutoencoderOptions;
+import io.github.wikiart.train.autoencoder.AutoencoderOptions;
 import io.github.wikiart.train.loop.EpochStats;
 import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.train.loop.LoopResult;

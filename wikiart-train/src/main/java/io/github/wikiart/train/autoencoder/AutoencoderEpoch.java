@@ -1,4 +1,4 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.autoencoder;
 
 /**
  * What one autoencoder epoch achieved.

@@ -1,4 +1,4 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.classifier;
 
 import io.github.wikiart.data.LabelIndex;
 import java.util.Arrays;

@@ -1,4 +1,9 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.classifier;
+
+import io.github.wikiart.train.Checkpoints;
+import io.github.wikiart.train.Json;
+import io.github.wikiart.train.Provenance;
+import io.github.wikiart.train.RunFolder;
 
 import io.github.wikiart.data.AtomicFiles;
 import io.github.wikiart.data.Augmentation;

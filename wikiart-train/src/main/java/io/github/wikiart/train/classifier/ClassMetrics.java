@@ -1,4 +1,4 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.classifier;
 
 /**
  * Precision, recall and F1 of one class.

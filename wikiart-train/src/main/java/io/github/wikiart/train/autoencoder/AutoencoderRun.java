@@ -1,4 +1,10 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.autoencoder;
+
+import io.github.wikiart.train.Checkpoints;
+import io.github.wikiart.train.Json;
+import io.github.wikiart.train.Provenance;
+import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.classifier.ClassifierRun;
 
 import io.github.wikiart.data.DataOptions;
 import io.github.wikiart.data.DecodedImageCache;

@@ -1,4 +1,4 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.classifier;
 
 /**
  * What one training epoch achieved.

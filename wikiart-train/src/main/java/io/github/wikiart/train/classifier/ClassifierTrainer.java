@@ -1,4 +1,6 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.classifier;
+
+import io.github.wikiart.train.LearningRateSchedule;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;

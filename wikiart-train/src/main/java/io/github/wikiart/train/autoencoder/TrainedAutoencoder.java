@@ -1,4 +1,6 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.autoencoder;
+
+import io.github.wikiart.train.Checkpoints;
 
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.train.model.ModelDescription;

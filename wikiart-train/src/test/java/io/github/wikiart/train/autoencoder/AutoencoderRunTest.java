@@ -1,4 +1,8 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.autoencoder;
+
+import io.github.wikiart.train.Checkpoints;
+import io.github.wikiart.train.Json;
+import io.github.wikiart.train.RunFolder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

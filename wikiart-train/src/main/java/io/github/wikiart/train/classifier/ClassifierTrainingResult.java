@@ -1,4 +1,4 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.classifier;
 
 import java.util.List;
 import java.util.Optional;

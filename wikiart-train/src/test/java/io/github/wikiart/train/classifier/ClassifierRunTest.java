@@ -1,4 +1,10 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.classifier;
+
+import io.github.wikiart.train.Checkpoints;
+import io.github.wikiart.train.Json;
+import io.github.wikiart.train.LearningRateSchedule;
+import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.autoencoder.TrainedAutoencoder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,7 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.classifier;
+
+import io.github.wikiart.train.LearningRateSchedule;
+import io.github.wikiart.train.TrainingKeys;
 
 import io.github.wikiart.config.ConfigKey;
 import io.github.wikiart.config.ConfigValues;

@@ -1,4 +1,4 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.autoencoder;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.models.ConvAutoencoder;

@@ -1,4 +1,6 @@
-package io.github.wikiart.train;
+package io.github.wikiart.train.autoencoder;
+
+import io.github.wikiart.train.TrainingKeys;
 
 import io.github.wikiart.config.ConfigKey;
 import io.github.wikiart.config.ConfigValues;
