@@ -51,20 +51,20 @@ class GoldenModelTest {
                 net("stylenet-nhwc", 16, TensorLayout.NHWC, () -> StyleNet.builder().inputSide(16).numClasses(CLASSES).width(4)
                         .gramChannels(4).hidden(8).dropout(0).updater(new NoOp()).layout(TensorLayout.NHWC).seed(12)
                         .build().init()),
-                net("seed-classifier", 12, TensorLayout.NCHW, () -> SeedClassifier.builder().inputSide(12).numClasses(CLASSES).dropout(0)
+                net("seed-classifier", 4, TensorLayout.NCHW, () -> SeedClassifier.builder().inputSide(4).numClasses(CLASSES).dropout(0)
                         .updater(new NoOp()).seed(13).build().init()),
                 net("stats-classifier", 16, TensorLayout.NCHW, () -> StatsClassifier.builder().inputSide(16).numClasses(CLASSES).hidden(8)
                         .dropout(0).updater(new NoOp()).seed(14).build().init()),
-                net("autoencoder-transposed-nchw", 16, TensorLayout.NCHW, () -> autoencoder(ConvAutoencoder.Upsampler.TRANSPOSED,
+                net("autoencoder-transposed-nchw", 8, TensorLayout.NCHW, () -> autoencoder(ConvAutoencoder.Upsampler.TRANSPOSED,
                         TensorLayout.NCHW, 15)),
-                net("autoencoder-upsample-nchw", 16, TensorLayout.NCHW,
+                net("autoencoder-upsample-nchw", 8, TensorLayout.NCHW,
                         () -> autoencoder(ConvAutoencoder.Upsampler.UPSAMPLE, TensorLayout.NCHW, 16)),
-                net("autoencoder-transposed-nhwc", 16, TensorLayout.NHWC, () -> autoencoder(ConvAutoencoder.Upsampler.TRANSPOSED,
+                net("autoencoder-transposed-nhwc", 8, TensorLayout.NHWC, () -> autoencoder(ConvAutoencoder.Upsampler.TRANSPOSED,
                         TensorLayout.NHWC, 17)));
     }
 
     private static MultiLayerNetwork autoencoder(ConvAutoencoder.Upsampler upsampler, TensorLayout layout, long seed) {
-        return ConvAutoencoder.builder().side(16).width(4).latentDim(8).upsampler(upsampler).layout(layout)
+        return ConvAutoencoder.builder().side(8).width(2).latentDim(4).upsampler(upsampler).layout(layout)
                 .updater(new NoOp()).seed(seed).build().init();
     }
 
@@ -100,7 +100,7 @@ class GoldenModelTest {
     void sameDiffTransferNetworkReproducesItsStoredOutputAndGradient(String name, boolean upsample, boolean residual)
             throws IOException {
         if (GoldenFiles.updating()) {
-            SameDiff fresh = CinTransferNet.build(8, CLASSES, 4, 21, DataType.FLOAT, upsample, residual);
+            SameDiff fresh = CinTransferNet.build(8, CLASSES, 2, 21, DataType.FLOAT, upsample, residual);
             // The residual network starts as the identity (zero output weights); perturb them so
             // the stored output depends on every layer.
             Nd4j.getRandom().setSeed(22);
