@@ -9,9 +9,11 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
  * workspaces on, and whether the forward pass's pre-activations are cached for the backward pass
  * ({@link CacheMode#DEVICE}). Without the cache DL4J runs every convolution's forward pass a
  * second time during backpropagation; with it, training gives the same parameters (tested) about
- * 10-15 % faster (BENCHMARKS.md). DL4J 1.0.0-M2.1 applies a cached pre-activation in the wrong
- * layout when a convolution in NHWC has a non-identity activation (its gradients come out wrong;
- * {@code NetworkDefaultsTest} shows it), so such networks must not use the cache.
+ * 10-15 % faster (BENCHMARKS.md). The NHWC autoencoder keeps the cache off: cached and uncached
+ * training once differed there, but the difference came from DL4J's garbage first-layer gradient
+ * on a new network's first backward pass (now avoided, see {@code ConvAutoencoder}); with it gone
+ * both give the same parameters ({@code NetworkDefaultsTest}). The cache stays off there until its
+ * speed is measured.
  */
 final class NetworkDefaults {
     private NetworkDefaults() {

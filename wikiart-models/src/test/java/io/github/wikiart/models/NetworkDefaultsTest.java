@@ -1,7 +1,6 @@
 package io.github.wikiart.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.github.wikiart.data.TensorLayout;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -51,13 +50,16 @@ class NetworkDefaultsTest {
         MultiLayerConfiguration seed = SeedClassifier.builder().inputSide(16).numClasses(3).dropout(0).build().conf();
         assertEquals(trainThreeSteps(seed, CacheMode.NONE, x16, y), trainThreeSteps(seed, CacheMode.DEVICE, x16, y));
 
-        // The DL4J defect that keeps the cache off for the autoencoder in NHWC (activations inside
-        // its convolutions): cached training goes elsewhere. If this ever fails, DL4J has been fixed.
+        // The autoencoder in NHWC keeps the cache off: cached and uncached training once differed
+        // there, which was blamed on the cache. With its first layer an InputConvolution (DL4J's own
+        // first convolution gave garbage gradients on a new network's first backward pass, see
+        // ConvAutoencoderTest) both train to the same parameters, so the difference came from that.
         MultiLayerConfiguration ae = ConvAutoencoder.builder().side(16).width(4).latentDivisor(4)
                 .layout(TensorLayout.NHWC).build().conf();
         assertEquals(CacheMode.NONE, ae.getCacheMode());
         INDArray img = Nd4j.rand(DataType.FLOAT, 4, 16, 16, 3);
         INDArray flat = ConvAutoencoder.flatten(img);
-        assertNotEquals(trainThreeSteps(ae, CacheMode.NONE, img, flat), trainThreeSteps(ae, CacheMode.DEVICE, img, flat));
+        assertEquals(trainThreeSteps(ae, CacheMode.NONE, img, flat), trainThreeSteps(ae, CacheMode.DEVICE, img, flat),
+                "nhwc ae");
     }
 }
