@@ -57,13 +57,7 @@ public final class AutoencoderTrainer {
 
         /** @return training images per second over all epochs */
         public double imagesPerSecond() {
-            double images = 0;
-            double seconds = 0;
-            for (AutoencoderEpoch e : epochs) {
-                images += e.imagesPerSecond() * e.seconds();
-                seconds += e.seconds();
-            }
-            return seconds == 0 ? 0 : images / seconds;
+            return io.github.wikiart.train.loop.EpochStats.imagesPerSecond(epochs, AutoencoderEpoch::imagesPerSecond, AutoencoderEpoch::seconds);
         }
     }
 

@@ -29,12 +29,6 @@ public record ClassifierTrainingResult(List<EpochResult> epochs, int bestEpoch, 
 
     /** @return training images per second over all epochs */
     public double imagesPerSecond() {
-        double images = 0;
-        double seconds = 0;
-        for (EpochResult e : epochs) {
-            images += e.imagesPerSecond() * e.seconds();
-            seconds += e.seconds();
-        }
-        return seconds == 0 ? 0 : images / seconds;
+        return io.github.wikiart.train.loop.EpochStats.imagesPerSecond(epochs, EpochResult::imagesPerSecond, EpochResult::seconds);
     }
 }

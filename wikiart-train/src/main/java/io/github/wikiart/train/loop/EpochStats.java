@@ -14,4 +14,25 @@ public record EpochStats(int epoch, int batches, long images, double meanLoss, d
     public double imagesPerSecond() {
         return images / seconds;
     }
+
+    /**
+     * Throughput over several epochs: all images over all seconds (each epoch weighted by its time).
+     *
+     * @param epochs per-epoch results
+     * @param imagesPerSecond an epoch's throughput
+     * @param seconds an epoch's duration
+     * @param <E> the per-epoch result
+     * @return images per second over all epochs, 0 when no time passed
+     */
+    public static <E> double imagesPerSecond(java.util.List<? extends E> epochs,
+                                             java.util.function.ToDoubleFunction<? super E> imagesPerSecond,
+                                             java.util.function.ToDoubleFunction<? super E> seconds) {
+        double images = 0;
+        double total = 0;
+        for (E e : epochs) {
+            images += imagesPerSecond.applyAsDouble(e) * seconds.applyAsDouble(e);
+            total += seconds.applyAsDouble(e);
+        }
+        return total == 0 ? 0 : images / total;
+    }
 }
