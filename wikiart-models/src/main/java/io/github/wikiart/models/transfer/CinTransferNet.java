@@ -24,6 +24,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * learns only the change of style, instead of learning first to reproduce the picture through the
  * bottleneck (which blurs it and leaves checkerboard artifacts). The sigmoid keeps outputs in
  * [0, 1] without clipping away gradients.
+ *
+ * <p>A residual network can also carry a per-style colour map: a pointwise network of the input's
+ * pixels (3 - {@value #COLOUR_HIDDEN} - 3 per style, ReLU, only the target style's hidden units
+ * active) whose output is added to the logit beside the convolutional change. Its output layer
+ * starts at zero, so the network still starts as the identity. Styles that are pointwise maps of
+ * colour (tone curves, duotones, solarisation) are then one small function each, learnt in a few
+ * hundred steps, instead of something the shared convolutions must learn to switch on per style.
  */
 public final class CinTransferNet {
     /** Name of the image placeholder. */
@@ -34,6 +41,8 @@ public final class CinTransferNet {
     public static final String OUTPUT = "output";
     /** Input pixels are squeezed linearly into [EPS, 1 - EPS] before their logit. */
     public static final double EPS = 1e-3;
+    /** Hidden units per style of the colour map. */
+    public static final int COLOUR_HIDDEN = 16;
 
     private CinTransferNet() {
     }
@@ -52,6 +61,27 @@ public final class CinTransferNet {
      */
     public static SameDiff build(int side, int numStyles, int width, long seed, DataType type, boolean upsample,
                                  boolean residual) {
+        return build(side, numStyles, width, seed, type, upsample, residual, false);
+    }
+
+    /**
+     * Builds the network into a new graph, optionally with a per-style colour map.
+     *
+     * @param side image side (even)
+     * @param numStyles number of styles
+     * @param width channels of the first layer
+     * @param seed weight seed
+     * @param type data type (DOUBLE for gradient checks)
+     * @param upsample nearest upsampling + convolution instead of a transposed convolution
+     * @param residual output a change of the input image (starting as the identity) instead of an image
+     * @param colourMap add a per-style pointwise colour map to the change (residual networks only)
+     * @return the graph, with {@value #INPUT}, {@value #STYLE} and {@value #OUTPUT}
+     */
+    public static SameDiff build(int side, int numStyles, int width, long seed, DataType type, boolean upsample,
+                                 boolean residual, boolean colourMap) {
+        if (colourMap && !residual) {
+            throw new IllegalArgumentException("a colour map needs a residual network");
+        }
         if (side % 2 != 0 || side < 4) {
             throw new IllegalArgumentException("side must be even and >= 4, got " + side);
         }
@@ -86,8 +116,33 @@ public final class CinTransferNet {
         sd.getVariable("out_W").getArr().assign(0);
         SDVariable p = x.mul(1 - 2 * EPS).add(EPS);
         SDVariable logit = sd.math().log(p).sub(sd.math().log(p.neg().add(1.0)));
+        if (colourMap) {
+            change = change.add(colourMap(sd, x, s, side, numStyles, type));
+        }
         sd.nn().sigmoid(OUTPUT, logit.add(change));
         return sd;
+    }
+
+    /**
+     * The per-style pointwise colour map: per pixel {@code W2_s relu(W1_s (x - 0.5) + b1_s) + b2_s},
+     * with the weights of each sample's style {@code s} picked from per-style tables by a one-hot
+     * product (as conditional instance normalisation picks its scales). {@code W2} and {@code b2}
+     * start at zero.
+     */
+    private static SDVariable colourMap(SameDiff sd, SDVariable x, SDVariable styles, int side, int numStyles,
+                                        DataType type) {
+        long h = COLOUR_HIDDEN;
+        SDVariable w1 = sd.var("colour_W1", SdLayers.he(3, type, numStyles, 3 * h));
+        // Biases spread over the pixel range, so that the ReLU kinks cover it from the start.
+        SDVariable b1 = sd.var("colour_b1", Nd4j.rand(type, numStyles, h).subi(0.5).muli(2.0));
+        SDVariable w2 = sd.var("colour_W2", Nd4j.zeros(type, numStyles, h * 3));
+        SDVariable b2 = sd.var("colour_b2", Nd4j.zeros(type, numStyles, 3));
+        SDVariable pixels = sd.reshape(x.sub(0.5), -1L, (long) side * side, 3L);
+        SDVariable hidden = sd.nn().relu(sd.mmul(pixels, sd.reshape(styles.mmul(w1), -1L, 3L, h))
+                .add(sd.reshape(styles.mmul(b1), -1L, 1L, h)), 0.0);
+        SDVariable out = sd.mmul(hidden, sd.reshape(styles.mmul(w2), -1L, h, 3L))
+                .add(sd.reshape(styles.mmul(b2), -1L, 1L, 3L));
+        return sd.reshape(out, -1L, side, side, 3L);
     }
 
     private static SDVariable block(SameDiff sd, String name, SDVariable conv, SDVariable styles, int numStyles,

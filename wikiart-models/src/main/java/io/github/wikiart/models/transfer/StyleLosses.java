@@ -35,6 +35,38 @@ public final class StyleLosses {
     }
 
     /**
+     * Soft cumulative distributions of the colour channels and the luminance: for each of the
+     * channels R, G, B and Y ({@code 0.299 R + 0.587 G + 0.114 B}) and each threshold
+     * {@code t_j = (j + 0.5) / thresholds}, the mean over the pixels of
+     * {@code sigmoid((t_j - x) / }{@value #CDF_TEMPERATURE}{@code )}, a differentiable fraction of
+     * the pixels below {@code t_j}. Comparing these matches whole colour distributions (palettes,
+     * tone curves, solarisation), which the pixels' Gram matrix (their second moments) does not.
+     *
+     * @param sd the graph
+     * @param images NHWC images in [0, 1]
+     * @param side height and width
+     * @param thresholds thresholds per channel
+     * @return {@code [b, 4 * thresholds]}, channel-major
+     */
+    public static SDVariable colourCdf(SameDiff sd, SDVariable images, long side, int thresholds) {
+        org.nd4j.linalg.api.buffer.DataType t = images.dataType();
+        SDVariable pixels = sd.reshape(images, -1L, 3L);
+        SDVariable rgby = pixels.mmul(sd.constant(Nd4j.createFromArray(new double[][] {
+                {1, 0, 0, 0.299}, {0, 1, 0, 0.587}, {0, 0, 1, 0.114}}).castTo(t)));
+        double[] th = new double[thresholds];
+        for (int j = 0; j < thresholds; j++) {
+            th[j] = (j + 0.5) / thresholds;
+        }
+        SDVariable cuts = sd.constant(Nd4j.createFromArray(th).castTo(t).reshape(1, 1, 1, thresholds));
+        SDVariable below = sd.nn().sigmoid(cuts.sub(sd.reshape(rgby, -1L, side * side, 4L, 1L))
+                .div(CDF_TEMPERATURE));
+        return sd.reshape(below.mean(1), -1L, 4L * thresholds);
+    }
+
+    /** Temperature of {@link #colourCdf}'s soft step, in pixel values. */
+    public static final double CDF_TEMPERATURE = 0.02;
+
+    /**
      * Mean squared error over all elements.
      *
      * @param sd the graph

@@ -97,12 +97,48 @@ class StyleLossesTest {
         }
     }
 
+    @Test
+    void colourMapNetworkGradientCheck() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        checkConditionedNetwork(false, true, true);
+    }
+
+    @Test
+    void untrainedColourMapNetworkReturnsItsInputAndTrainsOnlyItsStylesUnits() {
+        SameDiff sd = CinTransferNet.build(8, 3, 4, 5, DataType.FLOAT, false, true, true);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 8, 8, 3);
+        INDArray styles = Nd4j.createFromArray(new float[][] {{1, 0, 0}, {0, 0, 1}});
+        INDArray y = sd.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, styles), CinTransferNet.OUTPUT)
+                .get(CinTransferNet.OUTPUT);
+        INDArray squeezed = x.mul(1 - 2 * CinTransferNet.EPS).add(CinTransferNet.EPS);
+        assertEquals(0.0, y.sub(squeezed).amaxNumber().doubleValue(), 1e-5);
+        // Style 1's hidden units get no gradient from a batch of styles 0 and 2.
+        SDVariable d = sd.getVariable(CinTransferNet.OUTPUT).sub(0.25);
+        d.mul(d).mean().rename("loss");
+        sd.setLossVariables("loss");
+        Map<String, INDArray> g = sd.calculateGradients(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, styles),
+                "colour_W2");
+        INDArray w2 = g.get("colour_W2");
+        assertArrayEquals(new long[] {3, CinTransferNet.COLOUR_HIDDEN * 3L}, w2.shape());
+        assertEquals(0.0, w2.getRow(1).amaxNumber().doubleValue(), 0.0);
+        assertTrue(w2.getRow(0).amaxNumber().doubleValue() > 1e-6);
+        assertTrue(w2.getRow(2).amaxNumber().doubleValue() > 1e-6);
+    }
+
     private static void checkConditionedNetwork(boolean upsample, boolean residual) {
-        SameDiff sd = CinTransferNet.build(4, 2, 2, 3, DataType.DOUBLE, upsample, residual);
+        checkConditionedNetwork(upsample, residual, false);
+    }
+
+    private static void checkConditionedNetwork(boolean upsample, boolean residual, boolean colourMap) {
+        SameDiff sd = CinTransferNet.build(4, 2, 2, 3, DataType.DOUBLE, upsample, residual, colourMap);
         // The last convolution starts at zero (identity network); give it weights so that every
         // layer's gradient is non-zero and checked.
         INDArray outW = sd.getVariable("out_W").getArr();
         outW.assign(Nd4j.randn(DataType.DOUBLE, outW.shape()).muli(0.3));
+        if (colourMap) {
+            INDArray w2 = sd.getVariable("colour_W2").getArr();
+            w2.assign(Nd4j.randn(DataType.DOUBLE, w2.shape()).muli(0.3));
+        }
         INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 4, 4, 3).muli(0.9).addi(0.05);
         INDArray styles = Nd4j.createFromArray(new double[][] {{1, 0}, {0, 1}});
         SDVariable out = sd.getVariable(CinTransferNet.OUTPUT);

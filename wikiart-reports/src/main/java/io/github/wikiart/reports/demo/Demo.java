@@ -154,8 +154,6 @@ public final class Demo {
     }
 
     private static TransferOptions withEpochs(TransferOptions o, int epochs) {
-        return new TransferOptions(o.method(), epochs, o.batchSize(), o.learningRate(), o.width(), o.styleWeight(),
-                o.contentWeight(), o.styleLayers(), o.embedDim(), o.autoencoderRun(), o.upsample(), o.residual(),
-                o.features(), o.featureEpochs(), o.content(), o.schedule());
+        return o.withEpochs(epochs);
     }
 }

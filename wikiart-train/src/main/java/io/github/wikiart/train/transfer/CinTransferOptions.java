@@ -18,10 +18,57 @@ import java.util.Objects;
  * @param features where the loss features come from
  * @param featureEpochs passes over the training images when the loss features are trained
  * @param schedule how the learning rate changes from epoch to epoch
+ * @param styleTargets what statistics a transfer to a style is pulled towards
+ * @param colourMap a per-style pointwise colour map beside the convolutional change (residual networks only)
+ * @param histogramWeight weight of the colour-distribution loss (0: none)
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
-                                 int featureEpochs, LearningRateSchedule schedule) {
+                                 int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
+                                 boolean colourMap, double histogramWeight) {
+    /** What statistics a transfer to a style is pulled towards. */
+    public enum StyleTargets {
+        /**
+         * The mean over the style's training images of each style layer's Gram matrix, the same for
+         * every input: the method's first version.
+         */
+        CLASS,
+        /**
+         * The input's own Gram matrices moved by the style's mean change: the mean over the style's
+         * training images minus the mean over the content images. A style that changes little asks
+         * for little change, whatever the input's colours and textures.
+         */
+        SHIFT;
+
+        /** @return the config spelling */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Options with the first version's style targets ({@link StyleTargets#CLASS}) and no colour map.
+     *
+     * @param width channels of the network's first layer
+     * @param styleWeight weight of the style loss
+     * @param contentWeight weight of the content loss
+     * @param epochs passes over the content images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param seed seed of the weights, the loss features and the random target styles
+     * @param upsample nearest upsampling + convolution in the decoder
+     * @param residual the network outputs a change of its input
+     * @param features where the loss features come from
+     * @param featureEpochs passes over the training images when the loss features are trained
+     * @param schedule how the learning rate changes from epoch to epoch
+     */
+    public CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
+                              double learningRate, long seed, boolean upsample, boolean residual, Features features,
+                              int featureEpochs, LearningRateSchedule schedule) {
+        this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
+                featureEpochs, schedule, StyleTargets.CLASS, false, 0);
+    }
+
     /** Where the loss features come from. */
     public enum Features {
         /**
@@ -43,10 +90,14 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
     public CinTransferOptions {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(styleTargets, "styleTargets");
+        if (colourMap && !residual) {
+            throw new IllegalArgumentException("a colour map needs a residual network (transfer.residual: true)");
+        }
         if (width < 1 || epochs < 1 || batchSize < 1 || featureEpochs < 1) {
             throw new IllegalArgumentException("width, epochs, batchSize and featureEpochs must be >= 1");
         }
-        if (!(styleWeight >= 0) || !(contentWeight >= 0) || !(learningRate > 0)) {
+        if (!(styleWeight >= 0) || !(contentWeight >= 0) || !(learningRate > 0) || !(histogramWeight >= 0)) {
             throw new IllegalArgumentException("weights must be >= 0 and learningRate > 0");
         }
         if (schedule.warmupEpochs() >= epochs) {

@@ -54,9 +54,33 @@ public final class CinTransferTrainer {
     private CinTransferTrainer() {
     }
 
-    /** Loss features and their style targets: everything the training graph needs besides the network. */
-    record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets) {
+    /**
+     * Loss features and their style targets: everything the training graph needs besides the network.
+     *
+     * @param stack the loss features
+     * @param pixelStatistics whether the pixels' Gram matrix is a style layer (before the stack's)
+     * @param targets per style layer, the {@code [styles, c*c]} mean Gram matrices of the styles
+     * @param shifts per style layer, the {@code [styles, c*c]} change of the mean Gram matrix from
+     *     the content images to each style, when the targets are {@link CinTransferOptions.StyleTargets#SHIFT}
+     *     (the input's own Gram matrix plus its style's shift); null for the class means themselves
+     * @param histogramWeight weight of the colour-distribution loss; when positive, the last entry of
+     *     {@code targets} (and {@code shifts}) is the {@code [styles, 4 * CDF_THRESHOLDS]} table of
+     *     {@link StyleLosses#colourCdf} distributions
+     */
+    record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
+                     double histogramWeight) {
+        boolean histogram() {
+            return histogramWeight > 0;
+        }
+
+        /** @return the number of style layers (the targets without the colour distributions) */
+        int styleLayerCount() {
+            return targets.size() - (histogram() ? 1 : 0);
+        }
     }
+
+    /** Thresholds per channel of the colour-distribution loss. */
+    static final int CDF_THRESHOLDS = 16;
 
     /**
      * Trains with the {@link TrainingLoop}: after every epoch, when {@code runDir} is given,
@@ -81,7 +105,7 @@ public final class CinTransferTrainer {
                                     CinTransferOptions options, Path runDir,
                                     LoopListener<? super EpochStats, ? super SameDiff> progress) {
         int side = data.imageSize();
-        LossSetup loss = lossSetup(train, labels, data, options, progress);
+        LossSetup loss = lossSetup(train, content, labels, data, options, progress);
         LabelIndex contentLabels = LabelIndex.of(content.stream().map(Sample::label).distinct().toList());
         SameDiff sd;
         try (ImageBatchIterator it = ImageBatchIterator.builder(content, contentLabels).imageSize(side)
@@ -137,10 +161,11 @@ public final class CinTransferTrainer {
     }
 
     /**
-     * The loss features (trained on the training images, or random) and the style targets.
+     * The loss features (trained on the training images, or random) and the style targets; with
+     * shifted targets also the mean statistics of the content images.
      */
-    static LossSetup lossSetup(List<Sample> train, LabelIndex labels, DataOptions data, CinTransferOptions options,
-                               LoopListener<?, ?> progress) {
+    static LossSetup lossSetup(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
+                               CinTransferOptions options, LoopListener<?, ?> progress) {
         long phiSeed = Seeds.derive(options.seed(), "transfer/features");
         FeatureStack stack;
         boolean pixels;
@@ -158,7 +183,19 @@ public final class CinTransferTrainer {
                     FeatureStack.RANDOM_STRIDES);
             pixels = false;
         }
-        return new LossSetup(stack, pixels, styleTargets(train, labels, data, stack, pixels));
+        boolean histogram = options.histogramWeight() > 0;
+        List<INDArray> targets = styleTargets(train, labels, data, stack, pixels, histogram);
+        if (options.styleTargets() != CinTransferOptions.StyleTargets.SHIFT) {
+            return new LossSetup(stack, pixels, targets, null, options.histogramWeight());
+        }
+        List<Sample> asOne = content.stream().map(c -> new Sample(c.path(), "content")).toList();
+        List<INDArray> contentMeans = styleTargets(asOne, LabelIndex.of(List.of("content")), data, stack, pixels,
+                histogram);
+        List<INDArray> shifts = new ArrayList<>();
+        for (int l = 0; l < targets.size(); l++) {
+            shifts.add(targets.get(l).subRowVector(contentMeans.get(l)));
+        }
+        return new LossSetup(stack, pixels, targets, shifts, options.histogramWeight());
     }
 
     /**
@@ -175,13 +212,14 @@ public final class CinTransferTrainer {
      */
     public static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, FeatureStack stack,
                                          boolean pixelStatistics, List<INDArray> targets) {
-        return trainingGraph(side, numStyles, options, new LossSetup(stack, pixelStatistics, targets), 1);
+        return trainingGraph(side, numStyles, options, new LossSetup(stack, pixelStatistics, targets, null, 0), 1);
     }
 
-    private static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, LossSetup loss,
+    static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, LossSetup loss,
                                           int batchesPerEpoch) {
         SameDiff sd = CinTransferNet.build(side, numStyles, options.width(),
-                Seeds.derive(options.seed(), "transfer/init"), DataType.FLOAT, options.upsample(), options.residual());
+                Seeds.derive(options.seed(), "transfer/init"), DataType.FLOAT, options.upsample(), options.residual(),
+                options.colourMap());
         addLoss(sd, loss, side, options.styleWeight(), options.contentWeight());
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(learningRates(options, batchesPerEpoch)))
@@ -234,19 +272,20 @@ public final class CinTransferTrainer {
         SDVariable in = sd.getVariable(CinTransferNet.INPUT);
         SDVariable styles = sd.getVariable(CinTransferNet.STYLE);
         List<StyleLayer> fOut = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), out, side);
+        List<StyleLayer> fIn = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), in, side);
         List<SDVariable> grams = new ArrayList<>();
         List<SDVariable> wanted = new ArrayList<>();
         for (int l = 0; l < fOut.size(); l++) {
             StyleLayer layer = fOut.get(l);
             long c = layer.channels();
             grams.add(StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c));
-            INDArray table = loss.targets().get(l);
-            wanted.add(sd.reshape(styles.mmul(sd.constant("style_target_" + l, table.castTo(type))), -1L, c, c));
+            SDVariable own = loss.shifts() == null ? null
+                    : StyleLosses.gram(sd, fIn.get(l).activation(), layer.side(), layer.side(), c);
+            wanted.add(sd.reshape(target(sd, loss, l, styles, own, type), -1L, c, c));
         }
         int contentLayer = loss.pixelStatistics() ? CONTENT_LAYER + 1 : CONTENT_LAYER;
         SDVariable featuresOut = fOut.get(contentLayer).activation();
-        SDVariable featuresIn = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), in, side).get(contentLayer)
-                .activation();
+        SDVariable featuresIn = fIn.get(contentLayer).activation();
         SDVariable style;
         SDVariable content;
         if (relative) {
@@ -264,8 +303,32 @@ public final class CinTransferTrainer {
             style = StyleLosses.styleLoss(sd, grams, wanted).mul(styleWeight);
             content = StyleLosses.mse(sd, featuresOut, featuresIn).mul(contentWeight);
         }
+        if (loss.histogram()) {
+            int h = loss.targets().size() - 1;
+            SDVariable cdf = StyleLosses.colourCdf(sd, out, side, CDF_THRESHOLDS);
+            SDVariable own = loss.shifts() == null ? null : StyleLosses.colourCdf(sd, in, side, CDF_THRESHOLDS);
+            content = content.add(StyleLosses.mse(sd, cdf, target(sd, loss, h, styles, own, type))
+                    .mul(loss.histogramWeight()));
+        }
         style.add(LOSS, content);
         sd.setLossVariables(LOSS);
+    }
+
+    /**
+     * The target of statistic {@code l} for each sample's style: the style's mean (class targets),
+     * or the input's own statistic plus the style's shift.
+     *
+     * @param own the input's own statistic, {@code [b, n]} or any shape with n values per sample; null for class targets
+     * @return {@code [b, n]}
+     */
+    private static SDVariable target(SameDiff sd, LossSetup loss, int l, SDVariable styles, SDVariable own,
+                                     DataType type) {
+        if (loss.shifts() == null) {
+            return styles.mmul(sd.constant("style_target_" + l, loss.targets().get(l).castTo(type)));
+        }
+        long n = loss.shifts().get(l).size(1);
+        return sd.reshape(own, -1L, n).add(styles.mmul(sd.constant("style_shift_" + l,
+                loss.shifts().get(l).castTo(type))));
     }
 
     /**
@@ -274,12 +337,12 @@ public final class CinTransferTrainer {
      * @return per style layer, a {@code [styles, c*c]} table
      */
     static List<INDArray> styleTargets(List<Sample> train, LabelIndex labels, DataOptions data, FeatureStack stack,
-                                       boolean pixels) {
+                                       boolean pixels, boolean histogram) {
         int side = data.imageSize();
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder(CinTransferNet.INPUT, DataType.FLOAT, -1, side, side, 3);
         List<StyleLayer> f = styleLayers(sd, stack.addTo(sd, "phi", false), stack, pixels, x, side);
-        String[] names = new String[f.size()];
+        String[] names = new String[f.size() + (histogram ? 1 : 0)];
         List<INDArray> sums = new ArrayList<>();
         for (int l = 0; l < f.size(); l++) {
             StyleLayer layer = f.get(l);
@@ -287,6 +350,11 @@ public final class CinTransferTrainer {
             names[l] = "gram" + l;
             sd.reshape(names[l], StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c), -1L, c * c);
             sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), c * c));
+        }
+        if (histogram) {
+            names[f.size()] = "cdf";
+            sd.identity("cdf", StyleLosses.colourCdf(sd, x, side, CDF_THRESHOLDS));
+            sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), 4L * CDF_THRESHOLDS));
         }
         double[] counts = new double[labels.size()];
         try (ImageBatchIterator it = ImageBatchIterator.builder(train, labels).imageSize(side).resize(data.resize())

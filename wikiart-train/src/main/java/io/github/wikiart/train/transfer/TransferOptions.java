@@ -39,12 +39,18 @@ import java.util.Locale;
  * @param lrSchedule {@code transfer.lr_schedule}: cin: the learning-rate schedule's shape after the warm-up
  * @param warmupEpochs {@code transfer.warmup_epochs}: cin: epochs of linear warm-up, fewer than {@code epochs}
  * @param residual {@code transfer.residual}: cin: the network outputs a change of its input, starting as the identity
+ * @param styleTargets {@code transfer.style_targets}: cin: the style's mean statistics ({@code class}) or the
+ *     input's own moved by the style's mean change ({@code shift})
+ * @param colourMap {@code transfer.colour_map}: cin with a residual network: a per-style pointwise colour map
+ * @param histogramWeight {@code transfer.histogram_weight}: cin: weight of the colour-distribution loss (0: none)
  */
 public record TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
                               double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
                               Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
                               CinTransferOptions.Features features, int featureEpochs, Path content,
-                              LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual) {
+                              LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
+                              CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
+                              double histogramWeight) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -116,11 +122,27 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public static final ConfigKey<Boolean> RESIDUAL = ConfigKey.ofBoolean("transfer.residual", false,
             "cin: the network outputs a change of its input and starts as the identity (keeps the picture), "
                     + "instead of an image");
+    /** {@code transfer.style_targets}. */
+    public static final ConfigKey<CinTransferOptions.StyleTargets> STYLE_TARGETS = ConfigKey.custom(
+            "transfer.style_targets", ConfigKey.Type.ENUM, CinTransferOptions.StyleTargets.CLASS, "class or shift",
+            s -> styleTargets(s.text()), CinTransferOptions.StyleTargets::key,
+            "cin: what the style loss pulls a transfer towards: the style's mean statistics (class), or the input's "
+                    + "own statistics moved by the style's mean change from the content images (shift; see "
+                    + "docs/transfer.md)");
+    /** {@code transfer.colour_map}. */
+    public static final ConfigKey<Boolean> COLOUR_MAP = ConfigKey.ofBoolean("transfer.colour_map", false,
+            "cin with transfer.residual: true: add a per-style pointwise colour map (a small network of each "
+                    + "pixel's colour) to the change");
+
+    /** {@code transfer.histogram_weight}. */
+    public static final ConfigKey<Double> HISTOGRAM_WEIGHT = ConfigKey.ofDouble("transfer.histogram_weight", 0.0,
+            0.0, 1e12, "cin: weight of the colour-distribution loss: the soft cumulative histograms of R, G, B and "
+                    + "luminance against the style's (0: none; see docs/transfer.md)");
 
     /** The keys of the {@code transfer} section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
-            CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL);
+            CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -143,6 +165,12 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         content = emptyToNull(content);
         LR_SCHEDULE.check(lrSchedule);
         TrainingKeys.checkWarmup(WARMUP_EPOCHS, warmupEpochs, EPOCHS, epochs);
+        STYLE_TARGETS.check(styleTargets);
+        HISTOGRAM_WEIGHT.check(histogramWeight);
+        if (colourMap && !residual && method.equals(CinTransfer.METHOD)) {
+            throw new io.github.wikiart.config.ConfigException(COLOUR_MAP.name() + ": true needs " + RESIDUAL.name()
+                    + ": true (the colour map is added to a residual network's change)");
+        }
     }
 
     /**
@@ -172,7 +200,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                            LearningRateSchedule schedule) {
         this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
                 autoencoderRun, upsample ? ConvAutoencoder.Upsampler.UPSAMPLE : ConvAutoencoder.Upsampler.TRANSPOSED,
-                features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual);
+                features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual,
+                STYLE_TARGETS.defaultValue(), COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue());
     }
 
     /** @return every key at its default: cin, 10 epochs, batch 8, Adam 0.001, width 16, automatic weights, random features */
@@ -182,7 +211,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 CONTENT_WEIGHT.defaultValue(), STYLE_LAYERS.defaultValue(), EMBED_DIM.defaultValue(),
                 path(AUTOENCODER_RUN.defaultValue()), DECODER.defaultValue(), FEATURES.defaultValue(),
                 FEATURE_EPOCHS.defaultValue(), path(CONTENT.defaultValue()), LR_SCHEDULE.defaultValue(),
-                WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue());
+                WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue(), STYLE_TARGETS.defaultValue(),
+                COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue());
     }
 
     /**
@@ -195,7 +225,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new TransferOptions(v.get(METHOD), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE), v.get(WIDTH),
                 v.get(STYLE_WEIGHT), v.get(CONTENT_WEIGHT), v.get(STYLE_LAYERS), v.get(EMBED_DIM),
                 path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
-                path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL));
+                path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
+                v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT));
     }
 
     /**
@@ -209,7 +240,20 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(STYLE_LAYERS, styleLayers).set(EMBED_DIM, embedDim).set(AUTOENCODER_RUN, text(autoencoderRun))
                 .set(DECODER, decoder).set(FEATURES, features).set(FEATURE_EPOCHS, featureEpochs)
                 .set(CONTENT, text(content)).set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs)
-                .set(RESIDUAL, residual);
+                .set(RESIDUAL, residual).set(STYLE_TARGETS, styleTargets).set(COLOUR_MAP, colourMap)
+                .set(HISTOGRAM_WEIGHT, histogramWeight);
+    }
+
+    /**
+     * The same options with another number of epochs.
+     *
+     * @param newEpochs passes over the training images
+     * @return the options
+     */
+    public TransferOptions withEpochs(int newEpochs) {
+        return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
+                styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
+                warmupEpochs, residual, styleTargets, colourMap, histogramWeight);
     }
 
     /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
@@ -230,7 +274,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
      */
     public CinTransferOptions cin(long seed) {
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
-                learningRate, seed, upsample(), residual, features, featureEpochs, schedule());
+                learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
+                histogramWeight);
     }
 
     /**
@@ -305,13 +350,24 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     }
 
     private static CinTransferOptions.Features features(String text) {
+        return choice(text, CinTransferOptions.Features.values(), CinTransferOptions.Features::key, "trained or random");
+    }
+
+    private static CinTransferOptions.StyleTargets styleTargets(String text) {
+        return choice(text, CinTransferOptions.StyleTargets.values(), CinTransferOptions.StyleTargets::key,
+                "class or shift");
+    }
+
+    /** The value whose key is the text (trimmed, any case), or an error naming what was expected. */
+    private static <T> T choice(String text, T[] values, java.util.function.Function<T, String> key,
+                                String expected) {
         String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (CinTransferOptions.Features f : CinTransferOptions.Features.values()) {
-            if (f.key().equals(v)) {
-                return f;
+        for (T t : values) {
+            if (key.apply(t).equals(v)) {
+                return t;
             }
         }
-        throw new IllegalArgumentException("expected trained or random, got '" + text + "'");
+        throw new IllegalArgumentException("expected " + expected + ", got '" + text + "'");
     }
 
     private static Double weight(String text) {

@@ -86,6 +86,9 @@ public final class TransferRun {
         if (options.method().equals(CinTransfer.METHOD)) {
             summary.put("features", options.features().key());
             summary.put("residual", options.residual());
+            summary.put("style_targets", options.styleTargets().key());
+            summary.put("colour_map", options.colourMap());
+            summary.put("histogram_weight", options.histogramWeight());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

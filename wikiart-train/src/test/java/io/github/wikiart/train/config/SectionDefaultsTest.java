@@ -32,6 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class SectionDefaultsTest {
 
+    private static String refusedLoading(String yaml) {
+        return refused(() -> ConfigLoader.parse(yaml));
+    }
+
     private static String refused(Runnable build) {
         return assertThrows(ConfigException.class, build::run).getMessage();
     }
@@ -134,6 +138,18 @@ class SectionDefaultsTest {
                 refused(() -> new TransferOptions("seed", 10, 8, 1e-3, 16, Double.NaN, Double.NaN, List.of(1, 4), 300,
                         null, false, false, CinTransferOptions.Features.RANDOM, 5, null,
                         LearningRateSchedule.CONSTANT)));
+        assertEquals("transfer.colour_map: true needs transfer.residual: true (the colour map is added to a residual "
+                + "network's change)", refusedLoading("transfer:\n  colour_map: true\n"));
+        assertEquals("config line 2: transfer.style_targets: expected class or shift, got 'mean'",
+                refusedLoading("transfer:\n  style_targets: mean\n"));
+        assertEquals("config line 2: transfer.histogram_weight: expected a number in 0.0..1.0E12, got '-1'",
+                refusedLoading("transfer:\n  histogram_weight: -1\n"));
+        TransferOptions shifted = ConfigLoader.parse("transfer:\n  residual: true\n  colour_map: true\n"
+                + "  style_targets: shift\n  histogram_weight: 50\n").transfer();
+        assertEquals(new CinTransferOptions(16, 1e6, 5.0, 10, 8, 1e-3, 7L, false, true,
+                CinTransferOptions.Features.RANDOM, 5, LearningRateSchedule.CONSTANT,
+                CinTransferOptions.StyleTargets.SHIFT, true, 50.0), shifted.cin(7L));
+        assertEquals(shifted, shifted.withEpochs(3).withEpochs(10));
         assertEquals("transfer.method: expected cin or seed, got 'gatys'",
                 refused(() -> new TransferOptions("gatys", 10, 8, 1e-3, 16, Double.NaN, Double.NaN, List.of(1), 300,
                         null, false, false, CinTransferOptions.Features.RANDOM, 5, null,

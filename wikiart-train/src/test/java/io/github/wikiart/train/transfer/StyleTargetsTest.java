@@ -1,0 +1,152 @@
+package io.github.wikiart.train.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.data.Sample;
+import io.github.wikiart.data.WikiArtDataset;
+import io.github.wikiart.data.synth.SyntheticStyles;
+import io.github.wikiart.models.transfer.CinTransferNet;
+import io.github.wikiart.models.transfer.FeatureStack;
+import io.github.wikiart.train.LearningRateSchedule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The style targets of the {@code cin} loss: a style's class means, or the input's own statistics
+ * moved by the style's shift ({@code transfer.style_targets: shift}), and the colour-distribution
+ * term ({@code transfer.histogram_weight}).
+ */
+class StyleTargetsTest {
+    private static final int SIDE = 16;
+    private static final int STYLES = 3;
+
+    @TempDir
+    static Path dir;
+
+    private static CinTransferOptions options(CinTransferOptions.StyleTargets targets, double histogramWeight) {
+        return new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
+                LearningRateSchedule.CONSTANT, targets, false, histogramWeight);
+    }
+
+    /** Random statistics tables for the pixels and a two-layer stack, plus the colour distributions. */
+    private static List<INDArray> tables(FeatureStack stack, double scale, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        List<INDArray> t = new ArrayList<>();
+        t.add(Nd4j.rand(DataType.FLOAT, STYLES, 9).muli(scale));
+        for (int l = 0; l < stack.layers(); l++) {
+            t.add(Nd4j.rand(DataType.FLOAT, STYLES, stack.channels(l) * stack.channels(l)).muli(scale));
+        }
+        t.add(Nd4j.rand(DataType.FLOAT, STYLES, 4L * CinTransferTrainer.CDF_THRESHOLDS).muli(scale));
+        return t;
+    }
+
+    private static double loss(SameDiff sd, INDArray x, int style) {
+        INDArray s = Nd4j.zeros(DataType.FLOAT, x.size(0), STYLES);
+        for (int i = 0; i < x.size(0); i++) {
+            s.putScalar(i, style, 1.0);
+        }
+        return sd.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s), "loss").get("loss").getDouble(0);
+    }
+
+    @Test
+    void withShiftedTargetsAStyleThatChangesNothingCostsNothingAtTheIdentity() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
+        List<INDArray> targets = tables(stack, 1.0, 11);
+        List<INDArray> shifts = tables(stack, 0.1, 12);
+        for (INDArray shift : shifts) {
+            shift.getRow(1).assign(0);
+        }
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
+        SameDiff shifted = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                options(CinTransferOptions.StyleTargets.SHIFT, 10), new CinTransferTrainer.LossSetup(stack, true,
+                        targets, shifts, 10), 1);
+        // The untrained residual network returns its input (squeezed by at most EPS = 0.001):
+        // style 1's shift is zero, so its targets are the input's own statistics.
+        assertEquals(0.0, loss(shifted, x, 1), 1e-4);
+        assertTrue(loss(shifted, x, 0) > 100 * Math.max(loss(shifted, x, 1), 1e-6),
+                "a style with a shift costs something at the identity");
+        SameDiff classMeans = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                options(CinTransferOptions.StyleTargets.CLASS, 10), new CinTransferTrainer.LossSetup(stack, true,
+                        targets, null, 10), 1);
+        assertTrue(loss(classMeans, x, 1) > 0.1, "class-mean targets differ from a random image's statistics");
+    }
+
+    @Test
+    void theColourDistributionTermIsItsWeightTimesTheCdfError() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
+        List<INDArray> targets = tables(stack, 1.0, 13);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
+        SameDiff without = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                options(CinTransferOptions.StyleTargets.CLASS, 0), new CinTransferTrainer.LossSetup(stack, true,
+                        targets.subList(0, targets.size() - 1), null, 0), 1);
+        SameDiff with = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                options(CinTransferOptions.StyleTargets.CLASS, 7), new CinTransferTrainer.LossSetup(stack, true,
+                        targets, null, 7), 1);
+        INDArray out = without.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
+                Nd4j.createFromArray(new float[][] {{0, 0, 1}, {0, 0, 1}})), CinTransferNet.OUTPUT)
+                .get(CinTransferNet.OUTPUT);
+        INDArray cdf = eagerCdf(out);
+        INDArray wanted = targets.get(targets.size() - 1).getRow(2);
+        double mse = cdf.subRowVector(wanted).mul(cdf.subRowVector(wanted)).meanNumber().doubleValue();
+        assertEquals(loss(without, x, 2) + 7 * mse, loss(with, x, 2), 1e-4 * loss(with, x, 2));
+    }
+
+    /** The soft CDF written out per pixel, as documented in StyleLosses.colourCdf. */
+    private static INDArray eagerCdf(INDArray images) {
+        int n = (int) images.size(0);
+        int t = CinTransferTrainer.CDF_THRESHOLDS;
+        INDArray out = Nd4j.zeros(DataType.FLOAT, n, 4L * t);
+        for (int i = 0; i < n; i++) {
+            for (int y = 0; y < SIDE; y++) {
+                for (int xx = 0; xx < SIDE; xx++) {
+                    double r = images.getDouble(i, y, xx, 0);
+                    double g = images.getDouble(i, y, xx, 1);
+                    double b = images.getDouble(i, y, xx, 2);
+                    double[] v = {r, g, b, 0.299 * r + 0.587 * g + 0.114 * b};
+                    for (int c = 0; c < 4; c++) {
+                        for (int j = 0; j < t; j++) {
+                            double z = ((j + 0.5) / t - v[c]) / io.github.wikiart.models.transfer.StyleLosses.CDF_TEMPERATURE;
+                            out.putScalar(new long[] {i, (long) c * t + j},
+                                    out.getDouble(i, (long) c * t + j) + 1 / (1 + Math.exp(-z)) / (SIDE * SIDE));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aStyleWhoseImagesAreTheContentImagesHasNoShift() throws Exception {
+        Path root = dir.resolve("data");
+        SyntheticStyles.builder().styles(STYLES).trainPerStyle(4).testPerStyle(1).size(SIDE).seed(3).build()
+                .write(root);
+        DataOptions data = DataOptions.defaults(root).withImageSize(SIDE).withSeed(2);
+        WikiArtDataset set = WikiArtDataset.load(data, true, true);
+        String first = set.labelIndex().name(0);
+        List<Sample> content = set.train().samples().stream().filter(s -> s.label().equals(first)).toList();
+        CinTransferOptions o = new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
+                CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
+                CinTransferOptions.StyleTargets.SHIFT, false, 5);
+        CinTransferTrainer.LossSetup setup = CinTransferTrainer.lossSetup(set.train().samples(), content,
+                set.labelIndex(), data, o, null);
+        assertEquals(setup.targets().size(), setup.shifts().size());
+        assertEquals(4, setup.targets().size(), "three random layers and the colour distributions");
+        for (int l = 0; l < setup.shifts().size(); l++) {
+            INDArray shift = setup.shifts().get(l);
+            double size = setup.targets().get(l).getRow(0).norm2Number().doubleValue();
+            assertEquals(0.0, shift.getRow(0).norm2Number().doubleValue(), 1e-5 * size, "layer " + l);
+            assertTrue(shift.getRow(1).norm2Number().doubleValue() > 1e-3 * size, "layer " + l);
+        }
+    }
+}
