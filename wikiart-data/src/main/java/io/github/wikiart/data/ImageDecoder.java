@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -143,7 +145,14 @@ public final class ImageDecoder {
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0, param);
+                String damage = damage(warnings);
+                if (damage != null) {
+                    throw new ImageDecodeException(file, "damaged: " + damage
+                            + " (the decoder filled the missing part; not used)", null);
+                }
                 return image.getType() == BufferedImage.TYPE_3BYTE_BGR ? image : toRgb(image);
             } finally {
                 reader.dispose();
@@ -154,6 +163,26 @@ public final class ImageDecoder {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ImageDecodeException(file, "cannot be decoded: " + message, e);
         }
+    }
+
+    /**
+     * The first decoder warning that says the data is cut short or corrupt ("Premature end of JPEG
+     * file", "Corrupt JPEG data: ...", a missing end-of-image marker). ImageIO reports these as
+     * warnings and returns an image whose missing part is filled with grey; such an image is not a
+     * picture of its style.
+     *
+     * @param warnings the warnings of one read
+     * @return that warning, or null when there is none
+     */
+    static String damage(List<String> warnings) {
+        for (String w : warnings) {
+            String lower = w == null ? "" : w.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("premature end") || lower.contains("corrupt") || lower.contains("truncated")
+                    || lower.contains("missing eoi")) {
+                return w;
+            }
+        }
+        return null;
     }
 
     /** @return the whole file when it starts like a JPEG (FF D8) and reads completely, else null */
