@@ -101,6 +101,31 @@ class StyleTargetsTest {
         assertEquals(loss(without, x, 2) + 7 * mse, loss(with, x, 2), 1e-4 * loss(with, x, 2));
     }
 
+    @Test
+    void everyOptionTogetherDescendsOnAFixedBatch() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {8, 16}, new int[] {1, 2});
+        List<INDArray> targets = tables(stack, 0.05, 21);
+        List<INDArray> shifts = tables(stack, 0.02, 22);
+        CinTransferOptions o = new CinTransferOptions(4, 10, 1, 1, 6, 5e-3, 5, false, true,
+                CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
+                CinTransferOptions.StyleTargets.SHIFT, true, 100);
+        SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, o,
+                new CinTransferTrainer.LossSetup(stack, true, targets, shifts, 100), 10);
+        Nd4j.getRandom().setSeed(23);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, SIDE, SIDE, 3);
+        INDArray s = Nd4j.zeros(DataType.FLOAT, 6, STYLES);
+        for (int i = 0; i < 6; i++) {
+            s.putScalar(i, i % STYLES, 1.0);
+        }
+        Map<String, INDArray> in = Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s);
+        double before = sd.output(in, "loss").get("loss").getDouble(0);
+        for (int i = 0; i < 60; i++) {
+            sd.fit(new org.nd4j.linalg.dataset.DataSet(x, s));
+        }
+        double after = sd.output(in, "loss").get("loss").getDouble(0);
+        assertTrue(after < 0.8 * before, "loss " + before + " -> " + after);
+    }
+
     /** The soft CDF written out per pixel, as documented in StyleLosses.colourCdf. */
     private static INDArray eagerCdf(INDArray images) {
         int n = (int) images.size(0);
