@@ -79,6 +79,13 @@ public final class CinTransferTrainer {
         }
     }
 
+    /** Name of the weighted style term of the loss. */
+    static final String STYLE_TERM = "style_loss";
+    /** Name of the weighted content term of the loss. */
+    static final String CONTENT_TERM = "content_loss";
+    /** Name of the weighted colour-distribution term of the loss (present when its weight is positive). */
+    static final String HISTOGRAM_TERM = "histogram_loss";
+
     /** Thresholds per channel of the colour-distribution loss. */
     static final int CDF_THRESHOLDS = 16;
 
@@ -303,14 +310,19 @@ public final class CinTransferTrainer {
             style = StyleLosses.styleLoss(sd, grams, wanted).mul(styleWeight);
             content = StyleLosses.mse(sd, featuresOut, featuresIn).mul(contentWeight);
         }
+        style.rename(STYLE_TERM);
+        content.rename(CONTENT_TERM);
+        SDVariable total = style.add(content);
         if (loss.histogram()) {
             int h = loss.targets().size() - 1;
             SDVariable cdf = StyleLosses.colourCdf(sd, out, side, CDF_THRESHOLDS);
             SDVariable own = loss.shifts() == null ? null : StyleLosses.colourCdf(sd, in, side, CDF_THRESHOLDS);
-            content = content.add(StyleLosses.mse(sd, cdf, target(sd, loss, h, styles, own, type))
-                    .mul(loss.histogramWeight()));
+            SDVariable histogram = StyleLosses.mse(sd, cdf, target(sd, loss, h, styles, own, type))
+                    .mul(loss.histogramWeight());
+            histogram.rename(HISTOGRAM_TERM);
+            total = total.add(histogram);
         }
-        style.add(LOSS, content);
+        total.rename(LOSS);
         sd.setLossVariables(LOSS);
     }
 
