@@ -42,7 +42,8 @@ class ConfigSchemaTest {
                 "transfer.epochs", "transfer.batch_size", "transfer.learning_rate", "transfer.width",
                 "transfer.style_weight", "transfer.content_weight", "transfer.style_layers", "transfer.embed_dim",
                 "transfer.autoencoder_run", "transfer.decoder", "transfer.features", "transfer.feature_epochs",
-                "transfer.content", "transfer.lr_schedule", "transfer.warmup_epochs", "transfer.residual"),
+                "transfer.content", "transfer.lr_schedule", "transfer.warmup_epochs", "transfer.residual",
+                "transfer.style_targets", "transfer.colour_map", "transfer.histogram_weight"),
                 ConfigSchema.keyNames());
         assertEquals(Set.of("data", "output", "classifier", "autoencoder", "transfer"), ConfigSchema.sections());
         assertTrue(ConfigSchema.isSection("data"));

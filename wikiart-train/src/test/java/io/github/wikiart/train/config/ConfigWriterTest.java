@@ -106,6 +106,9 @@ class ConfigWriterTest {
                   lr_schedule: constant
                   warmup_epochs: 0
                   residual: false
+                  style_targets: class
+                  colour_map: false
+                  histogram_weight: 0.0
                 """, yaml);
         String commented = ConfigWriter.render(WikiartConfig.defaults());
         for (ConfigKey<?> k : ConfigSchema.keys()) {
