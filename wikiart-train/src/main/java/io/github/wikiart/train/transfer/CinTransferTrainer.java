@@ -11,7 +11,6 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.StyleLosses;
-import io.github.wikiart.train.loop.EpochStats;
 import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.train.loop.LoopResult;
 import io.github.wikiart.train.loop.Step;
@@ -110,7 +109,7 @@ public final class CinTransferTrainer {
      */
     public static CinTransfer train(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
                                     CinTransferOptions options, Path runDir,
-                                    LoopListener<? super EpochStats, ? super SameDiff> progress) {
+                                    LoopListener<Object, ? super SameDiff> progress) {
         int side = data.imageSize();
         LossSetup loss = lossSetup(train, content, labels, data, options, progress);
         LabelIndex contentLabels = LabelIndex.of(content.stream().map(Sample::label).distinct().toList());
@@ -149,22 +148,64 @@ public final class CinTransferTrainer {
                     return lossValue;
                 }
             };
-            TrainingLoop.Builder<EpochStats, SameDiff> loop = TrainingLoop.<EpochStats, SameDiff>builder()
+            Map<String, INDArray> probe = probeBatch(content, contentLabels, data, labels.size());
+            TrainingLoop.Builder<TransferEpoch, SameDiff> loop = TrainingLoop.<TransferEpoch, SameDiff>builder()
                     .epochs(options.epochs()).phase("the transfer network")
-                    .best(EpochStats::meanLoss, TrainingLoop.Goal.MINIMISE)
-                    .listeners(TransferCheckpoints.listeners(runDir));
+                    .best(TransferEpoch::probeLoss, TrainingLoop.Goal.MINIMISE)
+                    .listeners(TransferCheckpoints.listeners(runDir, TransferEpoch::metrics, TransferEpoch::entry));
             if (progress != null) {
                 loop.listener(progress);
             }
-            LoopResult<EpochStats> result = loop.build().run(sd, it, step, stats -> {
-                LOG.debug("transfer epoch {}: mean loss {}", stats.epoch(), stats.meanLoss());
-                return stats;
+            LoopResult<TransferEpoch> result = loop.build().run(sd, it, step, stats -> {
+                double probeLoss = graph.output(probe, LOSS).get(LOSS).getDouble(0);
+                LOG.debug("transfer epoch {}: mean loss {}, probe loss {}", stats.epoch(), stats.meanLoss(), probeLoss);
+                return new TransferEpoch(stats, probeLoss);
             });
             if (result.stop().isPresent()) {
                 throw TransferCheckpoints.stopped("the transfer network", result.stop().get(), runDir, "");
             }
         }
         return new CinTransfer(sd, labels, ModelInput.of(data, TensorLayout.NHWC));
+    }
+
+    /** Probe images per style (at most: fewer when there are fewer content images). */
+    static final int PROBE_PER_STYLE = 2;
+
+    /**
+     * The fixed batch whose loss is measured after every epoch: the first
+     * {@value #PROBE_PER_STYLE} x styles content images in their listed order (fewer when there are
+     * fewer), image {@code i} moved to style {@code i mod styles}.
+     *
+     * @return the placeholders of that batch
+     */
+    static Map<String, INDArray> probeBatch(List<Sample> content, LabelIndex contentLabels, DataOptions data,
+                                            int styles) {
+        int n = Math.min(content.size(), PROBE_PER_STYLE * styles);
+        INDArray images;
+        try (ImageBatchIterator it = ImageBatchIterator.builder(content.subList(0, n), contentLabels)
+                .imageSize(data.imageSize()).resize(data.resize()).decoder(data.decoder()).layout(TensorLayout.NHWC)
+                .batchSize(n).shuffle(false).build()) {
+            images = it.next().getFeatures();
+        }
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, images.size(0), styles);
+        for (int i = 0; i < images.size(0); i++) {
+            oneHot.putScalar(i, i % styles, 1.0);
+        }
+        return Map.of(CinTransferNet.INPUT, images, CinTransferNet.STYLE, oneHot);
+    }
+
+    /**
+     * The probe batch of a training on these content images: with it, the probe loss of any saved
+     * checkpoint can be recomputed ({@code graph.output(probe, "loss")}).
+     *
+     * @param content the content images, in training order
+     * @param data image preparation
+     * @param styles number of styles
+     * @return the placeholders of the probe batch
+     */
+    public static Map<String, INDArray> probeBatch(List<Sample> content, DataOptions data, int styles) {
+        return probeBatch(content, LabelIndex.of(content.stream().map(Sample::label).distinct().toList()), data,
+                styles);
     }
 
     /**

@@ -16,9 +16,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The run-folder files a transfer training writes after every epoch, with the loop's shared
- * mechanism: {@code metrics.csv} ({@link MetricsCsv#STATS_HEADER}) and the SameDiff graph with its
- * updater state as {@code model-last.sdz} and {@code model-best.sdz} (lowest mean training loss of
- * its training step), indexed in {@code checkpoints.json}.
+ * mechanism: {@code metrics.csv} ({@link MetricsCsv#STATS_HEADER}; for {@code cin}
+ * {@link TransferEpoch#HEADER}) and the SameDiff graph with its updater state as
+ * {@code model-last.sdz} and {@code model-best.sdz} (for {@code seed} the lowest mean training loss of
+ * its training step, for {@code cin} the lowest probe loss), indexed in {@code checkpoints.json}.
  */
 public final class TransferCheckpoints {
     /** The checkpoints' file extension. */
@@ -32,14 +33,27 @@ public final class TransferCheckpoints {
      * @return the listeners writing metrics and checkpoints into it, in that order (none for null)
      */
     public static List<LoopListener<? super EpochStats, ? super SameDiff>> listeners(Path runDir) {
+        return listeners(runDir, MetricsCsv::ofStats, TransferCheckpoints::entry);
+    }
+
+    /**
+     * @param runDir the run folder, or null for none
+     * @param metrics the {@code metrics.csv} writer for that folder
+     * @param entry an epoch's entry in {@code checkpoints.json}
+     * @param <R> the loop's per-epoch result
+     * @return the listeners writing metrics and checkpoints into it, in that order (none for null)
+     */
+    static <R> List<LoopListener<? super R, ? super SameDiff>> listeners(
+            Path runDir, java.util.function.Function<Path, MetricsCsv<R>> metrics,
+            java.util.function.Function<R, Map<String, Object>> entry) {
         if (runDir == null) {
             return List.of();
         }
-        return List.of(MetricsCsv.ofStats(runDir), new CheckpointWriter<EpochStats, SameDiff>(runDir, EXTENSION,
-                (sd, out) -> sd.save(out, true), TransferCheckpoints::entry, Map.of()));
+        return List.of(metrics.apply(runDir), new CheckpointWriter<R, SameDiff>(runDir, EXTENSION,
+                (sd, out) -> sd.save(out, true), entry, Map.of()));
     }
 
-    private static Map<String, Object> entry(EpochStats s) {
+    static Map<String, Object> entry(EpochStats s) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("epoch", s.epoch());
         e.put("train_loss", s.meanLoss());

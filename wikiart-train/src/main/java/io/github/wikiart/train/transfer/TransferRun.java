@@ -54,7 +54,7 @@ public final class TransferRun {
      * @throws IOException when data cannot be read or the run folder written
      */
     public static Outcome train(DataOptions data, TransferOptions options, long seed, RunFolder run,
-                                SeedMethod seedMethod, LoopListener<? super EpochStats, ? super SameDiff> progress)
+                                SeedMethod seedMethod, LoopListener<Object, ? super SameDiff> progress)
             throws IOException {
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();

@@ -68,11 +68,13 @@ class NanPolicyTest {
     }
 
     /** Poisons every trainable variable of a graph after its first epoch. */
-    private static LoopListener<EpochStats, SameDiff> poisonGraphAfterEpoch1() {
+    private static LoopListener<Object, SameDiff> poisonGraphAfterEpoch1() {
         return new LoopListener<>() {
+            private int epochs;
+
             @Override
-            public void onEpochEnd(EpochStats s, SameDiff sd, boolean best) {
-                if (s.epoch() == 1) {
+            public void onEpochEnd(Object result, SameDiff sd, boolean best) {
+                if (++epochs == 1) {
                     for (SDVariable v : sd.variables()) {
                         if (v.getVariableType() == VariableType.VARIABLE) {
                             v.getArr().assign(Double.NaN);
@@ -147,8 +149,8 @@ class NanPolicyTest {
         CinTransfer model = CinTransferTrainer.train(dataset.train().samples(), dataset.train().samples(),
                 dataset.labelIndex(), data, cin(2), run, null);
         List<String> csv = Files.readAllLines(run.resolve(MetricsCsv.FILE));
-        assertEquals(List.of(MetricsCsv.STATS_HEADER, "1", "2"), List.of(csv.get(0), csv.get(1).split(",")[0],
-                csv.get(2).split(",")[0]));
+        assertEquals(List.of(io.github.wikiart.train.transfer.TransferEpoch.HEADER, "1", "2"), List.of(csv.get(0),
+                csv.get(1).split(",")[0], csv.get(2).split(",")[0]));
         assertEquals(3, csv.size());
         assertEquals(2, lastEpoch(run));
         assertTrue(Files.isRegularFile(CheckpointWriter.bestFile(run, TransferCheckpoints.EXTENSION)));
@@ -157,6 +159,19 @@ class NanPolicyTest {
         INDArray x = images(4);
         int[] styles = {0, 1, 1, 0};
         assertEquals(model.transfer(x, styles), last.transfer(x, styles));
+        // probe_loss is the loss of the fixed probe batch: recomputed from the checkpoints, the
+        // last one gives epoch 2's number and the best one the lowest of the column.
+        java.util.Map<String, INDArray> probe = CinTransferTrainer.probeBatch(dataset.train().samples(),
+                data, dataset.labelIndex().size());
+        double[] column = {Double.parseDouble(csv.get(1).split(",")[2]), Double.parseDouble(csv.get(2).split(",")[2])};
+        assertEquals(column[1], probeLoss(TransferCheckpoints.loadLast(run), probe), 1e-6 * column[1]);
+        org.nd4j.autodiff.samediff.SameDiff best = org.nd4j.autodiff.samediff.SameDiff.load(
+                CheckpointWriter.bestFile(run, TransferCheckpoints.EXTENSION).toFile(), true);
+        assertEquals(Math.min(column[0], column[1]), probeLoss(best, probe), 1e-6 * column[1]);
+    }
+
+    private static double probeLoss(org.nd4j.autodiff.samediff.SameDiff sd, java.util.Map<String, INDArray> probe) {
+        return sd.output(probe, "loss").get("loss").getDouble(0);
     }
 
     @Test
