@@ -3,14 +3,20 @@ package io.github.wikiart.data;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that a crash never leaves a half-written file under the final name: the bytes
- * go to a temporary file in the same folder, which is then renamed over the target.
+ * go to a temporary file in the same folder, are flushed to the disk
+ * ({@link FileChannel#force}), and the file is then renamed over the target and the folder
+ * flushed, so after a power loss the name holds either the old or the new content, never a mix or
+ * nothing. Until the rename the previous file under that name stays complete.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -39,8 +45,11 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
+                out.flush();
+                channel.force(true);
             }
             readableByAll(tmp);
             try {
@@ -48,12 +57,25 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceFolder(dir);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             if (e instanceof IOException io) {
                 throw new IOException("cannot write " + target + ": " + io.getMessage(), io);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Flushes a folder's entries (the rename) to the disk. Not every platform can open a folder
+     * (Windows cannot); there the rename is left to the file system.
+     */
+    private static void forceFolder(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort: the file itself is complete and flushed
         }
     }
 

@@ -66,6 +66,8 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
     private int epoch;
     private int[] order;
     private int nextBatchToSubmit;
+    /** Batches of this epoch handed out or found empty, in order (the position a resume starts from). */
+    private int consumed;
     private final Deque<Future<Batch>> pending = new ArrayDeque<>();
     /** With {@code acrossEpochs}: the order of epoch {@code epoch + 1} and its first batches, submitted ahead. */
     private int[] nextOrder;
@@ -119,11 +121,28 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
      * @param epochNumber the epoch, 0 for the first
      */
     public void startEpoch(int epochNumber) {
+        startEpoch(epochNumber, 0);
+    }
+
+    /**
+     * Starts an epoch at one of its batches, as if the batches before it had been read: the way a
+     * resumed training continues in the middle of an epoch. Nothing before {@code firstBatch} is
+     * decoded.
+     *
+     * @param epochNumber the epoch, 0 for the first
+     * @param firstBatch the {@link #position()} to start from, in {@code [0, batchesPerEpoch()]}
+     */
+    public void startEpoch(int epochNumber, int firstBatch) {
         if (epochNumber < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epochNumber);
         }
+        if (firstBatch < 0 || firstBatch > batchesPerEpoch()) {
+            throw new IllegalArgumentException("first batch must be in [0, " + batchesPerEpoch() + "], got "
+                    + firstBatch);
+        }
         ready = null;
-        if (epochNumber == epoch + 1 && nextOrder != null && pending.isEmpty()) {
+        consumed = firstBatch;
+        if (firstBatch == 0 && epochNumber == epoch + 1 && nextOrder != null && pending.isEmpty()) {
             epoch = epochNumber;
             order = nextOrder;
             nextBatchToSubmit = nextPending.size();
@@ -135,7 +154,19 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         stopPending();
         epoch = epochNumber;
         order = orderOf(epochNumber);
-        nextBatchToSubmit = 0;
+        nextBatchToSubmit = firstBatch;
+    }
+
+    /**
+     * How far the current epoch has got: the number of its batches already returned by
+     * {@link #next()} (counting batches left out because none of their images decoded). Read
+     * between {@code next()} and the following {@code hasNext()}, it is the position
+     * {@link #startEpoch(int, int)} continues from.
+     *
+     * @return batches of this epoch consumed so far
+     */
+    public int position() {
+        return consumed;
     }
 
     /** @return the sample indices in the order of that epoch */
@@ -191,6 +222,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
                 return false;
             }
             Batch batch = await(head);
+            consumed++;
             if (batch.count() > 0) {
                 ready = toDataSet(batch);
             }

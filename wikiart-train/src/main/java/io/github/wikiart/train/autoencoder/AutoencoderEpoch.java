@@ -1,5 +1,9 @@
 package io.github.wikiart.train.autoencoder;
 
+import io.github.wikiart.train.loop.ResultCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What one autoencoder epoch achieved.
  *
@@ -14,4 +18,25 @@ public record AutoencoderEpoch(int epoch, double trainMse, double testMse, doubl
     public double testPsnrDb() {
         return 10 * Math.log10(1.0 / testMse);
     }
+
+    /** Writes results into resume checkpoints and reads them back bit for bit. */
+    public static final ResultCodec<AutoencoderEpoch> CODEC = new ResultCodec<>() {
+        @Override
+        public Map<String, Object> encode(AutoencoderEpoch r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("epoch", r.epoch());
+            m.put("train_mse", ResultCodec.exact(r.trainMse()));
+            m.put("test_mse", ResultCodec.exact(r.testMse()));
+            m.put("images_per_second", ResultCodec.exact(r.imagesPerSecond()));
+            m.put("seconds", ResultCodec.exact(r.seconds()));
+            return m;
+        }
+
+        @Override
+        public AutoencoderEpoch decode(Map<String, Object> m) {
+            return new AutoencoderEpoch(((Number) m.get("epoch")).intValue(), ResultCodec.exact(m, "train_mse"),
+                    ResultCodec.exact(m, "test_mse"), ResultCodec.exact(m, "images_per_second"),
+                    ResultCodec.exact(m, "seconds"));
+        }
+    };
 }

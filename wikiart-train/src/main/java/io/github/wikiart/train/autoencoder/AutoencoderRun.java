@@ -3,7 +3,12 @@ package io.github.wikiart.train.autoencoder;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.Json;
 import io.github.wikiart.train.Provenance;
+import io.github.wikiart.train.ResumeSettings;
+import io.github.wikiart.train.RunControl;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.loop.LoopControl;
+import io.github.wikiart.train.loop.ResumeCheckpoint;
+import io.github.wikiart.train.model.ModelFiles;
 import io.github.wikiart.train.classifier.ClassifierRun;
 
 import io.github.wikiart.data.DataOptions;
@@ -77,7 +82,7 @@ public final class AutoencoderRun {
     }
 
     /**
-     * Trains.
+     * Trains, with the default {@link RunControl} (a resume checkpoint every 10 minutes).
      *
      * @param data dataset and preparation (the side must be a multiple of 8)
      * @param options network and training settings
@@ -89,6 +94,56 @@ public final class AutoencoderRun {
     public static Outcome train(DataOptions data, AutoencoderOptions options, RunFolder run,
                                 List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners)
             throws IOException {
+        return train(data, options, run, listeners, RunControl.defaults());
+    }
+
+    /**
+     * Trains, recording the run's state in {@code run-state.json} and a resume checkpoint in
+     * {@code resume/} (as {@link ClassifierRun#train(DataOptions, io.github.wikiart.train.classifier.ClassifierOptions,
+     * RunFolder, List, RunControl)}).
+     *
+     * @param data dataset and preparation (the side must be a multiple of 8)
+     * @param options network and training settings
+     * @param run the run folder to fill
+     * @param listeners extra listeners (progress, comparison images)
+     * @param control checkpoint interval and stop signal
+     * @return the outcome
+     * @throws IOException when data cannot be read or the run folder written
+     */
+    public static Outcome train(DataOptions data, AutoencoderOptions options, RunFolder run,
+                                List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
+                                RunControl control) throws IOException {
+        return run.tracking(() -> run(data, options, run, listeners, control, false));
+    }
+
+    /**
+     * Continues an interrupted run from its resume checkpoint (as {@link ClassifierRun#resume}).
+     *
+     * @param data dataset and preparation, as the run recorded them
+     * @param options network and training settings, as the run recorded them
+     * @param run a folder opened with {@link RunFolder#resume}
+     * @param listeners extra listeners (progress, comparison images)
+     * @param control checkpoint interval, stop signal and the keys allowed to differ
+     * @return the outcome
+     * @throws io.github.wikiart.config.ConfigException naming the settings that differ from the run's
+     * @throws IOException when the checkpoint or data cannot be read or the run folder written
+     */
+    public static Outcome resume(DataOptions data, AutoencoderOptions options, RunFolder run,
+                                 List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
+                                 RunControl control) throws IOException {
+        return run.tracking(() -> run(data, options, run, listeners, control, true));
+    }
+
+    private static Outcome run(DataOptions data, AutoencoderOptions options, RunFolder run,
+                               List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
+                               RunControl control, boolean resume) throws IOException {
+        Map<String, String> resumeSettings = ResumeSettings.of(data, AutoencoderOptions.KEYS, options::writeTo);
+        ResumeCheckpoint.Saved<AutoencoderEpoch> saved = null;
+        if (resume) {
+            saved = ResumeCheckpoint.read(run.dir(), AutoencoderEpoch.CODEC);
+            ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), resumeSettings,
+                    control.allowedChanges(), run.dir());
+        }
         ConvAutoencoder model = options.model(data.imageSize(), Seeds.derive(data.seed(), "autoencoder/init"));
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
@@ -99,7 +154,7 @@ public final class AutoencoderRun {
         Json.write(run.file(ClassifierRun.DATA), ClassifierRun.dataJson(data, options.batchSize()));
         Json.write(run.file(RunFolder.PROVENANCE), Provenance.of(data.seed(), dataset.train().samples(),
                 dataset.test().samples()));
-        MultiLayerNetwork net = model.init();
+        MultiLayerNetwork net = saved != null ? ModelFiles.loadNetwork(saved.model()) : model.init();
         Map<String, Object> settings = settings(options, model, data.imageSize());
         DecodedImageCache cache = options.cacheMegabytes() == 0 ? null
                 : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
@@ -116,7 +171,12 @@ public final class AutoencoderRun {
              ImageBatchIterator test = iterator(dataset.test().samples(), labels, data, options.effectiveLayout(),
                 options.batchSize(), cache, false)) {
             baseline = meanImageBaselineMse(train, test);
-            result = AutoencoderTrainer.of(options.epochs(), all).fit(net, train, test);
+            ResumeCheckpoint<AutoencoderEpoch, MultiLayerNetwork> checkpoint = new ResumeCheckpoint<>(run.dir(), ".zip",
+                    (n, out) -> ModelFiles.writeNetwork(n, description, out), AutoencoderEpoch.CODEC,
+                    Map.of(ResumeSettings.ENTRY, resumeSettings));
+            result = AutoencoderTrainer.of(options.epochs(), all, new LoopControl<>(
+                    Seeds.derive(data.seed(), "autoencoder/steps"), checkpoint, control.checkpointEvery(),
+                    control.stopSignal(), saved == null ? null : saved.resumption())).fit(net, train, test);
         }
         Map<String, Object> summary = new LinkedHashMap<>(settings);
         summary.put("classes", labels.names());

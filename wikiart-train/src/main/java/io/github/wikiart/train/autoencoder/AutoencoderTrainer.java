@@ -2,6 +2,7 @@ package io.github.wikiart.train.autoencoder;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.loop.LoopControl;
 import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.train.loop.LoopResult;
 import io.github.wikiart.train.loop.Step;
@@ -22,11 +23,14 @@ import org.nd4j.linalg.dataset.DataSet;
 public final class AutoencoderTrainer {
     private final int epochs;
     private final List<LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners;
+    private final LoopControl<AutoencoderEpoch, MultiLayerNetwork> control;
 
     private AutoencoderTrainer(int epochs,
-                               List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners) {
+                               List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
+                               LoopControl<AutoencoderEpoch, MultiLayerNetwork> control) {
         this.epochs = epochs;
         this.listeners = List.copyOf(listeners);
+        this.control = Objects.requireNonNull(control, "control");
     }
 
     /**
@@ -36,10 +40,22 @@ public final class AutoencoderTrainer {
      */
     public static AutoencoderTrainer of(int epochs,
             List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners) {
+        return of(epochs, listeners, LoopControl.none());
+    }
+
+    /**
+     * @param epochs number of epochs, at least 1
+     * @param listeners receivers of the events
+     * @param control checkpoints, stop signal, per-batch seeding and resume
+     * @return the trainer
+     */
+    public static AutoencoderTrainer of(int epochs,
+            List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
+            LoopControl<AutoencoderEpoch, MultiLayerNetwork> control) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
-        return new AutoencoderTrainer(epochs, listeners);
+        return new AutoencoderTrainer(epochs, listeners, control);
     }
 
     /**
@@ -76,8 +92,8 @@ public final class AutoencoderTrainer {
             net.fit(new DataSet(x, ConvAutoencoder.flatten(x)));
             return net.score();
         };
-        LoopResult<AutoencoderEpoch> r = TrainingLoop.<AutoencoderEpoch, MultiLayerNetwork>builder().epochs(epochs)
-                .best(AutoencoderEpoch::testMse, TrainingLoop.Goal.MINIMISE).listeners(listeners).build()
+        LoopResult<AutoencoderEpoch> r = control.applyTo(TrainingLoop.<AutoencoderEpoch, MultiLayerNetwork>builder()
+                .epochs(epochs).best(AutoencoderEpoch::testMse, TrainingLoop.Goal.MINIMISE).listeners(listeners)).build()
                 .run(net, train, step, s -> new AutoencoderEpoch(s.epoch(), s.meanLoss(), meanSquaredError(net, test),
                         s.imagesPerSecond(), s.seconds()));
         return new Result(r.epochs(), r.bestEpoch(), r.stopReason());

@@ -3,7 +3,12 @@ package io.github.wikiart.train.classifier;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.Json;
 import io.github.wikiart.train.Provenance;
+import io.github.wikiart.train.ResumeSettings;
+import io.github.wikiart.train.RunControl;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.loop.LoopControl;
+import io.github.wikiart.train.loop.ResumeCheckpoint;
+import io.github.wikiart.train.model.ModelFiles;
 
 import io.github.wikiart.data.AtomicFiles;
 import io.github.wikiart.data.Augmentation;
@@ -58,7 +63,8 @@ public final class ClassifierRun {
     }
 
     /**
-     * Runs the whole training.
+     * Runs the whole training, with the default {@link RunControl} (a resume checkpoint every 10
+     * minutes).
      *
      * @param data the dataset and its preparation
      * @param options the network and training settings
@@ -70,6 +76,61 @@ public final class ClassifierRun {
     public static Outcome train(DataOptions data, ClassifierOptions options, RunFolder run,
                                 List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners)
             throws IOException {
+        return train(data, options, run, listeners, RunControl.defaults());
+    }
+
+    /**
+     * Runs the whole training. {@code run-state.json} records whether it is running, finished,
+     * failed or interrupted; {@code resume/} holds a checkpoint after every epoch and every
+     * {@link RunControl#checkpointEvery()} within one, from which {@link #resume} continues.
+     *
+     * @param data the dataset and its preparation
+     * @param options the network and training settings
+     * @param run the run folder to fill
+     * @param listeners extra listeners (progress bars, plots)
+     * @param control checkpoint interval and stop signal
+     * @return the outcome
+     * @throws io.github.wikiart.train.loop.TrainingInterruptedException when the stop signal was
+     *     requested (after a checkpoint was written)
+     * @throws IOException when data cannot be read or the run folder written
+     */
+    public static Outcome train(DataOptions data, ClassifierOptions options, RunFolder run,
+                                List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners,
+                                RunControl control) throws IOException {
+        return run.tracking(() -> run(data, options, run, listeners, control, false));
+    }
+
+    /**
+     * Continues an interrupted (or killed) run from its resume checkpoint: the weights, updater
+     * state, epoch and batch position, best epoch and per-epoch results are restored, so the
+     * finished run has the parameters and {@code metrics.csv} (timings aside) of an uninterrupted
+     * one on the CPU.
+     *
+     * @param data the dataset and its preparation, as the run recorded them
+     * @param options the network and training settings, as the run recorded them
+     * @param run a folder opened with {@link RunFolder#resume}
+     * @param listeners extra listeners (progress bars, plots)
+     * @param control checkpoint interval, stop signal and the keys allowed to differ
+     * @return the outcome
+     * @throws io.github.wikiart.config.ConfigException naming the settings that differ from the run's
+     * @throws IOException when the checkpoint or data cannot be read or the run folder written
+     */
+    public static Outcome resume(DataOptions data, ClassifierOptions options, RunFolder run,
+                                 List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners,
+                                 RunControl control) throws IOException {
+        return run.tracking(() -> run(data, options, run, listeners, control, true));
+    }
+
+    private static Outcome run(DataOptions data, ClassifierOptions options, RunFolder run,
+                               List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners,
+                               RunControl control, boolean resume) throws IOException {
+        Map<String, String> settings = ResumeSettings.of(data, ClassifierOptions.KEYS, options::writeTo);
+        ResumeCheckpoint.Saved<EpochResult> saved = null;
+        if (resume) {
+            saved = ResumeCheckpoint.read(run.dir(), EpochResult.CODEC);
+            ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), settings, control.allowedChanges(),
+                    run.dir());
+        }
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
         labels.write(run.file(LabelIndex.FILE_NAME));
@@ -80,14 +141,24 @@ public final class ClassifierRun {
         Json.write(run.file(RunFolder.PROVENANCE), Provenance.of(data.seed(), dataset.train().samples(),
                 dataset.test().samples()));
 
-        MultiLayerNetwork net = new MultiLayerNetwork(options.architecture().conf(labels.size(), data.imageSize(),
-                options.layout(), Seeds.derive(data.seed(), "classifier/init"), new Adam(options.learningRate())));
-        net.init();
+        MultiLayerNetwork net;
+        if (saved != null) {
+            net = ModelFiles.loadNetwork(saved.model());
+        } else {
+            net = new MultiLayerNetwork(options.architecture().conf(labels.size(), data.imageSize(),
+                    options.layout(), Seeds.derive(data.seed(), "classifier/init"), new Adam(options.learningRate())));
+            net.init();
+        }
         DecodedImageCache cache = options.cacheMegabytes() == 0 ? null
                 : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
+        ResumeCheckpoint<EpochResult, MultiLayerNetwork> checkpoint = new ResumeCheckpoint<>(run.dir(), ".zip",
+                (n, out) -> ModelFiles.writeNetwork(n, description, out), EpochResult.CODEC,
+                Map.of(ResumeSettings.ENTRY, settings));
         ClassifierTrainer.Builder trainer = ClassifierTrainer.builder().epochs(options.epochs())
                 .learningRate(options.learningRate(), options.schedule()).listener(metrics(run))
-                .listener(Checkpoints.writer(run, description, ClassifierRun::checkpointEntry, Map.of()));
+                .listener(Checkpoints.writer(run, description, ClassifierRun::checkpointEntry, Map.of()))
+                .control(new LoopControl<>(Seeds.derive(data.seed(), "classifier/steps"), checkpoint,
+                        control.checkpointEvery(), control.stopSignal(), saved == null ? null : saved.resumption()));
         listeners.forEach(trainer::listener);
         ClassifierTrainingResult result;
         try (ImageBatchIterator train = iterator(dataset.train().samples(), labels, data, options, cache, true);

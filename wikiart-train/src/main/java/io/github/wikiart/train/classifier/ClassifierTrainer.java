@@ -4,6 +4,7 @@ import io.github.wikiart.train.LearningRateSchedule;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
+import io.github.wikiart.train.loop.LoopControl;
 import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.train.loop.LoopResult;
 import io.github.wikiart.train.loop.Step;
@@ -33,6 +34,7 @@ public final class ClassifierTrainer {
     private final double baseRate;
     private final LearningRateSchedule schedule;
     private final List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners;
+    private final LoopControl<EpochResult, MultiLayerNetwork> control;
 
     private ClassifierTrainer(Builder b) {
         this.epochs = b.epochs;
@@ -42,6 +44,7 @@ public final class ClassifierTrainer {
             schedule.rate(baseRate, 1, epochs);
         }
         this.listeners = List.copyOf(b.listeners);
+        this.control = b.control;
     }
 
     /** @return a builder (1 epoch, no listeners) */
@@ -82,8 +85,8 @@ public final class ClassifierTrainer {
                 return net.score();
             }
         };
-        LoopResult<EpochResult> r = TrainingLoop.<EpochResult, MultiLayerNetwork>builder().epochs(epochs)
-                .best(e -> e.test().accuracy(), TrainingLoop.Goal.MAXIMISE).listeners(listeners).build()
+        LoopResult<EpochResult> r = control.applyTo(TrainingLoop.<EpochResult, MultiLayerNetwork>builder().epochs(epochs)
+                .best(e -> e.test().accuracy(), TrainingLoop.Goal.MAXIMISE).listeners(listeners)).build()
                 .run(net, train, step, s -> new EpochResult(s.epoch(), s.meanLoss(),
                         ClassifierEvaluator.evaluate(net, test, labels), s.imagesPerSecond(), s.seconds(),
                         learningRateOf(net)));
@@ -113,8 +116,18 @@ public final class ClassifierTrainer {
         private double baseRate;
         private LearningRateSchedule schedule;
         private final List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners = new ArrayList<>();
+        private LoopControl<EpochResult, MultiLayerNetwork> control = LoopControl.none();
 
         private Builder() {
+        }
+
+        /**
+         * @param c checkpoints, stop signal, per-batch seeding and resume (default: none of them)
+         * @return this
+         */
+        public Builder control(LoopControl<EpochResult, MultiLayerNetwork> c) {
+            this.control = Objects.requireNonNull(c, "control");
+            return this;
         }
 
         /** @param n epochs, at least 1 @return this */

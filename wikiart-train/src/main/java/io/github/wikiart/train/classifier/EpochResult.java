@@ -1,5 +1,11 @@
 package io.github.wikiart.train.classifier;
 
+import io.github.wikiart.train.loop.ResultCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What one training epoch achieved.
  *
@@ -14,4 +20,36 @@ package io.github.wikiart.train.classifier;
  */
 public record EpochResult(int epoch, double trainLoss, ClassificationReport test, double imagesPerSecond,
                           double seconds, double learningRate) {
+    /** Writes results into resume checkpoints and reads them back bit for bit. */
+    public static final ResultCodec<EpochResult> CODEC = new ResultCodec<>() {
+        @Override
+        public Map<String, Object> encode(EpochResult r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("epoch", r.epoch());
+            m.put("train_loss", ResultCodec.exact(r.trainLoss()));
+            m.put("classes", r.test().classes());
+            m.put("confusion", r.test().confusion());
+            m.put("test_loss", ResultCodec.exact(r.test().meanLoss()));
+            m.put("images_per_second", ResultCodec.exact(r.imagesPerSecond()));
+            m.put("seconds", ResultCodec.exact(r.seconds()));
+            m.put("learning_rate", ResultCodec.exact(r.learningRate()));
+            return m;
+        }
+
+        @Override
+        public EpochResult decode(Map<String, Object> m) {
+            List<String> classes = new ArrayList<>();
+            ((List<?>) m.get("classes")).forEach(c -> classes.add((String) c));
+            List<?> rows = (List<?>) m.get("confusion");
+            int[][] confusion = new int[rows.size()][];
+            for (int i = 0; i < confusion.length; i++) {
+                List<?> row = (List<?>) rows.get(i);
+                confusion[i] = row.stream().mapToInt(v -> ((Number) v).intValue()).toArray();
+            }
+            return new EpochResult(((Number) m.get("epoch")).intValue(), ResultCodec.exact(m, "train_loss"),
+                    new ClassificationReport(classes, confusion, ResultCodec.exact(m, "test_loss")),
+                    ResultCodec.exact(m, "images_per_second"), ResultCodec.exact(m, "seconds"),
+                    ResultCodec.exact(m, "learning_rate"));
+        }
+    };
 }

@@ -77,6 +77,17 @@ public final class CheckpointWriter<R, M> implements LoopListener<R, M> {
         return dir.resolve("model-best" + extension);
     }
 
+    /** Restores the index entries of the epochs completed before the interruption. */
+    @Override
+    public void onResume(java.util.List<? extends R> results, int bestIndex) {
+        if (!results.isEmpty()) {
+            index.put("last", entry.apply(results.get(results.size() - 1)));
+        }
+        if (bestIndex >= 0) {
+            index.put("best", entry.apply(results.get(bestIndex)));
+        }
+    }
+
     @Override
     public void onEpochEnd(R result, M model, boolean best) throws IOException {
         save(model, lastFile(dir, extension));

@@ -25,6 +25,18 @@ public interface LoopListener<R, M> {
     }
 
     /**
+     * Called before {@link #onStart} when the loop continues an interrupted run: the epochs
+     * completed before the interruption, so listeners that keep a history (metrics files, plots,
+     * checkpoint indexes) can restore it. Not called for a fresh run.
+     *
+     * @param results the completed epochs' results, in order
+     * @param bestIndex the position of the best of them in {@code results}, -1 if none
+     * @throws IOException when the listener fails to write what it restores
+     */
+    default void onResume(java.util.List<? extends R> results, int bestIndex) throws IOException {
+    }
+
+    /**
      * Called once per loop, before its first epoch.
      *
      * @param model the model about to be trained

@@ -21,6 +21,7 @@ public final class MetricsCsv<R> implements LoopListener<R, Object> {
 
     private final Path file;
     private final Function<? super R, String> row;
+    private final String header;
     private final StringBuilder rows;
 
     /**
@@ -31,6 +32,7 @@ public final class MetricsCsv<R> implements LoopListener<R, Object> {
     public MetricsCsv(Path dir, String header, Function<? super R, String> row) {
         this.file = dir.resolve(FILE);
         this.row = Objects.requireNonNull(row, "row");
+        this.header = header;
         this.rows = new StringBuilder(header).append(System.lineSeparator());
     }
 
@@ -41,6 +43,17 @@ public final class MetricsCsv<R> implements LoopListener<R, Object> {
     public static MetricsCsv<EpochStats> ofStats(Path dir) {
         return new MetricsCsv<>(dir, STATS_HEADER, s -> String.format(java.util.Locale.ROOT, "%d,%.8f,%.2f,%.3f",
                 s.epoch(), s.meanLoss(), s.imagesPerSecond(), s.seconds()));
+    }
+
+    /** Rewrites the file with the rows of the epochs completed before the interruption. */
+    @Override
+    public void onResume(java.util.List<? extends R> results, int bestIndex) throws IOException {
+        rows.setLength(0);
+        rows.append(header).append(System.lineSeparator());
+        for (R r : results) {
+            rows.append(row.apply(r)).append(System.lineSeparator());
+        }
+        AtomicFiles.writeString(file, rows.toString());
     }
 
     @Override

@@ -1,14 +1,17 @@
 package io.github.wikiart.train.loop;
 
 import io.github.wikiart.data.ImageBatchIterator;
+import io.github.wikiart.data.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The training loop of every trainer: for each epoch, every batch of the iterator goes through
@@ -44,6 +47,11 @@ public final class TrainingLoop<R, M> {
     private final ToDoubleFunction<? super R> score;
     private final Goal goal;
     private final List<LoopListener<? super R, ? super M>> listeners;
+    private final Long seed;
+    private final ResumeCheckpoint<R, ? super M> checkpoint;
+    private final long checkpointNanos;
+    private final StopSignal stopSignal;
+    private final Resumption<R> resumption;
 
     private TrainingLoop(Builder<R, M> b) {
         this.epochs = b.epochs;
@@ -52,6 +60,15 @@ public final class TrainingLoop<R, M> {
         this.score = Objects.requireNonNull(b.score, "best(score, goal) must be set");
         this.goal = b.goal;
         this.listeners = List.copyOf(b.listeners);
+        this.seed = b.seed;
+        this.checkpoint = b.checkpoint;
+        this.checkpointNanos = b.checkpointEvery.toNanos();
+        this.stopSignal = b.stopSignal;
+        this.resumption = b.resumption;
+        if (resumption != null && resumption.state().epoch() < firstEpoch) {
+            throw new IllegalArgumentException("cannot resume at epoch " + resumption.state().epoch()
+                    + " a loop that starts at epoch " + firstEpoch);
+        }
     }
 
     /**
@@ -75,26 +92,50 @@ public final class TrainingLoop<R, M> {
      */
     public LoopResult<R> run(M model, ImageBatchIterator train, Step step, EpochEvaluator<? extends R> evaluator) {
         Objects.requireNonNull(model, "model");
+        try {
+            return loop(model, train, step, evaluator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private LoopResult<R> loop(M model, ImageBatchIterator train, Step step, EpochEvaluator<? extends R> evaluator)
+            throws IOException {
         if (phase != null) {
             listeners.forEach(l -> l.onPhase(phase, epochs));
         }
-        listeners.forEach(l -> l.onStart(model));
         List<R> results = new ArrayList<>();
-        int bestEpoch = 0;
-        double bestScore = goal == Goal.MAXIMISE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        for (int epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
-            train.startEpoch(epoch - 1);
+        LoopState at = LoopState.atEpochStart(firstEpoch, 0,
+                goal == Goal.MAXIMISE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        if (resumption != null) {
+            results.addAll(resumption.results());
+            at = resumption.state();
+            for (LoopListener<? super R, ? super M> l : listeners) {
+                l.onResume(results, at.bestEpoch() == 0 ? -1 : at.bestEpoch() - firstEpoch);
+            }
+        }
+        listeners.forEach(l -> l.onStart(model));
+        int bestEpoch = at.bestEpoch();
+        double bestScore = at.bestScore();
+        long lastSave = System.nanoTime();
+        for (int epoch = at.epoch(); epoch < firstEpoch + epochs; epoch++) {
+            boolean resumed = epoch == at.epoch();
+            train.startEpoch(epoch - 1, resumed ? at.position() : 0);
             step.startEpoch(epoch);
             int batches = train.batchesPerEpoch();
             for (LoopListener<? super R, ? super M> l : listeners) {
                 l.onEpochStart(epoch, batches);
             }
             long start = System.nanoTime();
-            long images = 0;
-            double lossSum = 0;
-            int batch = 0;
+            double secondsBefore = resumed ? at.seconds() : 0;
+            long images = resumed ? at.images() : 0;
+            double lossSum = resumed ? at.lossSum() : 0;
+            int batch = resumed ? at.batches() : 0;
             while (train.hasNext()) {
                 DataSet ds = train.next();
+                if (seed != null) {
+                    Nd4j.getRandom().setSeed(Seeds.derive(seed, "step/" + epoch + "/" + train.position()));
+                }
                 double loss = step.fit(ds);
                 batch++;
                 if (!Double.isFinite(loss)) {
@@ -102,27 +143,43 @@ public final class TrainingLoop<R, M> {
                 }
                 images += ds.numExamples();
                 lossSum += loss;
-                double ips = images / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+                double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+                double ips = images / Math.max(1e-9, seconds);
                 for (LoopListener<? super R, ? super M> l : listeners) {
                     l.onBatch(epoch, batch, batches, images, loss, ips);
                 }
+                boolean stop = stopSignal != null && stopSignal.requested();
+                if (stop || (checkpoint != null && System.nanoTime() - lastSave >= checkpointNanos)) {
+                    LoopState here = new LoopState(epoch, train.position(), batch, images, lossSum, seconds,
+                            bestEpoch, bestScore);
+                    if (checkpoint != null) {
+                        checkpoint.save(model, here, results);
+                        lastSave = System.nanoTime();
+                    }
+                    if (stop) {
+                        throw new TrainingInterruptedException(here);
+                    }
+                }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            try {
-                R result = evaluator.evaluate(new EpochStats(epoch, batch, images, lossSum / Math.max(1, batch),
-                        seconds));
-                results.add(result);
-                double s = score.applyAsDouble(result);
-                boolean best = goal == Goal.MAXIMISE ? s > bestScore : s < bestScore;
-                if (best) {
-                    bestScore = s;
-                    bestEpoch = epoch;
-                }
-                for (LoopListener<? super R, ? super M> l : listeners) {
-                    l.onEpochEnd(result, model, best);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+            R result = evaluator.evaluate(new EpochStats(epoch, batch, images, lossSum / Math.max(1, batch), seconds));
+            results.add(result);
+            double s = score.applyAsDouble(result);
+            boolean best = goal == Goal.MAXIMISE ? s > bestScore : s < bestScore;
+            if (best) {
+                bestScore = s;
+                bestEpoch = epoch;
+            }
+            for (LoopListener<? super R, ? super M> l : listeners) {
+                l.onEpochEnd(result, model, best);
+            }
+            LoopState next = LoopState.atEpochStart(epoch + 1, bestEpoch, bestScore);
+            if (checkpoint != null) {
+                checkpoint.save(model, next, results);
+                lastSave = System.nanoTime();
+            }
+            if (stopSignal != null && stopSignal.requested() && epoch + 1 < firstEpoch + epochs) {
+                throw new TrainingInterruptedException(next);
             }
         }
         return new LoopResult<>(results, bestEpoch, Optional.empty());
@@ -141,8 +198,65 @@ public final class TrainingLoop<R, M> {
         private ToDoubleFunction<? super R> score;
         private Goal goal = Goal.MAXIMISE;
         private final List<LoopListener<? super R, ? super M>> listeners = new ArrayList<>();
+        private Long seed;
+        private ResumeCheckpoint<R, ? super M> checkpoint;
+        private Duration checkpointEvery = Duration.ofMinutes(10);
+        private StopSignal stopSignal;
+        private Resumption<R> resumption;
 
         private Builder() {
+        }
+
+        /**
+         * Seeds ND4J's random stream (dropout, random layers) before every batch from
+         * {@code (s, epoch, batch)}, so a resumed run draws the same numbers as an uninterrupted one
+         * (default: leave the stream alone).
+         *
+         * @param s the run's seed
+         * @return this
+         */
+        public Builder<R, M> seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /**
+         * Writes a resume checkpoint after every epoch and, within an epoch, at the first batch
+         * boundary after {@code every} has passed since the last one (and when a stop is requested).
+         *
+         * @param c where and how to write it
+         * @param every the longest time between two checkpoints, &gt; 0
+         * @return this
+         */
+        public Builder<R, M> checkpoints(ResumeCheckpoint<R, ? super M> c, Duration every) {
+            if (every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("the checkpoint interval must be > 0, got " + every);
+            }
+            this.checkpoint = Objects.requireNonNull(c, "checkpoint");
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        /**
+         * @param s when requested, the loop writes a checkpoint at the next batch boundary and throws
+         *     {@link TrainingInterruptedException}
+         * @return this
+         */
+        public Builder<R, M> stopSignal(StopSignal s) {
+            this.stopSignal = Objects.requireNonNull(s, "signal");
+            return this;
+        }
+
+        /**
+         * Continues an interrupted run instead of starting at the first epoch: the model given to
+         * {@link #run} must be the one saved with this state.
+         *
+         * @param r the saved state and results, or null to start afresh
+         * @return this
+         */
+        public Builder<R, M> resume(Resumption<R> r) {
+            this.resumption = r;
+            return this;
         }
 
         /** @param n epochs, at least 1 @return this */
