@@ -15,19 +15,20 @@ public final class AutoencoderTrainCommand extends BaseCommand {
                 "",
                 "wikiart autoencoder train -c examples/configs/demo.yaml --set autoencoder.epochs=5\n"
                         + "wikiart autoencoder train --set data.root=/data/wikiart --set data.image_size=104 "
-                        + "--set autoencoder.width=104");
+                        + "--set autoencoder.width=104 --run-dir runs/ae-104\n"
+                        + "wikiart autoencoder train --resume runs/ae-104");
     }
 
     @Override
     public Options options() {
-        return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir());
+        return RunStart.withRunFlags(new Options().addOption(Flags.config()).addOption(Flags.set()));
     }
 
     @Override
     public int run(CommandLine line, Console console) throws Exception {
-        WikiartConfig config = ConfigCheckCommand.load(line);
+        WikiartConfig config = RunStart.config(line);
         AutoencoderTraining.Result r = AutoencoderTraining.train(config.data(),
-                config.autoencoder(), RunStart.where(config, line.getOptionValue("run-dir")),
+                config.autoencoder(), RunStart.where(config, line, console),
                 RunStart.listener(console, false));
         console.out().printf(Locale.ROOT, "autoencoder: test MSE %.5f, PSNR %.2f dB (mean-image baseline %.2f dB), "
                         + "best epoch %s, %.1f training images/s%n", r.testMse(), r.testPsnrDb(), r.baselinePsnrDb(),

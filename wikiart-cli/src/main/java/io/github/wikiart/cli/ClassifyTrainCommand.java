@@ -21,20 +21,23 @@ public final class ClassifyTrainCommand extends BaseCommand {
                 "wikiart classify train -c examples/configs/demo.yaml --set classifier.epochs=5\n"
                         + "wikiart classify train --set data.root=/data/wikiart --set classifier.model=seed "
                         + "--set data.image_size=416 --run-dir runs/seed-416\n"
-                        + "wikiart classify train --set data.root=/data/wikiart --seeds 1,2,3 --run-dir runs/three-seeds");
+                        + "wikiart classify train --set data.root=/data/wikiart --seeds 1,2,3 --run-dir runs/three-seeds\n"
+                        + "wikiart classify train --resume runs/seed-416   (after Ctrl-C or a crash)\n"
+                        + "wikiart classify train --resume runs/seed-416 --set classifier.epochs=20 "
+                        + "--allow-change classifier.epochs");
     }
 
     @Override
     public Options options() {
-        return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir())
-                .addOption(Flags.seeds());
+        return RunStart.withRunFlags(new Options().addOption(Flags.config()).addOption(Flags.set())
+                .addOption(Flags.seeds()));
     }
 
     @Override
     public int run(CommandLine line, Console console) throws Exception {
-        WikiartConfig config = ConfigCheckCommand.load(line);
+        WikiartConfig config = RunStart.config(line);
         DataOptions data = config.data();
-        RunLocation where = RunStart.where(config, line.getOptionValue("run-dir"));
+        RunLocation where = RunStart.where(config, line, console);
         if (!line.hasOption("seeds")) {
             printSummary(ClassifierTraining.train(data, config.classifier(), where,
                     RunStart.listener(console, false)), console);

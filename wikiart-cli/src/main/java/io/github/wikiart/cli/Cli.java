@@ -94,6 +94,11 @@ public final class Cli {
                 return ExitCodes.OK;
             }
             return command.run(line, console);
+        } catch (io.github.wikiart.train.loop.TrainingInterruptedException e) {
+            console.err().println("wikiart " + command.name() + ": " + e.getMessage());
+            e.runDir().ifPresent(dir -> console.err().println("continue with: wikiart " + command.name()
+                    + " --resume " + dir));
+            return ExitCodes.INTERRUPTED;
         } catch (Exception | OutOfMemoryError e) {
             int code = ExitCodes.of(e);
             if (code == ExitCodes.USAGE) {

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** User error: bad flag, path, value or config; a one-line message is printed. */
     public static final int USAGE = 2;
+    /** Stopped by Ctrl-C (SIGINT) or SIGTERM after writing a resume checkpoint: 128 + SIGINT, as shells report it. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

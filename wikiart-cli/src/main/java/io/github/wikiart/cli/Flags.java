@@ -73,6 +73,26 @@ public final class Flags {
                 .desc("folder for this run (default: a new time-stamped folder under output.runs_dir)").build();
     }
 
+    /** @return {@code --resume DIR}, the run folder of an interrupted training to continue */
+    public static Option resume() {
+        return Option.builder().longOpt("resume").hasArg().argName("DIR")
+                .desc("continue the interrupted run in DIR from its last checkpoint, with the configuration it "
+                        + "recorded (-c and --set may only change keys named by --allow-change)").build();
+    }
+
+    /** @return {@code --overwrite}, start over in a {@code --run-dir} that holds a run */
+    public static Option overwrite() {
+        return Option.builder().longOpt("overwrite")
+                .desc("delete the run in --run-dir DIR (finished or not) and start a new one there").build();
+    }
+
+    /** @return {@code --allow-change KEY[,KEY...]}, keys a resume may change */
+    public static Option allowChange() {
+        return Option.builder().longOpt("allow-change").hasArg().argName("KEY[,KEY...]")
+                .desc("with --resume: keys whose values may differ from the run's (e.g. classifier.epochs to "
+                        + "train longer); the result then differs from an uninterrupted run").build();
+    }
+
     /** @return {@code --run DIR}, the folder of an earlier run */
     public static Option run() {
         return Option.builder().longOpt("run").hasArg().argName("DIR").desc("folder of a trained run (required)").build();

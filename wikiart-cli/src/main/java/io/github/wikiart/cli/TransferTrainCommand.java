@@ -20,15 +20,16 @@ public final class TransferTrainCommand extends BaseCommand {
 
     @Override
     public Options options() {
-        return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir());
+        return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir())
+                .addOption(Flags.overwrite());
     }
 
     @Override
     public int run(CommandLine line, Console console) throws Exception {
-        WikiartConfig config = ConfigCheckCommand.load(line);
+        WikiartConfig config = RunStart.config(line);
         TransferTraining.Result r = TransferTraining.train(config.data(),
                 config.transfer(), config.autoencoder(),
-                RunStart.where(config, line.getOptionValue("run-dir")), RunStart.listener(console, false));
+                RunStart.where(config, line, console), RunStart.listener(console, false));
         console.out().printf(Locale.ROOT, "transfer (%s) trained in %.1f s; run folder: %s%n", r.method(),
                 r.trainingSeconds(), r.run().dir());
         return ExitCodes.OK;

@@ -10,24 +10,45 @@ import java.util.List;
  *
  * @param runsDir {@code output.runs_dir}: directory under which each run gets its own folder
  *     ({@link RunFolder#create})
+ * @param checkpointMinutes {@code output.checkpoint_minutes}: the longest time between two resume
+ *     checkpoints within an epoch ({@link RunControl#checkpointEvery()})
  */
-public record OutputOptions(Path runsDir) {
+public record OutputOptions(Path runsDir, double checkpointMinutes) {
 
     /** {@code output.runs_dir}. */
     public static final ConfigKey<Path> RUNS_DIR = ConfigKey.ofPath("output.runs_dir", Path.of("runs"),
             "directory under which every run writes its own folder (models, metrics, plots)");
 
+    /** {@code output.checkpoint_minutes}. */
+    public static final ConfigKey<Double> CHECKPOINT_MINUTES = ConfigKey.ofDouble("output.checkpoint_minutes", 10.0,
+            0.01, 1e6, "the longest time between two resume checkpoints within an epoch (one is also written after"
+                    + " every epoch and on Ctrl-C)");
+
     /** The keys of the {@code output} section, in order. */
-    public static final List<ConfigKey<?>> KEYS = List.of(RUNS_DIR);
+    public static final List<ConfigKey<?>> KEYS = List.of(RUNS_DIR, CHECKPOINT_MINUTES);
 
     /** Validates every field, naming the key, the value and what was expected. */
     public OutputOptions {
         RUNS_DIR.check(runsDir);
+        CHECKPOINT_MINUTES.check(checkpointMinutes);
     }
 
-    /** @return every key at its default: runs under {@code runs} */
+    /**
+     * @param runsDir {@code output.runs_dir}
+     * @return the options with that folder and the default checkpoint interval
+     */
+    public static OutputOptions under(Path runsDir) {
+        return new OutputOptions(runsDir, CHECKPOINT_MINUTES.defaultValue());
+    }
+
+    /** @return every key at its default: runs under {@code runs}, a checkpoint every 10 minutes */
     public static OutputOptions defaults() {
-        return new OutputOptions(RUNS_DIR.defaultValue());
+        return under(RUNS_DIR.defaultValue());
+    }
+
+    /** @return {@link #checkpointMinutes()} as a duration */
+    public java.time.Duration checkpointEvery() {
+        return java.time.Duration.ofMillis(Math.round(checkpointMinutes * 60_000));
     }
 
     /**
@@ -37,7 +58,7 @@ public record OutputOptions(Path runsDir) {
      * @return the options
      */
     public static OutputOptions from(ConfigValues v) {
-        return new OutputOptions(v.get(RUNS_DIR));
+        return new OutputOptions(v.get(RUNS_DIR), v.get(CHECKPOINT_MINUTES));
     }
 
     /**
@@ -46,6 +67,6 @@ public record OutputOptions(Path runsDir) {
      * @param b the builder to fill
      */
     public void writeTo(ConfigValues.Builder b) {
-        b.set(RUNS_DIR, runsDir);
+        b.set(RUNS_DIR, runsDir).set(CHECKPOINT_MINUTES, checkpointMinutes);
     }
 }

@@ -73,7 +73,8 @@ public final class AutoencoderTraining {
      *
      * @param data the dataset and its preparation (the side must be a multiple of 8)
      * @param options the network and training settings
-     * @param where where the run folder goes (a new one is named {@code autoencoder})
+     * @param where where the run folder goes (a new one is named {@code autoencoder}), or the run to
+     *     resume, with its checkpoint interval and stop signal
      * @param listener progress, the run folder, notices
      * @return the run
      * @throws InvalidJobException when {@code data.root} does not exist or the image size does not fit the network
@@ -89,7 +90,9 @@ public final class AutoencoderTraining {
             listeners.add(comparisons(data, options.effectiveLayout(), options.compareEvery(), run.plots()));
         }
         listener.onTrainingStart(options.epochs());
-        AutoencoderRun.Outcome outcome = AutoencoderRun.train(data, options, run, listeners);
+        AutoencoderRun.Outcome outcome = where.resuming()
+                ? AutoencoderRun.resume(data, options, run, listeners, where.control())
+                : AutoencoderRun.train(data, options, run, listeners, where.control());
         outcome.training().stopReason().ifPresent(r -> listener.onNotice("training stopped early: " + r));
         return new Result(run, outcome);
     }

@@ -40,11 +40,22 @@ public final class ClassifierPlots implements LoopListener<EpochResult, MultiLay
         this.title = title;
     }
 
+    /** Takes the epochs trained before an interruption into the curves. */
+    @Override
+    public void onResume(List<? extends EpochResult> results, int bestIndex) {
+        epochs.clear();
+        results.forEach(r -> epochs.add(metrics(r)));
+    }
+
     @Override
     public void onEpochEnd(EpochResult r, MultiLayerNetwork net, boolean best) throws IOException {
-        epochs.add(new EpochMetrics(r.epoch(), r.trainLoss(), r.test().meanLoss(), Double.NaN, r.test().accuracy(),
-                r.test().macroF1()));
+        epochs.add(metrics(r));
         TrainingCurvesPlot.write(epochs, title + ": training curves", run.plots().resolve(CURVES));
+    }
+
+    private static EpochMetrics metrics(EpochResult r) {
+        return new EpochMetrics(r.epoch(), r.trainLoss(), r.test().meanLoss(), Double.NaN, r.test().accuracy(),
+                r.test().macroF1());
     }
 
     /**

@@ -98,7 +98,8 @@ public final class ClassifierTraining {
      *
      * @param data the dataset and its preparation
      * @param options the network and training settings
-     * @param where where the run folder goes (a new one is named {@code classify-<model>})
+     * @param where where the run folder goes (a new one is named {@code classify-<model>}), or the
+     *     run to resume, with its checkpoint interval and stop signal
      * @param listener progress, the run folder, notices
      * @return the run
      * @throws InvalidJobException when {@code data.root} does not exist
@@ -110,7 +111,10 @@ public final class ClassifierTraining {
                 listener);
         ClassifierPlots plots = new ClassifierPlots(run, options.architecture().model());
         listener.onTrainingStart(options.epochs());
-        ClassifierRun.Outcome outcome = ClassifierRun.train(data, options, run, List.<LoopListener<? super EpochResult, ? super MultiLayerNetwork>>of(listener, plots));
+        List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners = List.of(listener, plots);
+        ClassifierRun.Outcome outcome = where.resuming()
+                ? ClassifierRun.resume(data, options, run, listeners, where.control())
+                : ClassifierRun.train(data, options, run, listeners, where.control());
         finish(outcome, plots, listener);
         return new Result(run, outcome);
     }
@@ -131,6 +135,11 @@ public final class ClassifierTraining {
     public static SeedsResult trainSeeds(DataOptions data, ClassifierOptions options, List<Long> seeds,
                                          RunLocation where, JobListener listener) throws IOException {
         Jobs.requireDataRoot(data.root());
+        if (where.mode() != RunLocation.Mode.NEW) {
+            throw new InvalidJobException("--seeds trains a new run per seed: resume or overwrite one seed's folder ("
+                    + "DIR/" + ClassifierRun.seedFolderName(seeds.isEmpty() ? 1 : seeds.get(0))
+                    + ") on its own, without --seeds");
+        }
         if (seeds.isEmpty() || new HashSet<>(seeds).size() != seeds.size()) {
             throw new InvalidJobException("seeds: expected at least one seed and no repeats, got " + seeds);
         }

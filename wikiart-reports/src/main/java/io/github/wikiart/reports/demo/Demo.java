@@ -137,7 +137,7 @@ public final class Demo {
     private static RunLocation recording(RunLocation runs, DemoOptions options, DataOptions data,
                                          ClassifierOptions classifier, AutoencoderOptions autoencoder,
                                          TransferOptions transfer) {
-        return runs.recording(new WikiartConfig(data.seed(), data, new OutputOptions(options.runsDir()), classifier,
+        return runs.recording(new WikiartConfig(data.seed(), data, OutputOptions.under(options.runsDir()), classifier,
                 autoencoder, transfer));
     }
 

@@ -57,6 +57,11 @@ public final class ResumeCheckpoint<R, M> {
         this.fixed = new LinkedHashMap<>(fixed);
     }
 
+    /** @return the run folder the checkpoint is in */
+    public Path runDir() {
+        return dir.getParent();
+    }
+
     /**
      * Writes a checkpoint, replacing the previous one only once it is complete.
      *

@@ -157,7 +157,7 @@ public final class TrainingLoop<R, M> {
                         lastSave = System.nanoTime();
                     }
                     if (stop) {
-                        throw new TrainingInterruptedException(here);
+                        throw new TrainingInterruptedException(here, checkpoint == null ? null : checkpoint.runDir());
                     }
                 }
             }
@@ -179,7 +179,7 @@ public final class TrainingLoop<R, M> {
                 lastSave = System.nanoTime();
             }
             if (stopSignal != null && stopSignal.requested() && epoch + 1 < firstEpoch + epochs) {
-                throw new TrainingInterruptedException(next);
+                throw new TrainingInterruptedException(next, checkpoint == null ? null : checkpoint.runDir());
             }
         }
         return new LoopResult<>(results, bestEpoch, Optional.empty());

@@ -32,7 +32,7 @@ class ConfigSchemaTest {
     void schemaListsTheKeysInOrder() {
         assertEquals(List.of("seed", "data.root", "data.train_dir", "data.test_dir", "data.image_size",
                 "data.resize", "data.train_sampling", "data.test_sampling", "data.toy_sample",
-                "data.max_pixels", "data.jpeg_library", "data.augment", "data.crop_min", "output.runs_dir",
+                "data.max_pixels", "data.jpeg_library", "data.augment", "data.crop_min", "output.runs_dir", "output.checkpoint_minutes",
                 "classifier.model", "classifier.epochs", "classifier.batch_size", "classifier.learning_rate",
                 "classifier.lr_schedule", "classifier.warmup_epochs", "classifier.dropout", "classifier.width",
                 "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb",
@@ -87,7 +87,7 @@ class ConfigSchemaTest {
         e = assertThrows(ConfigException.class, () -> new DataOptions(Path.of("d"), "train", "test",
                 64, null, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8, false, 1));
         assertEquals("data.resize: expected stretch, crop or pad, got nothing", e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new OutputOptions(null));
+        e = assertThrows(ConfigException.class, () -> OutputOptions.under(null));
         assertTrue(e.getMessage().startsWith("output.runs_dir:"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> new WikiartConfig(1, null, OutputOptions.defaults(),
                 ClassifierOptions.defaults(), AutoencoderOptions.defaults(), TransferOptions.defaults()));

@@ -35,7 +35,7 @@ class ConfigWriterTest {
                 new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
             DataOptions d = new DataOptions(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
                     new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE, JpegLibrary.IMAGEIO, "flip,crop", 0.5, false, 3L);
-            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, new OutputOptions(Path.of("'quoted' runs")),
+            WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, OutputOptions.under(Path.of("'quoted' runs")),
                     ClassifierOptions.defaults(), AutoencoderOptions.defaults(), TransferOptions.defaults());
             assertEquals(c, roundTrip(c, true));
             assertEquals(c, roundTrip(c, false));
@@ -62,6 +62,7 @@ class ConfigWriterTest {
                   crop_min: 0.8
                 output:
                   runs_dir: runs
+                  checkpoint_minutes: 10.0
                 classifier:
                   model: stylenet
                   epochs: 10

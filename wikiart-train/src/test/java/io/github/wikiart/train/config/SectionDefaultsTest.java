@@ -117,7 +117,7 @@ class SectionDefaultsTest {
                 refused(() -> DataOptions.defaults().withAugmentation(new Augmentation(false, 0.01))));
         assertEquals("data.max_pixels: expected an integer >= 1, got '0'",
                 refused(() -> DataOptions.defaults().withMaxPixels(0)));
-        assertEquals("output.runs_dir: expected a non-empty path, got ''", refused(() -> new OutputOptions(Path.of(""))));
+        assertEquals("output.runs_dir: expected a non-empty path, got ''", refused(() -> OutputOptions.under(Path.of(""))));
         assertEquals("classifier.model: expected stylenet, seed or stats, got 'vgg'",
                 refused(() -> new ClassifierOptions("vgg", 10, 32, 1e-3, LearningRateSchedule.Shape.CONSTANT, 0, 0.2,
                         32, 32, 128, TensorLayout.NCHW, 1024)));
