@@ -47,6 +47,44 @@ class ClassifyCommandsTest {
     }
 
     @Test
+    void ctrlCLeavesAResumableRunThatRefusesAFreshStartAndOtherSettings() throws Exception {
+        Path broken = dir.resolve("broken");
+        String[] train = {"classify", "train", "--set", "data.root=" + data, "--set", "data.image_size=16",
+            "--set", "classifier.epochs=2", "--set", "classifier.width=4", "--set", "classifier.gram_channels=4",
+            "--set", "classifier.hidden=16", "--set", "classifier.batch_size=8", "--run-dir", broken.toString()};
+        CliRunner stopped = CliRunner.interrupted(train);
+        assertEquals(ExitCodes.INTERRUPTED, stopped.code(), stopped.err());
+        assertTrue(stopped.err().contains("interrupted in epoch 1 after 1 batches")
+                && stopped.err().contains("continue with: wikiart classify train --resume " + broken), stopped.err());
+
+        CliRunner fresh = CliRunner.run(train);
+        assertEquals(2, fresh.code());
+        assertTrue(fresh.err().contains("holds an unfinished run (interrupted") && fresh.err().contains("--resume")
+                && fresh.err().contains("--overwrite"), fresh.err());
+
+        CliRunner other = CliRunner.run("classify", "train", "--resume", broken.toString(), "--set",
+                "classifier.hidden=32");
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("classifier.hidden (was 16, now 32)"), other.err());
+        CliRunner both = CliRunner.run("classify", "train", "--resume", broken.toString(), "--overwrite");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("exclude each other"), both.err());
+
+        CliRunner resumed = CliRunner.run("classify", "train", "--resume", broken.toString(), "--set",
+                "classifier.epochs=3", "--allow-change", "classifier.epochs");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(4, Files.readAllLines(broken.resolve("metrics.csv")).size());
+        assertTrue(Files.readString(broken.resolve("config.yaml")).contains("epochs: 3"));
+        assertTrue(Files.readString(broken.resolve("run-state.json")).contains("\"finished\""));
+
+        CliRunner over = CliRunner.run(train[0], train[1], "--set", "data.root=" + data, "--set",
+                "data.image_size=16", "--set", "classifier.epochs=1", "--set", "classifier.width=4",
+                "--run-dir", broken.toString(), "--overwrite");
+        assertEquals(0, over.code(), over.err());
+        assertEquals(2, Files.readAllLines(broken.resolve("metrics.csv")).size());
+    }
+
+    @Test
     void seedsTrainOneRunPerSeedAndSummariseThem() throws Exception {
         Path seeds = dir.resolve("seeds");
         CliRunner r = CliRunner.run("classify", "train", "--set", "data.root=" + data, "--set", "data.image_size=16",

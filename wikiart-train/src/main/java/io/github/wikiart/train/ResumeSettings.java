@@ -5,6 +5,10 @@ import io.github.wikiart.config.ConfigKey;
 import io.github.wikiart.config.ConfigValues;
 import io.github.wikiart.config.KeySchema;
 import io.github.wikiart.data.DataOptions;
+import io.github.wikiart.train.loop.ResumeCheckpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +46,24 @@ public final class ResumeSettings {
         m.put("seed", Long.toString(data.seed()));
         b.build().asMap().forEach((k, v) -> m.put(k, String.valueOf(v)));
         return m;
+    }
+
+    /**
+     * Refuses to resume a run with settings other than those its resume checkpoint recorded, except
+     * the allowed keys: the check a job makes before it touches the run folder.
+     *
+     * @param runDir the run folder
+     * @param now the settings of the resume
+     * @param allowed keys that may differ
+     * @throws ConfigException naming every key that differs, with both values
+     * @throws IOException when the checkpoint cannot be read
+     */
+    public static void requireSame(Path runDir, Map<String, String> now, Set<String> allowed) throws IOException {
+        Path state = runDir.resolve(ResumeCheckpoint.FOLDER).resolve(ResumeCheckpoint.STATE);
+        if (!Files.isRegularFile(state)) {
+            throw new NoSuchFileException(state.toString(), null, "no resume checkpoint: nothing to resume");
+        }
+        requireSame(Json.read(state).get(ENTRY), now, allowed, runDir);
     }
 
     /**

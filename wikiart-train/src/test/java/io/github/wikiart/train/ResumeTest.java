@@ -104,7 +104,7 @@ class ResumeTest {
         ConfigException e = assertThrows(ConfigException.class, () -> AutoencoderRun.resume(data,
                 autoencoder(3), RunFolder.resume(run), List.of(), control(new StopSignal())));
         assertTrue(e.getMessage().contains("autoencoder.epochs (was 2, now 3)"), e.getMessage());
-        assertEquals(RunFolder.State.FAILED, RunFolder.status(run).orElseThrow().state());
+        assertEquals(RunFolder.State.INTERRUPTED, RunFolder.status(run).orElseThrow().state());
         AutoencoderRun.Outcome done = AutoencoderRun.resume(data, autoencoder(3), RunFolder.resume(run),
                 List.of(), control(new StopSignal()).allowing(Set.of("autoencoder.epochs")));
         assertEquals(3, done.training().epochs().size());

@@ -15,6 +15,7 @@ import io.github.wikiart.train.loop.LoopListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import io.github.wikiart.train.autoencoder.AutoencoderOptions;
 import io.github.wikiart.train.autoencoder.AutoencoderRun;
+import io.github.wikiart.train.ResumeSettings;
 import io.github.wikiart.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,6 +84,10 @@ public final class AutoencoderTraining {
     public static Result train(DataOptions data, AutoencoderOptions options, RunLocation where, JobListener listener)
             throws IOException {
         check(data, options);
+        if (where.resuming()) {
+            ResumeSettings.requireSame(where.dir(), AutoencoderRun.resumeSettings(data, options),
+                    where.control().allowedChanges());
+        }
         RunFolder run = Jobs.start(data.root(), where, "autoencoder", data.seed(), listener);
         List<LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners = new ArrayList<>();
         listeners.add(listener);

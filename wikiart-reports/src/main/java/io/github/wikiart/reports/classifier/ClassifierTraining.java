@@ -8,6 +8,7 @@ import io.github.wikiart.reports.RunLocation;
 import io.github.wikiart.train.classifier.ClassificationReport;
 import io.github.wikiart.train.classifier.ClassifierOptions;
 import io.github.wikiart.train.classifier.ClassifierRun;
+import io.github.wikiart.train.ResumeSettings;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.classifier.SeedSummary;
 import io.github.wikiart.train.classifier.EpochResult;
@@ -107,6 +108,10 @@ public final class ClassifierTraining {
      */
     public static Result train(DataOptions data, ClassifierOptions options, RunLocation where, JobListener listener)
             throws IOException {
+        if (where.resuming()) {
+            ResumeSettings.requireSame(where.dir(), ClassifierRun.resumeSettings(data, options),
+                    where.control().allowedChanges());
+        }
         RunFolder run = Jobs.start(data.root(), where, "classify-" + options.architecture().model(), data.seed(),
                 listener);
         ClassifierPlots plots = new ClassifierPlots(run, options.architecture().model());

@@ -113,7 +113,7 @@ public final class AutoencoderRun {
     public static Outcome train(DataOptions data, AutoencoderOptions options, RunFolder run,
                                 List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
                                 RunControl control) throws IOException {
-        return run.tracking(() -> run(data, options, run, listeners, control, false));
+        return run.tracking(() -> run(data, options, run, listeners, control, null));
     }
 
     /**
@@ -131,19 +131,28 @@ public final class AutoencoderRun {
     public static Outcome resume(DataOptions data, AutoencoderOptions options, RunFolder run,
                                  List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
                                  RunControl control) throws IOException {
-        return run.tracking(() -> run(data, options, run, listeners, control, true));
+        ResumeCheckpoint.Saved<AutoencoderEpoch> saved = ResumeCheckpoint.read(run.dir(), AutoencoderEpoch.CODEC);
+        ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), resumeSettings(data, options),
+                control.allowedChanges(), run.dir());
+        return run.tracking(() -> run(data, options, run, listeners, control, saved));
+    }
+
+    /**
+     * The settings a resume checkpoint of this trainer records and a resume must match
+     * ({@link ResumeSettings}).
+     *
+     * @param data the data settings
+     * @param options the trainer's settings
+     * @return key to value text
+     */
+    public static Map<String, String> resumeSettings(DataOptions data, AutoencoderOptions options) {
+        return ResumeSettings.of(data, AutoencoderOptions.KEYS, options::writeTo);
     }
 
     private static Outcome run(DataOptions data, AutoencoderOptions options, RunFolder run,
                                List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
-                               RunControl control, boolean resume) throws IOException {
-        Map<String, String> resumeSettings = ResumeSettings.of(data, AutoencoderOptions.KEYS, options::writeTo);
-        ResumeCheckpoint.Saved<AutoencoderEpoch> saved = null;
-        if (resume) {
-            saved = ResumeCheckpoint.read(run.dir(), AutoencoderEpoch.CODEC);
-            ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), resumeSettings,
-                    control.allowedChanges(), run.dir());
-        }
+                               RunControl control, ResumeCheckpoint.Saved<AutoencoderEpoch> saved) throws IOException {
+        Map<String, String> resumeSettings = resumeSettings(data, options);
         ConvAutoencoder model = options.model(data.imageSize(), Seeds.derive(data.seed(), "autoencoder/init"));
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();

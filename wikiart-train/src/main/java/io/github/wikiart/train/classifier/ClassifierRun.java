@@ -97,7 +97,7 @@ public final class ClassifierRun {
     public static Outcome train(DataOptions data, ClassifierOptions options, RunFolder run,
                                 List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners,
                                 RunControl control) throws IOException {
-        return run.tracking(() -> run(data, options, run, listeners, control, false));
+        return run.tracking(() -> run(data, options, run, listeners, control, null));
     }
 
     /**
@@ -118,19 +118,28 @@ public final class ClassifierRun {
     public static Outcome resume(DataOptions data, ClassifierOptions options, RunFolder run,
                                  List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners,
                                  RunControl control) throws IOException {
-        return run.tracking(() -> run(data, options, run, listeners, control, true));
+        ResumeCheckpoint.Saved<EpochResult> saved = ResumeCheckpoint.read(run.dir(), EpochResult.CODEC);
+        ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), resumeSettings(data, options),
+                control.allowedChanges(), run.dir());
+        return run.tracking(() -> run(data, options, run, listeners, control, saved));
+    }
+
+    /**
+     * The settings a resume checkpoint of this trainer records and a resume must match
+     * ({@link ResumeSettings}).
+     *
+     * @param data the data settings
+     * @param options the trainer's settings
+     * @return key to value text
+     */
+    public static Map<String, String> resumeSettings(DataOptions data, ClassifierOptions options) {
+        return ResumeSettings.of(data, ClassifierOptions.KEYS, options::writeTo);
     }
 
     private static Outcome run(DataOptions data, ClassifierOptions options, RunFolder run,
                                List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners,
-                               RunControl control, boolean resume) throws IOException {
-        Map<String, String> settings = ResumeSettings.of(data, ClassifierOptions.KEYS, options::writeTo);
-        ResumeCheckpoint.Saved<EpochResult> saved = null;
-        if (resume) {
-            saved = ResumeCheckpoint.read(run.dir(), EpochResult.CODEC);
-            ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), settings, control.allowedChanges(),
-                    run.dir());
-        }
+                               RunControl control, ResumeCheckpoint.Saved<EpochResult> saved) throws IOException {
+        Map<String, String> settings = resumeSettings(data, options);
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
         labels.write(run.file(LabelIndex.FILE_NAME));
