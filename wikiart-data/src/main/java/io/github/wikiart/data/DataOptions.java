@@ -26,12 +26,16 @@ import java.util.List;
  * @param augment {@code data.augment}: {@code none} or the operations of {@link #augmentation()},
  *     as {@link Augmentation#operations()} writes them
  * @param cropMin {@code data.crop_min}: the smallest random crop when {@code augment} lists {@code crop}
+ * @param validationFraction {@code data.validation_fraction}: the share of each style's training
+ *     images set aside (seeded, before resampling) to choose the best epoch, stop early and so on;
+ *     0 leaves the training split whole, and the test split then chooses the model, as in the original
  * @param strict when true, the first unreadable image is an error instead of being skipped
  * @param seed {@code seed}: the seed every random stream of the data layer is derived from
  */
 public record DataOptions(Path root, String trainDir, String testDir, int imageSize, ResizeMode resize,
                           Sampling trainSampling, Sampling testSampling, int toySample, long maxPixels,
-                          JpegLibrary jpegLibrary, String augment, double cropMin, boolean strict, long seed) {
+                          JpegLibrary jpegLibrary, String augment, double cropMin, double validationFraction,
+                          boolean strict, long seed) {
 
     /** What a sampling key accepts. */
     static final String SAMPLING_EXPECTED =
@@ -96,9 +100,16 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
     public static final ConfigKey<Double> CROP_MIN = ConfigKey.ofDouble("data.crop_min", 0.8, 0.05, 1.0,
             "smallest side of a random crop (data.augment: crop) as a fraction of the image side");
 
+    /** {@code data.validation_fraction}. */
+    public static final ConfigKey<Double> VALIDATION_FRACTION = ConfigKey.ofDouble("data.validation_fraction", 0.1,
+            0.0, 0.5, "share of each style's training images set aside, seeded and before resampling, as the "
+                    + "validation split that chooses the best epoch and stops early; 0 = none (the test split then "
+                    + "chooses, as in the original)");
+
     /** The keys of the {@code data} section, in order ({@link #SEED} is a top-level key, not among them). */
     public static final List<ConfigKey<?>> KEYS = List.of(ROOT, TRAIN_DIR, TEST_DIR, IMAGE_SIZE, RESIZE,
-            TRAIN_SAMPLING, TEST_SAMPLING, TOY_SAMPLE, MAX_PIXELS, JPEG_LIBRARY, AUGMENT, CROP_MIN);
+            TRAIN_SAMPLING, TEST_SAMPLING, TOY_SAMPLE, MAX_PIXELS, JPEG_LIBRARY, AUGMENT, CROP_MIN,
+            VALIDATION_FRACTION);
 
     /** Validates every field, naming the key, the value and what was expected. */
     public DataOptions {
@@ -114,10 +125,12 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
         JPEG_LIBRARY.check(jpegLibrary);
         AUGMENT.check(augment);
         CROP_MIN.check(cropMin);
+        VALIDATION_FRACTION.check(validationFraction);
     }
 
     /**
-     * Options with an augmentation given as a value rather than as its two keys.
+     * Options with an augmentation given as a value rather than as its two keys, and the default
+     * validation fraction.
      *
      * @param root the dataset folder
      * @param trainDir the training split's folder name
@@ -138,7 +151,7 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
                        JpegLibrary jpegLibrary, boolean strict, long seed, Augmentation augmentation) {
         this(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample, maxPixels,
                 jpegLibrary, augmentation.operations(), augmentation.crops() ? augmentation.minCrop()
-                        : CROP_MIN.defaultValue(), strict, seed);
+                        : CROP_MIN.defaultValue(), VALIDATION_FRACTION.defaultValue(), strict, seed);
     }
 
     /**
@@ -152,8 +165,8 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
         return new DataOptions(ROOT.defaultValue(), TRAIN_DIR.defaultValue(), TEST_DIR.defaultValue(),
                 IMAGE_SIZE.defaultValue(), RESIZE.defaultValue(), TRAIN_SAMPLING.defaultValue(),
                 TEST_SAMPLING.defaultValue(), TOY_SAMPLE.defaultValue(), MAX_PIXELS.defaultValue(),
-                JPEG_LIBRARY.defaultValue(), AUGMENT.defaultValue(), CROP_MIN.defaultValue(), false,
-                SEED.defaultValue());
+                JPEG_LIBRARY.defaultValue(), AUGMENT.defaultValue(), CROP_MIN.defaultValue(),
+                VALIDATION_FRACTION.defaultValue(), false, SEED.defaultValue());
     }
 
     /**
@@ -176,7 +189,8 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
     public static DataOptions from(ConfigValues v) {
         return new DataOptions(v.get(ROOT), v.get(TRAIN_DIR), v.get(TEST_DIR), v.get(IMAGE_SIZE), v.get(RESIZE),
                 v.get(TRAIN_SAMPLING), v.get(TEST_SAMPLING), v.get(TOY_SAMPLE), v.get(MAX_PIXELS),
-                v.get(JPEG_LIBRARY), v.get(AUGMENT), v.get(CROP_MIN), false, SEED.defaultValue());
+                v.get(JPEG_LIBRARY), v.get(AUGMENT), v.get(CROP_MIN), v.get(VALIDATION_FRACTION), false,
+                SEED.defaultValue());
     }
 
     /**
@@ -188,7 +202,8 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
         b.set(ROOT, root).set(TRAIN_DIR, trainDir).set(TEST_DIR, testDir).set(IMAGE_SIZE, imageSize)
                 .set(RESIZE, resize).set(TRAIN_SAMPLING, trainSampling).set(TEST_SAMPLING, testSampling)
                 .set(TOY_SAMPLE, toySample).set(MAX_PIXELS, maxPixels)
-                .set(JPEG_LIBRARY, jpegLibrary).set(AUGMENT, augment).set(CROP_MIN, cropMin);
+                .set(JPEG_LIBRARY, jpegLibrary).set(AUGMENT, augment).set(CROP_MIN, cropMin)
+                .set(VALIDATION_FRACTION, validationFraction);
     }
 
     /** @return random changes to training images, from {@code augment} and {@code cropMin} */
@@ -255,49 +270,49 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
     /** @param value the dataset folder @return a copy with it */
     public DataOptions withRoot(Path value) {
         return new DataOptions(value, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                maxPixels, jpegLibrary, augment, cropMin, strict, seed);
+                maxPixels, jpegLibrary, augment, cropMin, validationFraction, strict, seed);
     }
 
     /** @param value new image side @return a copy with it */
     public DataOptions withImageSize(int value) {
         return new DataOptions(root, trainDir, testDir, value, resize, trainSampling, testSampling, toySample,
-                maxPixels, jpegLibrary, augment, cropMin, strict, seed);
+                maxPixels, jpegLibrary, augment, cropMin, validationFraction, strict, seed);
     }
 
     /** @param train training resampling @param test test resampling @return a copy with them */
     public DataOptions withSampling(Sampling train, Sampling test) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, train, test, toySample,
-                maxPixels, jpegLibrary, augment, cropMin, strict, seed);
+                maxPixels, jpegLibrary, augment, cropMin, validationFraction, strict, seed);
     }
 
     /** @param value toy sample size (0 = off) @return a copy with it */
     public DataOptions withToySample(int value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, value,
-                maxPixels, jpegLibrary, augment, cropMin, strict, seed);
+                maxPixels, jpegLibrary, augment, cropMin, validationFraction, strict, seed);
     }
 
     /** @param value the seed @return a copy with it */
     public DataOptions withSeed(long value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                maxPixels, jpegLibrary, augment, cropMin, strict, value);
+                maxPixels, jpegLibrary, augment, cropMin, validationFraction, strict, value);
     }
 
     /** @param value strict mode @return a copy with it */
     public DataOptions withStrict(boolean value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                maxPixels, jpegLibrary, augment, cropMin, value, seed);
+                maxPixels, jpegLibrary, augment, cropMin, validationFraction, value, seed);
     }
 
     /** @param value the pixel limit @return a copy with it */
     public DataOptions withMaxPixels(long value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                value, jpegLibrary, augment, cropMin, strict, seed);
+                value, jpegLibrary, augment, cropMin, validationFraction, strict, seed);
     }
 
     /** @param value which library decodes plain JPEG files @return a copy with it */
     public DataOptions withJpegLibrary(JpegLibrary value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                maxPixels, value, augment, cropMin, strict, seed);
+                maxPixels, value, augment, cropMin, validationFraction, strict, seed);
     }
 
     /**
@@ -306,6 +321,12 @@ public record DataOptions(Path root, String trainDir, String testDir, int imageS
      */
     public DataOptions withAugmentation(Augmentation value) {
         return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
-                maxPixels, jpegLibrary, value.operations(), value.crops() ? value.minCrop() : cropMin, strict, seed);
+                maxPixels, jpegLibrary, value.operations(), value.crops() ? value.minCrop() : cropMin, validationFraction, strict, seed);
+    }
+
+    /** @param value the share of training images set aside for validation, 0..0.5 @return a copy with it */
+    public DataOptions withValidationFraction(double value) {
+        return new DataOptions(root, trainDir, testDir, imageSize, resize, trainSampling, testSampling, toySample,
+                maxPixels, jpegLibrary, augment, cropMin, value, strict, seed);
     }
 }

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A WikiArt-layout dataset ({@code <root>/<split>/<Style>/<image>}) loaded for use: every split
- * scanned, its images verified, the toy sample and the resampling applied, and one label index
- * over all loaded splits.
+ * scanned, its images verified, the toy sample applied, the validation split carved from the
+ * training split ({@link ValidationCarver}), the resampling applied, and one label index over all
+ * loaded splits.
  *
  * <pre>{@code
  * WikiArtDataset data = WikiArtDataset.load(DataOptions.defaults(Path.of("wikiart")), true, true);
@@ -24,6 +26,8 @@ public final class WikiArtDataset {
     public static final String TRAIN = "train";
     /** Name of the test split in reports. */
     public static final String TEST = "test";
+    /** Name of the validation split (carved from the training split) in reports. */
+    public static final String VALIDATION = "validation";
 
     private final DataOptions options;
     private final Map<String, PreparedSplit> splits;
@@ -84,11 +88,22 @@ public final class WikiArtDataset {
             }
             List<SkippedFile> skipped = new ArrayList<>(listing.skipped());
             skipped.addAll(verified.skipped());
+            List<Sample> validation = null;
+            if (isTrain && options.validationFraction() > 0) {
+                ValidationCarver.Parts parts = ValidationCarver.carve(loadable, options.validationFraction(),
+                        Seeds.derive(options.seed(), "validation"));
+                loadable = parts.training();
+                validation = parts.validation();
+            }
             Sampling sampling = isTrain ? options.trainSampling() : options.testSampling();
             ResampledSplit resampled = Resampler.resample(loadable, listing.classes(), sampling,
                     Seeds.derive(options.seed(), "resample/" + listing.split()));
             splits.put(listing.split(), new PreparedSplit(listing.split(), listing.dir(), listing.classes(),
                     loadable, skipped, resampled));
+            if (validation != null) {
+                splits.put(VALIDATION, new PreparedSplit(VALIDATION, listing.dir(), listing.classes(), validation,
+                        List.of(), Resampler.resample(validation, listing.classes(), Sampling.NONE, 0)));
+            }
         }
         return new WikiArtDataset(options, splits, index);
     }
@@ -122,6 +137,14 @@ public final class WikiArtDataset {
      */
     public PreparedSplit test() {
         return split(TEST);
+    }
+
+    /**
+     * @return the validation split carved from the training split ({@code data.validation_fraction}),
+     *     empty when the fraction is 0 or the training split was not loaded
+     */
+    public Optional<PreparedSplit> validation() {
+        return Optional.ofNullable(splits.get(VALIDATION));
     }
 
     private PreparedSplit split(String name) {

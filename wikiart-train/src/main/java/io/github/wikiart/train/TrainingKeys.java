@@ -150,4 +150,28 @@ public final class TrainingKeys {
                     + epochsKey.name() + " (" + epochs + ")");
         }
     }
+
+    /**
+     * {@code <section>.early_stopping_patience}.
+     *
+     * @param section the section name
+     * @return the key (default 0: off)
+     */
+    public static ConfigKey<Integer> earlyStoppingPatience(String section) {
+        return ConfigKey.ofInt(section + ".early_stopping_patience", 0, 0, 1_000_000,
+                "stop when the validation score has not improved by more than min_delta for this many epochs "
+                        + "(the best epoch is kept); 0 = train every epoch");
+    }
+
+    /**
+     * {@code <section>.min_delta}.
+     *
+     * @param section the section name
+     * @return the key (default 0)
+     */
+    public static ConfigKey<Double> minDelta(String section) {
+        return ConfigKey.ofDouble(section + ".min_delta", 0.0, 0.0, 1e9,
+                "the smallest change of the validation score that counts as an improvement for early stopping "
+                        + "(accuracy for the classifier, mean squared error for the autoencoder)");
+    }
 }

@@ -94,6 +94,10 @@ public final class AutoencoderTraining {
         if (options.compareEvery() > 0) {
             listeners.add(comparisons(data, options.effectiveLayout(), options.compareEvery(), run.plots()));
         }
+        if (data.validationFraction() == 0) {
+            listener.onNotice("data.validation_fraction is 0: the test split chooses the best epoch (and early "
+                    + "stopping), so the best test numbers are optimistic");
+        }
         listener.onTrainingStart(options.epochs());
         AutoencoderRun.Outcome outcome = where.resuming()
                 ? AutoencoderRun.resume(data, options, run, listeners, where.control())

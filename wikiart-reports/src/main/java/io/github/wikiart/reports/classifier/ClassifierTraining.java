@@ -115,6 +115,10 @@ public final class ClassifierTraining {
         RunFolder run = Jobs.start(data.root(), where, "classify-" + options.architecture().model(), data.seed(),
                 listener);
         ClassifierPlots plots = new ClassifierPlots(run, options.architecture().model());
+        if (data.validationFraction() == 0) {
+            listener.onNotice("data.validation_fraction is 0: the test split chooses the best epoch (and early "
+                    + "stopping), so the best test numbers are optimistic");
+        }
         listener.onTrainingStart(options.epochs());
         List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners = List.of(listener, plots);
         ClassifierRun.Outcome outcome = where.resuming()

@@ -1,5 +1,6 @@
 package io.github.wikiart.train.autoencoder;
 
+import io.github.wikiart.train.LearningRateSchedule;
 import io.github.wikiart.train.TrainingKeys;
 
 import io.github.wikiart.config.ConfigKey;
@@ -26,10 +27,17 @@ import java.util.Locale;
  * @param layout {@code autoencoder.layout}: tensor layout
  * @param cacheMegabytes {@code autoencoder.cache_mb}: decoded-image cache size (0 = none)
  * @param compareEvery {@code autoencoder.compare_every}: write a comparison image every this many epochs (0 = never)
+ * @param lrSchedule {@code autoencoder.lr_schedule}: the schedule's shape after the warm-up
+ * @param warmupEpochs {@code autoencoder.warmup_epochs}: epochs of linear warm-up, fewer than {@code epochs}
+ * @param earlyStoppingPatience {@code autoencoder.early_stopping_patience}: epochs without a validation
+ *     improvement before training stops, 0 = never
+ * @param minDelta {@code autoencoder.min_delta}: the smallest fall of the validation MSE that counts
  */
 public record AutoencoderOptions(int width, int latentDim, int latentDivisor, ConvAutoencoder.Act activation,
                                  ConvAutoencoder.Upsampler upsampler, ConvAutoencoder.LatentShape latentShape, int epochs, int batchSize, double learningRate,
-                                 TensorLayout layout, int cacheMegabytes, int compareEvery) {
+                                 TensorLayout layout, int cacheMegabytes, int compareEvery,
+                                 LearningRateSchedule.Shape lrSchedule, int warmupEpochs, int earlyStoppingPatience,
+                                 double minDelta) {
 
     /** {@code autoencoder.epochs}. */
     public static final ConfigKey<Integer> EPOCHS = TrainingKeys.epochs("autoencoder", 20);
@@ -67,9 +75,20 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
     public static final ConfigKey<Integer> COMPARE_EVERY = ConfigKey.ofInt("autoencoder.compare_every", 0, 0,
             1_000_000, "write a comparison image (test images beside reconstructions) every N epochs; 0 = never");
 
+    /** {@code autoencoder.lr_schedule}. */
+    public static final ConfigKey<LearningRateSchedule.Shape> LR_SCHEDULE = TrainingKeys.lrSchedule("autoencoder",
+            LearningRateSchedule.Shape.CONSTANT);
+    /** {@code autoencoder.warmup_epochs}. */
+    public static final ConfigKey<Integer> WARMUP_EPOCHS = TrainingKeys.warmupEpochs("autoencoder", 0);
+    /** {@code autoencoder.early_stopping_patience}. */
+    public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("autoencoder");
+    /** {@code autoencoder.min_delta}. */
+    public static final ConfigKey<Double> MIN_DELTA = TrainingKeys.minDelta("autoencoder");
+
     /** The keys of the {@code autoencoder} section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH, LATENT_DIM,
-            LATENT_DIVISOR, ACTIVATION, DECODER, LATENT_SHAPE, LAYOUT, CACHE_MB, COMPARE_EVERY);
+            LATENT_DIVISOR, ACTIVATION, DECODER, LATENT_SHAPE, LAYOUT, CACHE_MB, COMPARE_EVERY, LR_SCHEDULE,
+            WARMUP_EPOCHS, EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /** Validates every field, naming the key, the value and what was expected. */
     public AutoencoderOptions {
@@ -85,6 +104,35 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
         LAYOUT.check(layout);
         CACHE_MB.check(cacheMegabytes);
         COMPARE_EVERY.check(compareEvery);
+        LR_SCHEDULE.check(lrSchedule);
+        TrainingKeys.checkWarmup(WARMUP_EPOCHS, warmupEpochs, EPOCHS, epochs);
+        EARLY_STOPPING_PATIENCE.check(earlyStoppingPatience);
+        MIN_DELTA.check(minDelta);
+    }
+
+    /**
+     * Options with a constant learning rate and no early stopping.
+     *
+     * @param width channels of the first convolution
+     * @param latentDim latent size, or 0 for {@code side^2 / latentDivisor}
+     * @param latentDivisor divisor of {@code side^2}
+     * @param activation hidden activation
+     * @param upsampler decoder upsampling
+     * @param latentShape shape of the latent code
+     * @param epochs passes over the training split
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param layout tensor layout
+     * @param cacheMegabytes decoded-image cache size (0 = none)
+     * @param compareEvery comparison image every this many epochs (0 = never)
+     */
+    public AutoencoderOptions(int width, int latentDim, int latentDivisor, ConvAutoencoder.Act activation,
+                              ConvAutoencoder.Upsampler upsampler, ConvAutoencoder.LatentShape latentShape, int epochs,
+                              int batchSize, double learningRate, TensorLayout layout, int cacheMegabytes,
+                              int compareEvery) {
+        this(width, latentDim, latentDivisor, activation, upsampler, latentShape, epochs, batchSize, learningRate,
+                layout, cacheMegabytes, compareEvery, LR_SCHEDULE.defaultValue(), WARMUP_EPOCHS.defaultValue(),
+                EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
     /**
@@ -95,7 +143,8 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
         return new AutoencoderOptions(WIDTH.defaultValue(), LATENT_DIM.defaultValue(), LATENT_DIVISOR.defaultValue(),
                 ACTIVATION.defaultValue(), DECODER.defaultValue(), LATENT_SHAPE.defaultValue(), EPOCHS.defaultValue(),
                 BATCH_SIZE.defaultValue(), LEARNING_RATE.defaultValue(), LAYOUT.defaultValue(),
-                CACHE_MB.defaultValue(), COMPARE_EVERY.defaultValue());
+                CACHE_MB.defaultValue(), COMPARE_EVERY.defaultValue(), LR_SCHEDULE.defaultValue(),
+                WARMUP_EPOCHS.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
     /**
@@ -107,7 +156,8 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
     public static AutoencoderOptions from(ConfigValues v) {
         return new AutoencoderOptions(v.get(WIDTH), v.get(LATENT_DIM), v.get(LATENT_DIVISOR), v.get(ACTIVATION),
                 v.get(DECODER), v.get(LATENT_SHAPE), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE),
-                v.get(LAYOUT), v.get(CACHE_MB), v.get(COMPARE_EVERY));
+                v.get(LAYOUT), v.get(CACHE_MB), v.get(COMPARE_EVERY), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS),
+                v.get(EARLY_STOPPING_PATIENCE), v.get(MIN_DELTA));
     }
 
     /**
@@ -119,7 +169,9 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
         b.set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate).set(WIDTH, width)
                 .set(LATENT_DIM, latentDim).set(LATENT_DIVISOR, latentDivisor).set(ACTIVATION, activation)
                 .set(DECODER, upsampler).set(LATENT_SHAPE, latentShape).set(LAYOUT, layout)
-                .set(CACHE_MB, cacheMegabytes).set(COMPARE_EVERY, compareEvery);
+                .set(CACHE_MB, cacheMegabytes).set(COMPARE_EVERY, compareEvery).set(LR_SCHEDULE, lrSchedule)
+                .set(WARMUP_EPOCHS, warmupEpochs).set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
+                .set(MIN_DELTA, minDelta);
     }
 
     /**
@@ -128,7 +180,24 @@ public record AutoencoderOptions(int width, int latentDim, int latentDivisor, Co
      */
     public AutoencoderOptions withLatentShape(ConvAutoencoder.LatentShape shape) {
         return new AutoencoderOptions(width, latentDim, latentDivisor, activation, upsampler, shape, epochs, batchSize,
-                learningRate, layout, cacheMegabytes, compareEvery);
+                learningRate, layout, cacheMegabytes, compareEvery, lrSchedule, warmupEpochs, earlyStoppingPatience,
+                minDelta);
+    }
+
+    /**
+     * @param patience epochs without a validation improvement before stopping, 0 = never
+     * @param delta the smallest fall of the validation MSE that counts
+     * @return a copy with them
+     */
+    public AutoencoderOptions withEarlyStopping(int patience, double delta) {
+        return new AutoencoderOptions(width, latentDim, latentDivisor, activation, upsampler, latentShape, epochs,
+                batchSize, learningRate, layout, cacheMegabytes, compareEvery, lrSchedule, warmupEpochs, patience,
+                delta);
+    }
+
+    /** @return how the learning rate changes from epoch to epoch ({@code lrSchedule}, {@code warmupEpochs}) */
+    public LearningRateSchedule schedule() {
+        return new LearningRateSchedule(lrSchedule, warmupEpochs);
     }
 
     /**

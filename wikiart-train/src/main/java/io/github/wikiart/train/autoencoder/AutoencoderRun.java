@@ -6,6 +6,7 @@ import io.github.wikiart.train.Provenance;
 import io.github.wikiart.train.ResumeSettings;
 import io.github.wikiart.train.RunControl;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.ScheduledRate;
 import io.github.wikiart.train.loop.LoopControl;
 import io.github.wikiart.train.loop.ResumeCheckpoint;
 import io.github.wikiart.train.model.ModelFiles;
@@ -44,7 +45,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class AutoencoderRun {
     /** The header of an autoencoder run's {@code metrics.csv}. */
-    public static final String METRICS_HEADER = "epoch,train_mse,test_mse,test_psnr_db,images_per_second,seconds";
+    public static final String METRICS_HEADER = "epoch,train_mse,test_mse,test_psnr_db,images_per_second,seconds,"
+            + "validation_mse,validation_psnr_db";
     /** Model name in {@code model-info.json}. */
     public static final String MODEL = "autoencoder";
 
@@ -169,14 +171,17 @@ public final class AutoencoderRun {
                 : new DecodedImageCache(options.cacheMegabytes() * 1024L * 1024L);
         List<LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> all = new ArrayList<>();
         all.add(new MetricsCsv<>(run.dir(), METRICS_HEADER, r -> String.format(Locale.ROOT,
-                "%d,%.8f,%.8f,%.4f,%.2f,%.3f", r.epoch(), r.trainMse(), r.testMse(), r.testPsnrDb(),
-                r.imagesPerSecond(), r.seconds())));
+                "%d,%.8f,%.8f,%.4f,%.2f,%.3f,%.8f,%.4f", r.epoch(), r.trainMse(), r.testMse(), r.testPsnrDb(),
+                r.imagesPerSecond(), r.seconds(), r.validationMse(), r.validationPsnrDb())));
         all.add(Checkpoints.writer(run, description, AutoencoderRun::checkpointEntry, Map.of("model", settings)));
         all.addAll(listeners);
         AutoencoderTrainer.Result result;
         double baseline;
+        List<Sample> validation = dataset.validation().map(v -> v.samples()).orElse(List.of());
         try (ImageBatchIterator train = iterator(dataset.train().samples(), labels, data, options.effectiveLayout(),
                 options.batchSize(), cache, true);
+             ImageBatchIterator valid = validation.isEmpty() ? null : iterator(validation, labels, data,
+                options.effectiveLayout(), options.batchSize(), cache, false);
              ImageBatchIterator test = iterator(dataset.test().samples(), labels, data, options.effectiveLayout(),
                 options.batchSize(), cache, false)) {
             baseline = meanImageBaselineMse(train, test);
@@ -185,7 +190,9 @@ public final class AutoencoderRun {
                     Map.of(ResumeSettings.ENTRY, resumeSettings));
             result = AutoencoderTrainer.of(options.epochs(), all, new LoopControl<>(
                     Seeds.derive(data.seed(), "autoencoder/steps"), checkpoint, control.checkpointEvery(),
-                    control.stopSignal(), saved == null ? null : saved.resumption())).fit(net, train, test);
+                    control.stopSignal(), saved == null ? null : saved.resumption(), options.earlyStoppingPatience(),
+                    options.minDelta()), new ScheduledRate(options.learningRate(), options.schedule(), options.epochs()))
+                    .fit(net, train, valid, test);
         }
         Map<String, Object> summary = new LinkedHashMap<>(settings);
         summary.put("classes", labels.names());
@@ -193,12 +200,19 @@ public final class AutoencoderRun {
         summary.put("epochs_requested", options.epochs());
         summary.put("stop_reason", result.stopReason().orElse(null));
         summary.put("train_images", dataset.train().samples().size());
+        summary.put("validation_images", validation.size());
         summary.put("test_images", dataset.test().samples().size());
         summary.put("train_images_per_second", Math.round(result.imagesPerSecond() * 100) / 100.0);
         if (!result.epochs().isEmpty()) {
             AutoencoderEpoch last = result.epochs().get(result.epochs().size() - 1);
             AutoencoderEpoch best = result.epochs().get(result.bestEpoch() - 1);
             summary.put("best_epoch", result.bestEpoch());
+            summary.put("selected_by", validation.isEmpty() ? "test" : "validation");
+            if (!validation.isEmpty()) {
+                summary.put("validation_mse", last.validationMse());
+                summary.put("validation_psnr_db", last.validationPsnrDb());
+                summary.put("best_validation_psnr_db", best.validationPsnrDb());
+            }
             summary.put("test_mse", last.testMse());
             summary.put("test_psnr_db", last.testPsnrDb());
             summary.put("best_test_mse", best.testMse());

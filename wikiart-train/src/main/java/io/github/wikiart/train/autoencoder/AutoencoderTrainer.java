@@ -2,6 +2,7 @@ package io.github.wikiart.train.autoencoder;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.train.ScheduledRate;
 import io.github.wikiart.train.loop.LoopControl;
 import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.train.loop.LoopResult;
@@ -24,13 +25,15 @@ public final class AutoencoderTrainer {
     private final int epochs;
     private final List<LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners;
     private final LoopControl<AutoencoderEpoch, MultiLayerNetwork> control;
+    private final ScheduledRate rate;
 
     private AutoencoderTrainer(int epochs,
                                List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
-                               LoopControl<AutoencoderEpoch, MultiLayerNetwork> control) {
+                               LoopControl<AutoencoderEpoch, MultiLayerNetwork> control, ScheduledRate rate) {
         this.epochs = epochs;
         this.listeners = List.copyOf(listeners);
         this.control = Objects.requireNonNull(control, "control");
+        this.rate = rate;
     }
 
     /**
@@ -40,22 +43,23 @@ public final class AutoencoderTrainer {
      */
     public static AutoencoderTrainer of(int epochs,
             List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners) {
-        return of(epochs, listeners, LoopControl.none());
+        return of(epochs, listeners, LoopControl.none(), null);
     }
 
     /**
      * @param epochs number of epochs, at least 1
      * @param listeners receivers of the events
-     * @param control checkpoints, stop signal, per-batch seeding and resume
+     * @param control checkpoints, stop signal, per-batch seeding, resume and early stopping
+     * @param rate sets the learning rate every epoch, or null to keep the network's
      * @return the trainer
      */
     public static AutoencoderTrainer of(int epochs,
             List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
-            LoopControl<AutoencoderEpoch, MultiLayerNetwork> control) {
+            LoopControl<AutoencoderEpoch, MultiLayerNetwork> control, ScheduledRate rate) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
-        return new AutoencoderTrainer(epochs, listeners, control);
+        return new AutoencoderTrainer(epochs, listeners, control, rate);
     }
 
     /**
@@ -78,7 +82,7 @@ public final class AutoencoderTrainer {
     }
 
     /**
-     * Trains.
+     * Trains without a validation split: the test split chooses the best epoch.
      *
      * @param net an initialised {@link ConvAutoencoder} network
      * @param train training batches (labels ignored)
@@ -86,16 +90,42 @@ public final class AutoencoderTrainer {
      * @return the result
      */
     public Result fit(MultiLayerNetwork net, ImageBatchIterator train, ImageBatchIterator test) {
+        return fit(net, train, null, test);
+    }
+
+    /**
+     * Trains. After every epoch the validation split (when given) chooses the best epoch and
+     * drives early stopping; the test split only reports.
+     *
+     * @param net an initialised {@link ConvAutoencoder} network
+     * @param train training batches (labels ignored)
+     * @param validation validation batches in fixed order, or null to choose by the test split
+     * @param test test batches, in fixed order
+     * @return the result
+     */
+    public Result fit(MultiLayerNetwork net, ImageBatchIterator train, ImageBatchIterator validation,
+                      ImageBatchIterator test) {
         Objects.requireNonNull(net, "net");
-        Step step = batch -> {
-            INDArray x = batch.getFeatures();
-            net.fit(new DataSet(x, ConvAutoencoder.flatten(x)));
-            return net.score();
+        Step step = new Step() {
+            @Override
+            public void startEpoch(int epoch) {
+                if (rate != null) {
+                    rate.apply(net, epoch);
+                }
+            }
+
+            @Override
+            public double fit(DataSet batch) {
+                INDArray x = batch.getFeatures();
+                net.fit(new DataSet(x, ConvAutoencoder.flatten(x)));
+                return net.score();
+            }
         };
         LoopResult<AutoencoderEpoch> r = control.applyTo(TrainingLoop.<AutoencoderEpoch, MultiLayerNetwork>builder()
-                .epochs(epochs).best(AutoencoderEpoch::testMse, TrainingLoop.Goal.MINIMISE).listeners(listeners)).build()
-                .run(net, train, step, s -> new AutoencoderEpoch(s.epoch(), s.meanLoss(), meanSquaredError(net, test),
-                        s.imagesPerSecond(), s.seconds()));
+                .epochs(epochs).best(AutoencoderEpoch::selectionMse, TrainingLoop.Goal.MINIMISE).listeners(listeners))
+                .build().run(net, train, step, s -> new AutoencoderEpoch(s.epoch(), s.meanLoss(),
+                        meanSquaredError(net, test), s.imagesPerSecond(), s.seconds(),
+                        validation == null ? Double.NaN : meanSquaredError(net, validation)));
         return new Result(r.epochs(), r.bestEpoch(), r.stopReason());
     }
 

@@ -29,10 +29,14 @@ import java.util.Locale;
  * @param hidden {@code classifier.hidden}: units of the hidden dense layer
  * @param layout {@code classifier.layout}: tensor layout fed to the network
  * @param cacheMegabytes {@code classifier.cache_mb}: size limit of the cache of decoded, resized images (0 = no cache)
+ * @param earlyStoppingPatience {@code classifier.early_stopping_patience}: epochs without a validation
+ *     improvement before training stops, 0 = never
+ * @param minDelta {@code classifier.min_delta}: the smallest validation-accuracy gain that counts
  */
 public record ClassifierOptions(String model, int epochs, int batchSize, double learningRate,
                                 LearningRateSchedule.Shape lrSchedule, int warmupEpochs, double dropout, int width,
-                                int gramChannels, int hidden, TensorLayout layout, int cacheMegabytes) {
+                                int gramChannels, int hidden, TensorLayout layout, int cacheMegabytes,
+                                int earlyStoppingPatience, double minDelta) {
 
     /** {@code classifier.model}. */
     public static final ConfigKey<String> MODEL = ConfigKey.custom("classifier.model", ConfigKey.Type.ENUM,
@@ -66,10 +70,14 @@ public record ClassifierOptions(String model, int epochs, int batchSize, double 
     public static final ConfigKey<TensorLayout> LAYOUT = TrainingKeys.layout("classifier", TensorLayout.NCHW);
     /** {@code classifier.cache_mb}. */
     public static final ConfigKey<Integer> CACHE_MB = TrainingKeys.cacheMb("classifier");
+    /** {@code classifier.early_stopping_patience}. */
+    public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("classifier");
+    /** {@code classifier.min_delta}. */
+    public static final ConfigKey<Double> MIN_DELTA = TrainingKeys.minDelta("classifier");
 
     /** The keys of the {@code classifier} section, in order. */
     public static final List<ConfigKey<?>> KEYS = List.of(MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, LR_SCHEDULE,
-            WARMUP_EPOCHS, DROPOUT, WIDTH, GRAM_CHANNELS, HIDDEN, LAYOUT, CACHE_MB);
+            WARMUP_EPOCHS, DROPOUT, WIDTH, GRAM_CHANNELS, HIDDEN, LAYOUT, CACHE_MB, EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /** Validates every field, naming the key, the value and what was expected. */
     public ClassifierOptions {
@@ -85,6 +93,8 @@ public record ClassifierOptions(String model, int epochs, int batchSize, double 
         HIDDEN.check(hidden);
         LAYOUT.check(layout);
         CACHE_MB.check(cacheMegabytes);
+        EARLY_STOPPING_PATIENCE.check(earlyStoppingPatience);
+        MIN_DELTA.check(minDelta);
     }
 
     /**
@@ -100,9 +110,29 @@ public record ClassifierOptions(String model, int epochs, int batchSize, double 
      */
     public ClassifierOptions(ClassifierArchitecture architecture, int epochs, int batchSize, double learningRate,
                              LearningRateSchedule schedule, TensorLayout layout, int cacheMegabytes) {
+        this(architecture, epochs, batchSize, learningRate, schedule, layout, cacheMegabytes,
+                EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
+    }
+
+    /**
+     * Options from an architecture, a schedule and early stopping.
+     *
+     * @param architecture which network and its shape
+     * @param epochs passes over the training split
+     * @param batchSize images per step
+     * @param learningRate Adam's base learning rate
+     * @param schedule how the learning rate changes from epoch to epoch
+     * @param layout tensor layout fed to the network
+     * @param cacheMegabytes size limit of the decoded-image cache (0 = no cache)
+     * @param earlyStoppingPatience epochs without a validation improvement before stopping, 0 = never
+     * @param minDelta the smallest validation-accuracy gain that counts
+     */
+    public ClassifierOptions(ClassifierArchitecture architecture, int epochs, int batchSize, double learningRate,
+                             LearningRateSchedule schedule, TensorLayout layout, int cacheMegabytes,
+                             int earlyStoppingPatience, double minDelta) {
         this(architecture.model(), epochs, batchSize, learningRate, schedule.shape(), schedule.warmupEpochs(),
                 architecture.dropout(), architecture.width(), architecture.gramChannels(), architecture.hidden(),
-                layout, cacheMegabytes);
+                layout, cacheMegabytes, earlyStoppingPatience, minDelta);
     }
 
     /** @return every key at its default: StyleNet, 10 epochs, batch 32, Adam 0.001 constant, NCHW, 1024 MB cache */
@@ -110,7 +140,8 @@ public record ClassifierOptions(String model, int epochs, int batchSize, double 
         return new ClassifierOptions(MODEL.defaultValue(), EPOCHS.defaultValue(), BATCH_SIZE.defaultValue(),
                 LEARNING_RATE.defaultValue(), LR_SCHEDULE.defaultValue(), WARMUP_EPOCHS.defaultValue(),
                 DROPOUT.defaultValue(), WIDTH.defaultValue(), GRAM_CHANNELS.defaultValue(), HIDDEN.defaultValue(),
-                LAYOUT.defaultValue(), CACHE_MB.defaultValue());
+                LAYOUT.defaultValue(), CACHE_MB.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(),
+                MIN_DELTA.defaultValue());
     }
 
     /**
@@ -122,7 +153,7 @@ public record ClassifierOptions(String model, int epochs, int batchSize, double 
     public static ClassifierOptions from(ConfigValues v) {
         return new ClassifierOptions(v.get(MODEL), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE),
                 v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(DROPOUT), v.get(WIDTH), v.get(GRAM_CHANNELS),
-                v.get(HIDDEN), v.get(LAYOUT), v.get(CACHE_MB));
+                v.get(HIDDEN), v.get(LAYOUT), v.get(CACHE_MB), v.get(EARLY_STOPPING_PATIENCE), v.get(MIN_DELTA));
     }
 
     /**
@@ -134,7 +165,8 @@ public record ClassifierOptions(String model, int epochs, int batchSize, double 
         b.set(MODEL, model).set(EPOCHS, epochs).set(BATCH_SIZE, batchSize).set(LEARNING_RATE, learningRate)
                 .set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs)
                 .set(DROPOUT, dropout).set(WIDTH, width).set(GRAM_CHANNELS, gramChannels).set(HIDDEN, hidden)
-                .set(LAYOUT, layout).set(CACHE_MB, cacheMegabytes);
+                .set(LAYOUT, layout).set(CACHE_MB, cacheMegabytes)
+                .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience).set(MIN_DELTA, minDelta);
     }
 
     /** @return which network and its shape ({@code model}, {@code dropout}, {@code width}, {@code gramChannels}, {@code hidden}) */
@@ -149,22 +181,36 @@ public record ClassifierOptions(String model, int epochs, int batchSize, double 
 
     /** @param a architecture @return a copy with it */
     public ClassifierOptions withArchitecture(ClassifierArchitecture a) {
-        return new ClassifierOptions(a, epochs, batchSize, learningRate, schedule(), layout, cacheMegabytes);
+        return new ClassifierOptions(a, epochs, batchSize, learningRate, schedule(), layout, cacheMegabytes,
+                earlyStoppingPatience, minDelta);
     }
 
     /** @param n epochs @return a copy with it */
     public ClassifierOptions withEpochs(int n) {
-        return new ClassifierOptions(architecture(), n, batchSize, learningRate, schedule(), layout, cacheMegabytes);
+        return new ClassifierOptions(architecture(), n, batchSize, learningRate, schedule(), layout, cacheMegabytes,
+                earlyStoppingPatience, minDelta);
     }
 
     /** @param n batch size @return a copy with it */
     public ClassifierOptions withBatchSize(int n) {
-        return new ClassifierOptions(architecture(), epochs, n, learningRate, schedule(), layout, cacheMegabytes);
+        return new ClassifierOptions(architecture(), epochs, n, learningRate, schedule(), layout, cacheMegabytes,
+                earlyStoppingPatience, minDelta);
     }
 
     /** @param s the learning-rate schedule @return a copy with it */
     public ClassifierOptions withSchedule(LearningRateSchedule s) {
-        return new ClassifierOptions(architecture(), epochs, batchSize, learningRate, s, layout, cacheMegabytes);
+        return new ClassifierOptions(architecture(), epochs, batchSize, learningRate, s, layout, cacheMegabytes,
+                earlyStoppingPatience, minDelta);
+    }
+
+    /**
+     * @param patience epochs without a validation improvement before stopping, 0 = never
+     * @param delta the smallest validation-accuracy gain that counts
+     * @return a copy with them
+     */
+    public ClassifierOptions withEarlyStopping(int patience, double delta) {
+        return new ClassifierOptions(architecture(), epochs, batchSize, learningRate, schedule(), layout, cacheMegabytes,
+                patience, delta);
     }
 
     private static String model(String text) {

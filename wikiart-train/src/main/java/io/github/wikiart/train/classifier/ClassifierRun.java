@@ -167,12 +167,16 @@ public final class ClassifierRun {
                 .learningRate(options.learningRate(), options.schedule()).listener(metrics(run))
                 .listener(Checkpoints.writer(run, description, ClassifierRun::checkpointEntry, Map.of()))
                 .control(new LoopControl<>(Seeds.derive(data.seed(), "classifier/steps"), checkpoint,
-                        control.checkpointEvery(), control.stopSignal(), saved == null ? null : saved.resumption()));
+                        control.checkpointEvery(), control.stopSignal(), saved == null ? null : saved.resumption(),
+                        options.earlyStoppingPatience(), options.minDelta()));
         listeners.forEach(trainer::listener);
         ClassifierTrainingResult result;
+        List<io.github.wikiart.data.Sample> validation = dataset.validation().map(v -> v.samples()).orElse(List.of());
         try (ImageBatchIterator train = iterator(dataset.train().samples(), labels, data, options, cache, true);
+             ImageBatchIterator valid = validation.isEmpty() ? null
+                     : iterator(validation, labels, data, options, cache, false);
              ImageBatchIterator test = iterator(dataset.test().samples(), labels, data, options, cache, false)) {
-            result = trainer.build().fit(net, train, test, labels);
+            result = trainer.build().fit(net, train, valid, test, labels);
         }
         Map<String, Object> summary = summary(options, result, labels, dataset);
         Json.write(run.file(RunFolder.SUMMARY), summary);
@@ -283,13 +287,16 @@ public final class ClassifierRun {
     }
 
     /** The header of a classifier run's {@code metrics.csv}. */
-    public static final String METRICS_HEADER =
-            "epoch,train_loss,test_loss,test_accuracy,macro_f1,images_per_second,seconds,learning_rate";
+    public static final String METRICS_HEADER = "epoch,train_loss,test_loss,test_accuracy,macro_f1,images_per_second,"
+            + "seconds,learning_rate,validation_loss,validation_accuracy,validation_macro_f1";
 
     private static MetricsCsv<EpochResult> metrics(RunFolder run) {
         return new MetricsCsv<>(run.dir(), METRICS_HEADER, r -> String.format(Locale.ROOT,
-                "%d,%.6f,%.6f,%.6f,%.6f,%.2f,%.3f,%.6g", r.epoch(), r.trainLoss(), r.test().meanLoss(),
-                r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(), r.learningRate()));
+                "%d,%.6f,%.6f,%.6f,%.6f,%.2f,%.3f,%.6g,%.6f,%.6f,%.6f", r.epoch(), r.trainLoss(), r.test().meanLoss(),
+                r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(), r.learningRate(),
+                r.validation() == null ? Double.NaN : r.validation().meanLoss(),
+                r.validation() == null ? Double.NaN : r.validation().accuracy(),
+                r.validation() == null ? Double.NaN : r.validation().macroF1()));
     }
 
     private static Map<String, Object> checkpointEntry(EpochResult result) {
@@ -332,6 +339,7 @@ public final class ClassifierRun {
         m.put("seed", data.seed());
         m.put("augment", data.augmentation().operations());
         m.put("crop_min", data.augmentation().minCrop());
+        m.put("validation_fraction", data.validationFraction());
         m.put("batch_size", batchSize);
         return m;
     }
@@ -363,6 +371,7 @@ public final class ClassifierRun {
         s.put("epochs_requested", options.epochs());
         s.put("stop_reason", result.stopReason().orElse(null));
         s.put("train_images", dataset.train().samples().size());
+        s.put("validation_images", dataset.validation().map(v -> v.samples().size()).orElse(0));
         s.put("test_images", dataset.test().samples().size());
         s.put("skipped_files", dataset.train().skipped().size() + dataset.test().skipped().size());
         s.put("train_images_per_second", round(result.imagesPerSecond(), 2));
@@ -372,8 +381,17 @@ public final class ClassifierRun {
             s.put("macro_f1", r.macroF1());
             s.put("test_loss", r.meanLoss());
             s.put("majority_baseline", r.majorityBaseline());
+            EpochResult selected = result.epochs().get(result.bestEpoch() - 1);
+            EpochResult last = result.epochs().get(result.epochs().size() - 1);
             s.put("best_epoch", result.bestEpoch());
-            s.put("best_test_accuracy", result.epochs().get(result.bestEpoch() - 1).test().accuracy());
+            s.put("selected_by", selected.validation() != null ? "validation" : "test");
+            s.put("best_test_accuracy", selected.test().accuracy());
+            s.put("best_test_macro_f1", selected.test().macroF1());
+            if (last.validation() != null) {
+                s.put("validation_accuracy", last.validation().accuracy());
+                s.put("validation_macro_f1", last.validation().macroF1());
+                s.put("best_validation_accuracy", selected.validation().accuracy());
+            }
             s.put("last_third_dip", SeedSummary.lastThirdDip(result.epochs()));
             List<Map<String, Object>> perClass = new ArrayList<>();
             for (ClassMetrics m : r.perClass()) {

@@ -1,6 +1,7 @@
 package io.github.wikiart.train.classifier;
 
 import io.github.wikiart.train.LearningRateSchedule;
+import io.github.wikiart.train.ScheduledRate;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.LabelIndex;
@@ -31,18 +32,13 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  */
 public final class ClassifierTrainer {
     private final int epochs;
-    private final double baseRate;
-    private final LearningRateSchedule schedule;
+    private final ScheduledRate rate;
     private final List<LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners;
     private final LoopControl<EpochResult, MultiLayerNetwork> control;
 
     private ClassifierTrainer(Builder b) {
         this.epochs = b.epochs;
-        this.baseRate = b.baseRate;
-        this.schedule = b.schedule;
-        if (schedule != null) {
-            schedule.rate(baseRate, 1, epochs);
-        }
+        this.rate = b.schedule == null ? null : new ScheduledRate(b.baseRate, b.schedule, b.epochs);
         this.listeners = List.copyOf(b.listeners);
         this.control = b.control;
     }
@@ -53,7 +49,7 @@ public final class ClassifierTrainer {
     }
 
     /**
-     * Trains.
+     * Trains without a validation split: the test split chooses the best epoch, as in the original.
      *
      * @param net an initialised network with a softmax output over {@code labels}
      * @param train training batches; epoch {@code e} uses the iterator's order for epoch {@code e-1}
@@ -64,6 +60,24 @@ public final class ClassifierTrainer {
      */
     public ClassifierTrainingResult fit(MultiLayerNetwork net, ImageBatchIterator train, DataSetIterator test,
                                         LabelIndex labels) {
+        return fit(net, train, null, test, labels);
+    }
+
+    /**
+     * Trains. After every epoch the validation split (when given) and the test split are
+     * evaluated; the validation accuracy chooses the best epoch and drives early stopping, and the
+     * test split only reports.
+     *
+     * @param net an initialised network with a softmax output over {@code labels}
+     * @param train training batches; epoch {@code e} uses the iterator's order for epoch {@code e-1}
+     * @param validation validation batches in a fixed order, or null to choose by the test split
+     * @param test test batches, evaluated after every epoch in their fixed order
+     * @param labels the label index of all three
+     * @return per-epoch results, the best epoch and a possible early-stop reason
+     * @throws UncheckedIOException when a listener fails to write
+     */
+    public ClassifierTrainingResult fit(MultiLayerNetwork net, ImageBatchIterator train, DataSetIterator validation,
+                                        DataSetIterator test, LabelIndex labels) {
         Objects.requireNonNull(net, "net");
         if (train.numExamples() == 0) {
             throw new IllegalArgumentException("the training split has no images");
@@ -71,11 +85,8 @@ public final class ClassifierTrainer {
         Step step = new Step() {
             @Override
             public void startEpoch(int epoch) {
-                if (schedule != null) {
-                    double wanted = schedule.rate(baseRate, epoch, epochs);
-                    if (wanted != learningRateOf(net)) {
-                        net.setLearningRate(wanted);
-                    }
+                if (rate != null) {
+                    rate.apply(net, epoch);
                 }
             }
 
@@ -86,28 +97,12 @@ public final class ClassifierTrainer {
             }
         };
         LoopResult<EpochResult> r = control.applyTo(TrainingLoop.<EpochResult, MultiLayerNetwork>builder().epochs(epochs)
-                .best(e -> e.test().accuracy(), TrainingLoop.Goal.MAXIMISE).listeners(listeners)).build()
+                .best(e -> e.selection().accuracy(), TrainingLoop.Goal.MAXIMISE).listeners(listeners)).build()
                 .run(net, train, step, s -> new EpochResult(s.epoch(), s.meanLoss(),
                         ClassifierEvaluator.evaluate(net, test, labels), s.imagesPerSecond(), s.seconds(),
-                        learningRateOf(net)));
+                        ScheduledRate.of(net),
+                        validation == null ? null : ClassifierEvaluator.evaluate(net, validation, labels)));
         return new ClassifierTrainingResult(r.epochs(), r.bestEpoch(), r.stopReason());
-    }
-
-    /**
-     * The learning rate the network's updater uses now, read back from its first layer that has
-     * one.
-     *
-     * @param net the network
-     * @return the rate, or NaN when no layer has an updater with a fixed rate
-     */
-    static double learningRateOf(MultiLayerNetwork net) {
-        for (int i = 0; i < net.getnLayers(); i++) {
-            Double rate = net.getLearningRate(i);
-            if (rate != null) {
-                return rate;
-            }
-        }
-        return Double.NaN;
     }
 
     /** Builder for {@link ClassifierTrainer}. */

@@ -13,14 +13,30 @@ import java.util.Objects;
  * @param every the longest time between two checkpoints within an epoch
  * @param stopSignal asks the loop to checkpoint and stop, or null
  * @param resumption where to continue, or null to start afresh
+ * @param patience early stopping's patience in epochs, 0 for none ({@link TrainingLoop.Builder#earlyStopping})
+ * @param minDelta the smallest change of the score that counts as an improvement
  * @param <R> the per-epoch result
  * @param <M> the model
  */
 public record LoopControl<R, M>(Long seed, ResumeCheckpoint<R, ? super M> checkpoint, Duration every,
-                                StopSignal stopSignal, Resumption<R> resumption) {
+                                StopSignal stopSignal, Resumption<R> resumption, int patience, double minDelta) {
     /** Validates the interval. */
     public LoopControl {
         Objects.requireNonNull(every, "every");
+    }
+
+    /**
+     * Control without early stopping.
+     *
+     * @param seed seeds ND4J's stream before every batch, or null
+     * @param checkpoint the resume checkpoint, or null for none
+     * @param every the longest time between two checkpoints within an epoch
+     * @param stopSignal asks the loop to checkpoint and stop, or null
+     * @param resumption where to continue, or null to start afresh
+     */
+    public LoopControl(Long seed, ResumeCheckpoint<R, ? super M> checkpoint, Duration every, StopSignal stopSignal,
+                       Resumption<R> resumption) {
+        this(seed, checkpoint, every, stopSignal, resumption, 0, 0);
     }
 
     /**
@@ -46,6 +62,6 @@ public record LoopControl<R, M>(Long seed, ResumeCheckpoint<R, ? super M> checkp
         if (stopSignal != null) {
             b.stopSignal(stopSignal);
         }
-        return b.resume(resumption);
+        return b.resume(resumption).earlyStopping(patience, minDelta);
     }
 }

@@ -19,12 +19,15 @@ import java.util.Map;
  * @param seconds training time spent in that epoch so far
  * @param bestEpoch the best completed epoch, 0 if none
  * @param bestScore its score (infinite when none)
+ * @param referenceScore early stopping's reference: the score of the last epoch that improved on the
+ *     one before it by more than the minimum change (infinite when none)
+ * @param sinceImprovement completed epochs since that epoch (early stopping's counter)
  */
 public record LoopState(int epoch, int position, int batches, long images, double lossSum, double seconds,
-                        int bestEpoch, double bestScore) {
+                        int bestEpoch, double bestScore, double referenceScore, int sinceImprovement) {
     /** Validates the counts. */
     public LoopState {
-        if (epoch < 1 || position < 0 || batches < 0 || images < 0 || bestEpoch < 0) {
+        if (epoch < 1 || position < 0 || batches < 0 || images < 0 || bestEpoch < 0 || sinceImprovement < 0) {
             throw new IllegalArgumentException("not a loop state: epoch " + epoch + ", position " + position
                     + ", batches " + batches + ", images " + images + ", best epoch " + bestEpoch);
         }
@@ -34,10 +37,13 @@ public record LoopState(int epoch, int position, int batches, long images, doubl
      * @param epoch the epoch about to start
      * @param bestEpoch the best completed epoch, 0 if none
      * @param bestScore its score
+     * @param referenceScore early stopping's reference score
+     * @param sinceImprovement early stopping's counter
      * @return the state at the start of an epoch
      */
-    public static LoopState atEpochStart(int epoch, int bestEpoch, double bestScore) {
-        return new LoopState(epoch, 0, 0, 0, 0, 0, bestEpoch, bestScore);
+    public static LoopState atEpochStart(int epoch, int bestEpoch, double bestScore, double referenceScore,
+                                         int sinceImprovement) {
+        return new LoopState(epoch, 0, 0, 0, 0, 0, bestEpoch, bestScore, referenceScore, sinceImprovement);
     }
 
     /**
@@ -54,6 +60,8 @@ public record LoopState(int epoch, int position, int batches, long images, doubl
         m.put("seconds", Double.toString(seconds));
         m.put("best_epoch", bestEpoch);
         m.put("best_score", Double.toString(bestScore));
+        m.put("reference_score", Double.toString(referenceScore));
+        m.put("since_improvement", sinceImprovement);
         return m;
     }
 
@@ -64,7 +72,8 @@ public record LoopState(int epoch, int position, int batches, long images, doubl
      */
     public static LoopState fromJson(Map<String, Object> m) {
         return new LoopState(intOf(m, "epoch"), intOf(m, "position"), intOf(m, "batches"), longOf(m, "images"),
-                doubleOf(m, "loss_sum"), doubleOf(m, "seconds"), intOf(m, "best_epoch"), doubleOf(m, "best_score"));
+                doubleOf(m, "loss_sum"), doubleOf(m, "seconds"), intOf(m, "best_epoch"), doubleOf(m, "best_score"),
+                doubleOf(m, "reference_score"), intOf(m, "since_improvement"));
     }
 
     private static int intOf(Map<String, Object> m, String key) {

@@ -52,6 +52,8 @@ public final class TrainingLoop<R, M> {
     private final long checkpointNanos;
     private final StopSignal stopSignal;
     private final Resumption<R> resumption;
+    private final int patience;
+    private final double minDelta;
 
     private TrainingLoop(Builder<R, M> b) {
         this.epochs = b.epochs;
@@ -65,6 +67,8 @@ public final class TrainingLoop<R, M> {
         this.checkpointNanos = b.checkpointEvery.toNanos();
         this.stopSignal = b.stopSignal;
         this.resumption = b.resumption;
+        this.patience = b.patience;
+        this.minDelta = b.minDelta;
         if (resumption != null && resumption.state().epoch() < firstEpoch) {
             throw new IllegalArgumentException("cannot resume at epoch " + resumption.state().epoch()
                     + " a loop that starts at epoch " + firstEpoch);
@@ -105,8 +109,8 @@ public final class TrainingLoop<R, M> {
             listeners.forEach(l -> l.onPhase(phase, epochs));
         }
         List<R> results = new ArrayList<>();
-        LoopState at = LoopState.atEpochStart(firstEpoch, 0,
-                goal == Goal.MAXIMISE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        double worst = goal == Goal.MAXIMISE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        LoopState at = LoopState.atEpochStart(firstEpoch, 0, worst, worst, 0);
         if (resumption != null) {
             results.addAll(resumption.results());
             at = resumption.state();
@@ -117,6 +121,8 @@ public final class TrainingLoop<R, M> {
         listeners.forEach(l -> l.onStart(model));
         int bestEpoch = at.bestEpoch();
         double bestScore = at.bestScore();
+        double referenceScore = at.referenceScore();
+        int sinceImprovement = at.sinceImprovement();
         long lastSave = System.nanoTime();
         for (int epoch = at.epoch(); epoch < firstEpoch + epochs; epoch++) {
             boolean resumed = epoch == at.epoch();
@@ -151,7 +157,7 @@ public final class TrainingLoop<R, M> {
                 boolean stop = stopSignal != null && stopSignal.requested();
                 if (stop || (checkpoint != null && System.nanoTime() - lastSave >= checkpointNanos)) {
                     LoopState here = new LoopState(epoch, train.position(), batch, images, lossSum, seconds,
-                            bestEpoch, bestScore);
+                            bestEpoch, bestScore, referenceScore, sinceImprovement);
                     if (checkpoint != null) {
                         checkpoint.save(model, here, results);
                         lastSave = System.nanoTime();
@@ -170,13 +176,26 @@ public final class TrainingLoop<R, M> {
                 bestScore = s;
                 bestEpoch = epoch;
             }
+            boolean improved = goal == Goal.MAXIMISE ? s > referenceScore + minDelta : s < referenceScore - minDelta;
+            if (improved) {
+                referenceScore = s;
+                sinceImprovement = 0;
+            } else {
+                sinceImprovement++;
+            }
             for (LoopListener<? super R, ? super M> l : listeners) {
                 l.onEpochEnd(result, model, best);
             }
-            LoopState next = LoopState.atEpochStart(epoch + 1, bestEpoch, bestScore);
+            LoopState next = LoopState.atEpochStart(epoch + 1, bestEpoch, bestScore, referenceScore,
+                    sinceImprovement);
             if (checkpoint != null) {
                 checkpoint.save(model, next, results);
                 lastSave = System.nanoTime();
+            }
+            if (patience > 0 && sinceImprovement >= patience && epoch + 1 < firstEpoch + epochs) {
+                return new LoopResult<>(results, bestEpoch, Optional.empty(), Optional.of(String.format(
+                        java.util.Locale.ROOT, "early stopping after epoch %d: no improvement of more than %s in %d "
+                                + "epochs (best epoch %d)", epoch, minDelta, patience, bestEpoch)));
             }
             if (stopSignal != null && stopSignal.requested() && epoch + 1 < firstEpoch + epochs) {
                 throw new TrainingInterruptedException(next, checkpoint == null ? null : checkpoint.runDir());
@@ -203,8 +222,29 @@ public final class TrainingLoop<R, M> {
         private Duration checkpointEvery = Duration.ofMinutes(10);
         private StopSignal stopSignal;
         private Resumption<R> resumption;
+        private int patience;
+        private double minDelta;
 
         private Builder() {
+        }
+
+        /**
+         * Ends training early when the score (see {@link #best}) has not improved on the last
+         * improving epoch by more than {@code delta} for {@code epochs} epochs in a row. The best
+         * epoch is still the best by any margin.
+         *
+         * @param epochs the patience, 0 (the default) for no early stopping
+         * @param delta the smallest change that counts as an improvement, &gt;= 0
+         * @return this
+         */
+        public Builder<R, M> earlyStopping(int epochs, double delta) {
+            if (epochs < 0 || !(delta >= 0)) {
+                throw new IllegalArgumentException("early stopping needs a patience >= 0 and a minimum change >= 0, got "
+                        + epochs + " and " + delta);
+            }
+            this.patience = epochs;
+            this.minDelta = delta;
+            return this;
         }
 
         /**

@@ -80,7 +80,7 @@ class ConfigLoaderTest {
                 """);
         DataOptions expectedData = new DataOptions(Path.of("/srv/wikiart"), "training", "testing", 104,
                 ResizeMode.CROP, new Sampling.Mean(), new Sampling.Fraction(0.25), 20, 50_000_000L, JpegLibrary.IMAGEIO,
-                "none", 0.8, false, 42L);
+                "none", 0.8, 0.1, false, 42L);
         assertEquals(new WikiartConfig(42L, expectedData, OutputOptions.under(Path.of("out/runs")),
                 ClassifierOptions.defaults(), AutoencoderOptions.defaults(), TransferOptions.defaults()), c);
     }

@@ -32,13 +32,17 @@ class ConfigSchemaTest {
     void schemaListsTheKeysInOrder() {
         assertEquals(List.of("seed", "data.root", "data.train_dir", "data.test_dir", "data.image_size",
                 "data.resize", "data.train_sampling", "data.test_sampling", "data.toy_sample",
-                "data.max_pixels", "data.jpeg_library", "data.augment", "data.crop_min", "output.runs_dir", "output.checkpoint_minutes",
+                "data.max_pixels", "data.jpeg_library", "data.augment", "data.crop_min", "data.validation_fraction",
+                "output.runs_dir", "output.checkpoint_minutes",
                 "classifier.model", "classifier.epochs", "classifier.batch_size", "classifier.learning_rate",
                 "classifier.lr_schedule", "classifier.warmup_epochs", "classifier.dropout", "classifier.width",
                 "classifier.gram_channels", "classifier.hidden", "classifier.layout", "classifier.cache_mb",
+                "classifier.early_stopping_patience", "classifier.min_delta",
                 "autoencoder.epochs", "autoencoder.batch_size", "autoencoder.learning_rate", "autoencoder.width",
                 "autoencoder.latent_dim", "autoencoder.latent_divisor", "autoencoder.activation", "autoencoder.decoder",
-                "autoencoder.latent_shape", "autoencoder.layout", "autoencoder.cache_mb", "autoencoder.compare_every", "transfer.method",
+                "autoencoder.latent_shape", "autoencoder.layout", "autoencoder.cache_mb", "autoencoder.compare_every",
+                "autoencoder.lr_schedule", "autoencoder.warmup_epochs", "autoencoder.early_stopping_patience",
+                "autoencoder.min_delta", "transfer.method",
                 "transfer.epochs", "transfer.batch_size", "transfer.learning_rate", "transfer.width",
                 "transfer.style_weight", "transfer.content_weight", "transfer.style_layers", "transfer.embed_dim",
                 "transfer.autoencoder_run", "transfer.decoder", "transfer.features", "transfer.feature_epochs",
@@ -79,13 +83,13 @@ class ConfigSchemaTest {
     @Test
     void compactConstructorsValidateAndNameTheKey() {
         ConfigException e = assertThrows(ConfigException.class, () -> new DataOptions(Path.of("d"), "train", "test",
-                2, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8, false, 1));
+                2, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8, 0.1, false, 1));
         assertEquals("data.image_size: expected an integer in 8..4096, got '2'", e.getMessage());
         e = assertThrows(ConfigException.class, () -> new DataOptions(Path.of("d"), " ", "test",
-                64, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8, false, 1));
+                64, ResizeMode.STRETCH, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8, 0.1, false, 1));
         assertTrue(e.getMessage().startsWith("data.train_dir: expected a non-empty string"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> new DataOptions(Path.of("d"), "train", "test",
-                64, null, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8, false, 1));
+                64, null, Sampling.NONE, Sampling.NONE, 0, 1, JpegLibrary.TURBOJPEG, "none", 0.8, 0.1, false, 1));
         assertEquals("data.resize: expected stretch, crop or pad, got nothing", e.getMessage());
         e = assertThrows(ConfigException.class, () -> OutputOptions.under(null));
         assertTrue(e.getMessage().startsWith("output.runs_dir:"), e.getMessage());

@@ -34,7 +34,7 @@ class ConfigWriterTest {
         for (Sampling s : List.of(new Sampling.Mean(), new Sampling.Max(), new Sampling.Min(),
                 new Sampling.Fraction(0.8), new Sampling.Count(500), Sampling.NONE)) {
             DataOptions d = new DataOptions(Path.of("my data: #1"), "true", "123", 4096, ResizeMode.PAD, s,
-                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE, JpegLibrary.IMAGEIO, "flip,crop", 0.5, false, 3L);
+                    new Sampling.Fraction(1e-3), 7, Long.MAX_VALUE, JpegLibrary.IMAGEIO, "flip,crop", 0.5, 0.25, false, 3L);
             WikiartConfig c = new WikiartConfig(Long.MIN_VALUE, d, OutputOptions.under(Path.of("'quoted' runs")),
                     ClassifierOptions.defaults(), AutoencoderOptions.defaults(), TransferOptions.defaults());
             assertEquals(c, roundTrip(c, true));
@@ -60,6 +60,7 @@ class ConfigWriterTest {
                   jpeg_library: turbojpeg
                   augment: none
                   crop_min: 0.8
+                  validation_fraction: 0.1
                 output:
                   runs_dir: runs
                   checkpoint_minutes: 10.0
@@ -76,6 +77,8 @@ class ConfigWriterTest {
                   hidden: 128
                   layout: nchw
                   cache_mb: 1024
+                  early_stopping_patience: 0
+                  min_delta: 0.0
                 autoencoder:
                   epochs: 20
                   batch_size: 16
@@ -89,6 +92,10 @@ class ConfigWriterTest {
                   layout: nchw
                   cache_mb: 1024
                   compare_every: 0
+                  lr_schedule: constant
+                  warmup_epochs: 0
+                  early_stopping_patience: 0
+                  min_delta: 0.0
                 transfer:
                   method: cin
                   epochs: 10

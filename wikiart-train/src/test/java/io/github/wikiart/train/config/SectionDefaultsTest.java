@@ -120,7 +120,7 @@ class SectionDefaultsTest {
         assertEquals("output.runs_dir: expected a non-empty path, got ''", refused(() -> OutputOptions.under(Path.of(""))));
         assertEquals("classifier.model: expected stylenet, seed or stats, got 'vgg'",
                 refused(() -> new ClassifierOptions("vgg", 10, 32, 1e-3, LearningRateSchedule.Shape.CONSTANT, 0, 0.2,
-                        32, 32, 128, TensorLayout.NCHW, 1024)));
+                        32, 32, 128, TensorLayout.NCHW, 1024, 0, 0.0)));
         assertEquals("classifier.dropout: expected a number in 0.0..0.95, got '0.97'",
                 refused(() -> ClassifierOptions.defaults().withArchitecture(
                         new ClassifierArchitecture("stylenet", 0.97, 32, 32, 128))));

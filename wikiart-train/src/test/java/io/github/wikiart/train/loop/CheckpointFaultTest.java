@@ -95,7 +95,7 @@ class CheckpointFaultTest {
              ImageBatchIterator test = ImageBatchIterator.builder(dataset.test().samples(), dataset.labelIndex())
                 .imageSize(16).batchSize(4).shuffle(false).build()) {
             // A checkpoint after every batch (the interval is 1 ns).
-            AutoencoderTrainer.of(3, List.of(), new LoopControl<>(7L, checkpoint, Duration.ofNanos(1), null, resume))
+            AutoencoderTrainer.of(3, List.of(), new LoopControl<>(7L, checkpoint, Duration.ofNanos(1), null, resume), null)
                     .fit(net, train, test);
         }
         return net.params().toFloatVector();

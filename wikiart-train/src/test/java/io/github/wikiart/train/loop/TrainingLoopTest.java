@@ -33,7 +33,7 @@ class TrainingLoopTest {
         Path root = dir.resolve("data");
         // 2 styles x 6 images, batch 4: 3 batches per epoch.
         SyntheticStyles.builder().styles(2).trainPerStyle(6).testPerStyle(1).size(8).seed(1).build().write(root);
-        data = WikiArtDataset.load(DataOptions.defaults(root).withImageSize(8), true, true);
+        data = WikiArtDataset.load(DataOptions.defaults(root).withImageSize(8).withValidationFraction(0), true, true);
     }
 
     private static ImageBatchIterator iterator() {
