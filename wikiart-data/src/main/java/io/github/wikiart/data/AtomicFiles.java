@@ -47,7 +47,19 @@ public final class AtomicFiles {
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
-                writer.writeTo(out);
+                // Some writers (SameDiff's save) close the stream they are given; the channel must
+                // stay open until it is forced to disk.
+                writer.writeTo(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
                 out.flush();
                 channel.force(true);
             }
