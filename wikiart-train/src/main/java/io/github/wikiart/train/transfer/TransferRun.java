@@ -28,7 +28,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * ({@code transfer-info.json}, {@code labels.txt}, {@code data.json}, {@code provenance.json},
  * {@code summary.json}) so {@code apply}, {@code grid} and {@code eval} need only the run folder.
  * During training, {@code metrics.csv} and the checkpoints ({@link TransferCheckpoints}) are
- * written after every epoch.
+ * written after every epoch, {@code run-state.json} records the run's state, and {@code resume/}
+ * holds the resume checkpoint of whichever phase is training ({@link TransferControl}), from which
+ * {@link #resume} continues exactly.
  */
 public final class TransferRun {
     private TransferRun() {
