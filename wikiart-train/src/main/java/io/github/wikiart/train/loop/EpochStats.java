@@ -10,6 +10,33 @@ package io.github.wikiart.train.loop;
  * @param seconds wall time of the training part (data loading included, evaluation excluded)
  */
 public record EpochStats(int epoch, int batches, long images, double meanLoss, double seconds) {
+    /** Writes and reads the numbers exactly, for resume checkpoints. */
+    public static final ResultCodec<EpochStats> CODEC = new ResultCodec<>() {
+        @Override
+        public java.util.Map<String, Object> encode(EpochStats s) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("epoch", s.epoch());
+            m.put("batches", s.batches());
+            m.put("images", s.images());
+            m.put("mean_loss", ResultCodec.exact(s.meanLoss()));
+            m.put("seconds", ResultCodec.exact(s.seconds()));
+            return m;
+        }
+
+        @Override
+        public EpochStats decode(java.util.Map<String, Object> m) {
+            return new EpochStats(whole(m, "epoch").intValue(), whole(m, "batches").intValue(),
+                    whole(m, "images").longValue(), ResultCodec.exact(m, "mean_loss"), ResultCodec.exact(m, "seconds"));
+        }
+
+        private static Number whole(java.util.Map<String, Object> m, String key) {
+            if (m.get(key) instanceof Number n) {
+                return n;
+            }
+            throw new IllegalArgumentException("'" + key + "' is not a whole number: " + m.get(key));
+        }
+    };
+
     /** @return training throughput */
     public double imagesPerSecond() {
         return images / seconds;

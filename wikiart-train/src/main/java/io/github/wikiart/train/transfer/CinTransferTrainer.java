@@ -11,11 +11,14 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.StyleLosses;
+import io.github.wikiart.train.loop.EpochStats;
 import io.github.wikiart.train.loop.LoopListener;
 import io.github.wikiart.train.loop.LoopResult;
 import io.github.wikiart.train.loop.Step;
 import io.github.wikiart.train.loop.TrainingLoop;
 import io.github.wikiart.train.loop.TrainingStoppedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,17 +91,17 @@ public final class CinTransferTrainer {
     /** Thresholds per channel of the colour-distribution loss. */
     static final int CDF_THRESHOLDS = 16;
 
+    /** The name of the transfer network's training phase (in progress events and resume checkpoints). */
+    public static final String PHASE = "the transfer network";
+    /** The phases of a training, in order (the loss features only when they are trained). */
+    public static final List<String> PHASES = List.of(FeatureNetTrainer.PHASE, PHASE);
+
     /**
-     * Trains with the {@link TrainingLoop}: after every epoch, when {@code runDir} is given,
-     * {@code metrics.csv} gets a row and the graph is checkpointed ({@link TransferCheckpoints}).
-     * The loop's NaN policy applies: a non-finite loss stops training, the checkpoints of the last
-     * good epoch are kept, and a {@link TrainingStoppedException} names the epoch and batch. The
-     * loss is measured every 10 batches (see the step), so the mean training loss of an epoch is
-     * the mean of the latest measurements.
+     * Trains without resume checkpoints; see {@link #train(List, List, LabelIndex, DataOptions,
+     * CinTransferOptions, Path, LoopListener, TransferControl)}.
      *
      * @param train training images (their labels give the style targets)
-     * @param content the images the network learns to restyle: a folder of photographs, or the
-     *     training images themselves
+     * @param content the images the network learns to restyle
      * @param labels the styles
      * @param data image preparation (side must be even)
      * @param options network and loss settings
@@ -110,8 +113,52 @@ public final class CinTransferTrainer {
     public static CinTransfer train(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
                                     CinTransferOptions options, Path runDir,
                                     LoopListener<Object, ? super SameDiff> progress) {
+        try {
+            return train(train, content, labels, data, options, runDir, progress, TransferControl.none());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Trains with the {@link TrainingLoop}: with trained features, first the loss features
+     * ({@link FeatureNetTrainer}, phase {@value FeatureNetTrainer#PHASE}), then the transfer
+     * network (phase {@value #PHASE}). After every epoch of the transfer network, when
+     * {@code runDir} is given, {@code metrics.csv} gets a row and the graph is checkpointed
+     * ({@link TransferCheckpoints}). The loop's NaN policy applies: a non-finite loss stops
+     * training, the checkpoints of the last good epoch are kept, and a
+     * {@link TrainingStoppedException} names the epoch and batch. The loss is measured every 10
+     * batches ({@link SparseLoss}), so the mean training loss of an epoch is the mean of the latest
+     * measurements. Each image's target style is drawn from {@code (seed, epoch, batch position)},
+     * so a resumed run draws the same ones.
+     *
+     * <p>Resuming: a checkpoint of the loss features continues their training and then trains the
+     * network; one of the transfer network loads its graph (which holds the loss features and the
+     * style targets) and continues from its batch.
+     *
+     * @param train training images (their labels give the style targets)
+     * @param content the images the network learns to restyle: a folder of photographs, or the
+     *     training images themselves
+     * @param labels the styles
+     * @param data image preparation (side must be even)
+     * @param options network and loss settings
+     * @param runDir the run folder for metrics and checkpoints, or null for none
+     * @param progress progress events, or null
+     * @param control resume checkpoints, stop signal and where to continue
+     * @return the trained model
+     * @throws TrainingStoppedException when the loss became NaN or infinite
+     * @throws io.github.wikiart.train.loop.TrainingInterruptedException when the stop signal was
+     *     requested (after a checkpoint was written)
+     * @throws IOException when the resume checkpoint cannot be read
+     */
+    public static CinTransfer train(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
+                                    CinTransferOptions options, Path runDir,
+                                    LoopListener<Object, ? super SameDiff> progress, TransferControl control)
+            throws IOException {
         int side = data.imageSize();
-        LossSetup loss = lossSetup(train, content, labels, data, options, progress);
+        control.savedPhaseIndex(PHASES);
+        TransferControl.Phase<TransferEpoch> phase = control.phase(PHASE, TransferEpoch.CODEC);
+        LossSetup loss = phase.resumed() ? null : lossSetup(train, content, labels, data, options, progress, control);
         LabelIndex contentLabels = LabelIndex.of(content.stream().map(Sample::label).distinct().toList());
         SameDiff sd;
         try (ImageBatchIterator it = ImageBatchIterator.builder(content, contentLabels).imageSize(side)
@@ -119,50 +166,34 @@ public final class CinTransferTrainer {
                 .batchSize(options.batchSize()).seed(Seeds.derive(options.seed(), "transfer/shuffle"))
                 .cache(new DecodedImageCache(512L << 20)).build()) {
             int batches = it.batchesPerEpoch();
-            sd = trainingGraph(side, labels.size(), options, loss, batches);
+            sd = phase.resumed() ? phase.graph() : trainingGraph(side, labels.size(), options, loss, batches);
             SameDiff graph = sd;
-            Random targets = new Random(Seeds.derive(options.seed(), "transfer/targets"));
-            Step step = new Step() {
-                private int batch;
-                private double lossValue = Double.NaN;
-
-                @Override
-                public void startEpoch(int epoch) {
-                    batch = 0;
-                }
-
-                @Override
-                public double fit(DataSet ds) {
-                    INDArray x = ds.getFeatures();
-                    INDArray s = oneHot(x.size(0), labels.size(), targets);
-                    graph.fit(new DataSet(x, s));
-                    batch++;
-                    // SameDiff's fit never runs the loss ops (M2.1 skips them: their outputs are not
-                    // needed for the gradients), so the loss costs a forward pass of its own: it is
-                    // measured at the first and last batch and every 10th; the batches between repeat
-                    // the latest measurement, so a NaN is caught within 10 batches.
-                    if (batch == batches || batch % 10 == 0 || batch == 1) {
-                        lossValue = graph.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s), LOSS)
-                                .get(LOSS).getDouble(0);
-                    }
-                    return lossValue;
-                }
+            SparseLoss measured = new SparseLoss(phase.number(SparseLoss.KEY, Double.NaN));
+            Step step = ds -> {
+                INDArray x = ds.getFeatures();
+                INDArray s = randomTargets(x.size(0), labels.size(), options.seed(), it);
+                graph.fit(new DataSet(x, s));
+                // SameDiff's fit never runs the loss ops (M2.1 skips them: their outputs are not
+                // needed for the gradients), so the loss costs a forward pass of its own.
+                return measured.measure(it, () -> graph.output(Map.of(CinTransferNet.INPUT, x,
+                        CinTransferNet.STYLE, s), LOSS).get(LOSS).getDouble(0));
             };
             Map<String, INDArray> probe = probeBatch(content, contentLabels, data, labels.size());
             TrainingLoop.Builder<TransferEpoch, SameDiff> loop = TrainingLoop.<TransferEpoch, SameDiff>builder()
-                    .epochs(options.epochs()).phase("the transfer network")
+                    .epochs(options.epochs()).phase(PHASE)
                     .best(TransferEpoch::probeLoss, TrainingLoop.Goal.MINIMISE)
                     .listeners(TransferCheckpoints.listeners(runDir, TransferEpoch::metrics, TransferEpoch::entry));
             if (progress != null) {
                 loop.listener(progress);
             }
+            phase.loop(Seeds.derive(options.seed(), "transfer/steps"), measured, Map.of()).applyTo(loop);
             LoopResult<TransferEpoch> result = loop.build().run(sd, it, step, stats -> {
                 double probeLoss = graph.output(probe, LOSS).get(LOSS).getDouble(0);
                 LOG.debug("transfer epoch {}: mean loss {}, probe loss {}", stats.epoch(), stats.meanLoss(), probeLoss);
                 return new TransferEpoch(stats, probeLoss);
             });
             if (result.stop().isPresent()) {
-                throw TransferCheckpoints.stopped("the transfer network", result.stop().get(), runDir, "");
+                throw TransferCheckpoints.stopped(PHASE, result.stop().get(), runDir, "");
             }
         }
         return new CinTransfer(sd, labels, ModelInput.of(data, TensorLayout.NHWC));
@@ -213,16 +244,23 @@ public final class CinTransferTrainer {
      * shifted targets also the mean statistics of the content images.
      */
     static LossSetup lossSetup(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
-                               CinTransferOptions options, LoopListener<?, ?> progress) {
+                               CinTransferOptions options, LoopListener<Object, ? super SameDiff> progress) {
+        try {
+            return lossSetup(train, content, labels, data, options, progress, TransferControl.none());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LossSetup lossSetup(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
+                                       CinTransferOptions options, LoopListener<Object, ? super SameDiff> progress,
+                                       TransferControl control) throws IOException {
         long phiSeed = Seeds.derive(options.seed(), "transfer/features");
         FeatureStack stack;
         boolean pixels;
         if (options.features() == CinTransferOptions.Features.TRAINED) {
-            if (progress != null) {
-                progress.onPhase("the loss features", options.featureEpochs());
-            }
             FeatureNetTrainer.Trained trained = FeatureNetTrainer.train(train, labels, data, options.featureEpochs(),
-                    32, phiSeed, progress);
+                    32, phiSeed, progress, control.phase(FeatureNetTrainer.PHASE, EpochStats.CODEC));
             LOG.info("loss features trained: training accuracy of their Gram statistics {}", trained.trainAccuracy());
             stack = trained.stack();
             pixels = true;
@@ -438,8 +476,12 @@ public final class CinTransferTrainer {
         return means;
     }
 
-    /** One-hot rows of random styles, drawn in order from the generator. */
-    private static INDArray oneHot(long n, int styles, Random random) {
+    /**
+     * One-hot rows of random target styles for the batch the iterator just returned, drawn from
+     * {@code (seed, epoch, batch position)}: the same for a resumed run, with no generator state.
+     */
+    static INDArray randomTargets(long n, int styles, long seed, ImageBatchIterator it) {
+        Random random = new Random(Seeds.derive(seed, "transfer/targets/" + it.epoch() + "/" + it.position()));
         INDArray m = Nd4j.zeros(DataType.FLOAT, n, styles);
         for (int i = 0; i < n; i++) {
             m.putScalar(i, random.nextInt(styles), 1.0);

@@ -9,7 +9,13 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.SdLayers;
 import io.github.wikiart.models.transfer.StyleLosses;
+import io.github.wikiart.data.Seeds;
+import io.github.wikiart.train.loop.EpochStats;
 import io.github.wikiart.train.loop.LoopListener;
+import io.github.wikiart.train.loop.LoopResult;
+import io.github.wikiart.train.loop.Step;
+import io.github.wikiart.train.loop.TrainingLoop;
+import io.github.wikiart.train.loop.TrainingStoppedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +47,14 @@ public final class FeatureNetTrainer {
     private static final String PREFIX = "phi";
     private static final String INPUT = "input";
     private static final String LABEL = "label";
+    /** The name of this training phase (in progress events and resume checkpoints). */
+    public static final String PHASE = "the loss features";
 
     private FeatureNetTrainer() {
     }
 
     /**
-     * Trains a stack.
+     * Trains a stack, without resume checkpoints.
      *
      * @param train training images with their styles
      * @param labels the styles
@@ -56,54 +64,59 @@ public final class FeatureNetTrainer {
      * @param seed seed of the initial weights and the shuffling
      * @param progress progress events (epochs numbered from 1), or null
      * @return the trained stack and its training accuracy
+     * @throws TrainingStoppedException when the loss became NaN or infinite
      */
     public static Trained train(List<Sample> train, LabelIndex labels, DataOptions data, int epochs,
-                                     int batchSize, long seed, LoopListener<?, ?> progress) {
-        int side = data.imageSize();
-        FeatureStack init = FeatureStack.random(seed, DataType.FLOAT, CHANNELS, STRIDES);
-        SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, side, side, 3);
-        SDVariable y = sd.placeHolder(LABEL, DataType.FLOAT, -1, labels.size());
-        List<SDVariable> acts = init.addTo(sd, PREFIX, true).apply(sd, x);
-        List<SDVariable> pooled = new ArrayList<>();
-        long features = 0;
-        for (int l = 0; l < acts.size(); l++) {
-            long s = init.sideAt(side, l);
-            long c = init.channels(l);
-            // F F^T / hw: the mean over positions of the channel products, of order 1.
-            pooled.add(sd.reshape(StyleLosses.gram(sd, acts.get(l), s, s, c).mul((double) c), -1L, c * c));
-            features += c * c;
+                                int batchSize, long seed, LoopListener<? super EpochStats, ? super SameDiff> progress) {
+        try {
+            return train(train, labels, data, epochs, batchSize, seed, progress,
+                    TransferControl.none().phase(PHASE, EpochStats.CODEC));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        SDVariable all = sd.concat(1, pooled.toArray(new SDVariable[0]));
-        SDVariable w = sd.var("head_W", SdLayers.he(features, DataType.FLOAT, features, labels.size()).muli(0.1));
-        SDVariable b = sd.var("head_b", Nd4j.zeros(DataType.FLOAT, labels.size()));
-        SDVariable logits = all.mmul("logits", w).add(b);
-        sd.loss().softmaxCrossEntropy("loss", y, logits, null);
-        sd.setLossVariables("loss");
-        sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(1e-3)).dataSetFeatureMapping(INPUT)
-                .dataSetLabelMapping(LABEL).build());
+    }
+
+    /**
+     * Trains a stack with the {@link TrainingLoop} (phase {@value #PHASE}). The loss is measured at
+     * the first and last batch of an epoch and every 10th ({@link SparseLoss}); the batches between
+     * report the latest measurement.
+     *
+     * @param train training images with their styles
+     * @param labels the styles
+     * @param data image preparation
+     * @param epochs passes over the training images
+     * @param batchSize images per step
+     * @param seed seed of the initial weights and the shuffling
+     * @param progress progress events (epochs numbered from 1), or null
+     * @param phase resume checkpoints, stop signal and, when resuming this phase, where to continue
+     * @return the trained stack and its training accuracy
+     * @throws TrainingStoppedException when the loss became NaN or infinite
+     * @throws io.github.wikiart.train.loop.TrainingInterruptedException when the stop signal was
+     *     requested (after a checkpoint was written)
+     */
+    public static Trained train(List<Sample> train, LabelIndex labels, DataOptions data, int epochs, int batchSize,
+                                long seed, LoopListener<? super EpochStats, ? super SameDiff> progress,
+                                TransferControl.Phase<EpochStats> phase) {
+        int side = data.imageSize();
+        SameDiff sd = phase.resumed() ? phase.graph() : graph(side, labels.size(), seed);
         try (ImageBatchIterator it = ImageBatchIterator.builder(train, labels).imageSize(side).resize(data.resize())
                 .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(batchSize).seed(seed)
                 .cache(new DecodedImageCache(512L << 20)).build()) {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                it.startEpoch(epoch - 1);
-                int batches = it.batchesPerEpoch();
-                if (progress != null) {
-                    progress.onEpochStart(epoch, batches);
-                }
-                long start = System.nanoTime();
-                long images = 0;
-                int batch = 0;
-                while (it.hasNext()) {
-                    DataSet ds = it.next();
-                    sd.fit(ds);
-                    batch++;
-                    images += ds.getFeatures().size(0);
-                    if (progress != null) {
-                        progress.onBatch(epoch, batch, batches, images, Double.NaN,
-                                images / ((System.nanoTime() - start) / 1e9));
-                    }
-                }
+            SparseLoss loss = new SparseLoss(phase.number(SparseLoss.KEY, Double.NaN));
+            Step step = ds -> {
+                sd.fit(ds);
+                return loss.measure(it, () -> sd.output(Map.of(INPUT, ds.getFeatures(), LABEL, ds.getLabels()),
+                        "loss").get("loss").getDouble(0));
+            };
+            TrainingLoop.Builder<EpochStats, SameDiff> loop = TrainingLoop.<EpochStats, SameDiff>builder()
+                    .epochs(epochs).phase(PHASE).best(EpochStats::meanLoss, TrainingLoop.Goal.MINIMISE);
+            if (progress != null) {
+                loop.listener(progress);
+            }
+            phase.loop(Seeds.derive(seed, "features/steps"), loss, Map.of()).applyTo(loop);
+            LoopResult<EpochStats> result = loop.build().run(sd, it, step, stats -> stats);
+            if (result.stop().isPresent()) {
+                throw TransferCheckpoints.stopped(PHASE, result.stop().get(), null, "");
             }
             it.startEpoch(epochs);
             long right = 0;
@@ -119,6 +132,33 @@ public final class FeatureNetTrainer {
             return new Trained(FeatureStack.fromGraph(sd, PREFIX, STRIDES),
                     seen == 0 ? Double.NaN : (double) right / seen);
         }
+    }
+
+    /** The stack with a linear softmax head on its concatenated Gram matrices, with Adam. */
+    private static SameDiff graph(int side, int styles, long seed) {
+        FeatureStack init = FeatureStack.random(seed, DataType.FLOAT, CHANNELS, STRIDES);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, side, side, 3);
+        SDVariable y = sd.placeHolder(LABEL, DataType.FLOAT, -1, styles);
+        List<SDVariable> acts = init.addTo(sd, PREFIX, true).apply(sd, x);
+        List<SDVariable> pooled = new ArrayList<>();
+        long features = 0;
+        for (int l = 0; l < acts.size(); l++) {
+            long s = init.sideAt(side, l);
+            long c = init.channels(l);
+            // F F^T / hw: the mean over positions of the channel products, of order 1.
+            pooled.add(sd.reshape(StyleLosses.gram(sd, acts.get(l), s, s, c).mul((double) c), -1L, c * c));
+            features += c * c;
+        }
+        SDVariable all = sd.concat(1, pooled.toArray(new SDVariable[0]));
+        SDVariable w = sd.var("head_W", SdLayers.he(features, DataType.FLOAT, features, styles).muli(0.1));
+        SDVariable b = sd.var("head_b", Nd4j.zeros(DataType.FLOAT, styles));
+        SDVariable logits = all.mmul("logits", w).add(b);
+        sd.loss().softmaxCrossEntropy("loss", y, logits, null);
+        sd.setLossVariables("loss");
+        sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(1e-3)).dataSetFeatureMapping(INPUT)
+                .dataSetLabelMapping(LABEL).build());
+        return sd;
     }
 
     /**

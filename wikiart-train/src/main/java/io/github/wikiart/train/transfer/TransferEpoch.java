@@ -2,6 +2,7 @@ package io.github.wikiart.train.transfer;
 
 import io.github.wikiart.train.loop.EpochStats;
 import io.github.wikiart.train.loop.MetricsCsv;
+import io.github.wikiart.train.loop.ResultCodec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,21 @@ import java.util.Map;
 public record TransferEpoch(EpochStats stats, double probeLoss) {
     /** The header of a {@code cin} run's {@code metrics.csv}. */
     public static final String HEADER = "epoch,train_loss,probe_loss,images_per_second,seconds";
+
+    /** Writes and reads the numbers exactly, for resume checkpoints. */
+    public static final ResultCodec<TransferEpoch> CODEC = new ResultCodec<>() {
+        @Override
+        public Map<String, Object> encode(TransferEpoch e) {
+            Map<String, Object> m = new LinkedHashMap<>(EpochStats.CODEC.encode(e.stats()));
+            m.put("probe_loss", ResultCodec.exact(e.probeLoss()));
+            return m;
+        }
+
+        @Override
+        public TransferEpoch decode(Map<String, Object> m) {
+            return new TransferEpoch(EpochStats.CODEC.decode(m), ResultCodec.exact(m, "probe_loss"));
+        }
+    };
 
     /**
      * @param dir the run folder

@@ -7,7 +7,10 @@ import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.train.classifier.ClassifierRun;
 import io.github.wikiart.train.Json;
 import io.github.wikiart.train.Provenance;
+import io.github.wikiart.train.ResumeSettings;
+import io.github.wikiart.train.RunControl;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.loop.ResumeCheckpoint;
 import io.github.wikiart.train.loop.EpochStats;
 import io.github.wikiart.train.loop.LoopListener;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import io.github.wikiart.data.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
@@ -24,7 +28,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * ({@code transfer-info.json}, {@code labels.txt}, {@code data.json}, {@code provenance.json},
  * {@code summary.json}) so {@code apply}, {@code grid} and {@code eval} need only the run folder.
  * During training, {@code metrics.csv} and the checkpoints ({@link TransferCheckpoints}) are
- * written after every epoch.
+ * written after every epoch, {@code run-state.json} records the run's state, and {@code resume/}
+ * holds the resume checkpoint of whichever phase is training ({@link TransferControl}), from which
+ * {@link #resume} continues exactly.
  */
 public final class TransferRun {
     private TransferRun() {
@@ -42,7 +48,7 @@ public final class TransferRun {
     }
 
     /**
-     * Trains.
+     * Trains, with the default {@link RunControl} (a resume checkpoint every 10 minutes).
      *
      * @param data dataset and preparation
      * @param options the method and its settings
@@ -56,6 +62,85 @@ public final class TransferRun {
     public static Outcome train(DataOptions data, TransferOptions options, long seed, RunFolder run,
                                 SeedMethod seedMethod, LoopListener<Object, ? super SameDiff> progress)
             throws IOException {
+        return train(data, options, seed, run, seedMethod, progress, RunControl.defaults());
+    }
+
+    /**
+     * Trains. {@code run-state.json} records whether the run is running, finished, failed or
+     * interrupted; {@code resume/} holds a checkpoint after every epoch and every
+     * {@link RunControl#checkpointEvery()} within one, in whichever phase is training
+     * ({@link TransferControl}), from which {@link #resume} continues.
+     *
+     * @param data dataset and preparation
+     * @param options the method and its settings
+     * @param seed the run's seed
+     * @param run the run folder to fill
+     * @param seedMethod trains the original method (given the autoencoder run to start from)
+     * @param progress progress events, or null
+     * @param control checkpoint interval and stop signal
+     * @return the outcome
+     * @throws io.github.wikiart.train.loop.TrainingInterruptedException when the stop signal was
+     *     requested (after a checkpoint was written)
+     * @throws IOException when data cannot be read or the run folder written
+     */
+    public static Outcome train(DataOptions data, TransferOptions options, long seed, RunFolder run,
+                                SeedMethod seedMethod, LoopListener<Object, ? super SameDiff> progress,
+                                RunControl control) throws IOException {
+        return run.tracking(() -> run(data, options, seed, run, seedMethod, progress, control, false));
+    }
+
+    /**
+     * Continues an interrupted (or killed) run from its resume checkpoint, in the phase it was
+     * written in: the phases before it are not trained again, that phase continues from its batch
+     * with its weights, updater state (SameDiff's, or the {@code seed} method's hand-applied Adam)
+     * and step state, so the finished run has the parameters and {@code metrics.csv} (timings
+     * aside) of an uninterrupted one on the CPU. {@code summary.json}'s {@code training_seconds}
+     * counts this session only.
+     *
+     * @param data dataset and preparation, as the run recorded them
+     * @param options the method and its settings, as the run recorded them
+     * @param seed the run's seed
+     * @param run a folder opened with {@link RunFolder#resume}
+     * @param seedMethod trains the original method; must support resuming (see {@link SeedMethod})
+     * @param progress progress events, or null
+     * @param control checkpoint interval, stop signal and the keys allowed to differ
+     * @return the outcome
+     * @throws io.github.wikiart.config.ConfigException naming the settings that differ from the run's
+     * @throws IOException when the checkpoint or data cannot be read or the run folder written
+     */
+    public static Outcome resume(DataOptions data, TransferOptions options, long seed, RunFolder run,
+                                 SeedMethod seedMethod, LoopListener<Object, ? super SameDiff> progress,
+                                 RunControl control) throws IOException {
+        return run.tracking(() -> run(data, options, seed, run, seedMethod, progress, control, true));
+    }
+
+    /**
+     * @param data the data settings
+     * @param options the transfer settings
+     * @param seed the run's seed
+     * @return what a transfer run's resume checkpoints record and a resume must match: the data
+     *     and {@code transfer.*} settings, the data seed ({@code seed}) and the run's seed
+     *     ({@code transfer_seed})
+     */
+    public static Map<String, String> settings(DataOptions data, TransferOptions options, long seed) {
+        Map<String, String> m = new TreeMap<>(ResumeSettings.of(data, TransferOptions.KEYS, options::writeTo));
+        m.put("transfer_seed", Long.toString(seed));
+        return m;
+    }
+
+    private static Outcome run(DataOptions data, TransferOptions options, long seed, RunFolder run,
+                               SeedMethod seedMethod, LoopListener<Object, ? super SameDiff> progress,
+                               RunControl control, boolean resume) throws IOException {
+        Map<String, String> settings = settings(data, options, seed);
+        TransferControl transfer;
+        if (resume) {
+            ResumeCheckpoint.Saved<Map<String, Object>> saved = TransferControl.read(run.dir());
+            ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), settings, control.allowedChanges(),
+                    run.dir());
+            transfer = TransferControl.resume(run.dir(), control, settings, saved);
+        } else {
+            transfer = TransferControl.start(run.dir(), control, settings);
+        }
         WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
         LabelIndex labels = dataset.labelIndex();
         Json.write(run.file(ClassifierRun.DATA), ClassifierRun.dataJson(data, options.batchSize()));
@@ -67,9 +152,9 @@ public final class TransferRun {
             List<Sample> content = options.content() == null ? dataset.train().samples()
                     : ContentImages.list(options.content());
             model = CinTransferTrainer.train(dataset.train().samples(), content, labels, data,
-                    options.cin(seed), run.dir(), progress);
+                    options.cin(seed), run.dir(), progress, transfer);
         } else {
-            model = seedMethod.train(dataset, data, options, seed, run, progress);
+            model = seedMethod.train(dataset, data, options, seed, run, progress, transfer);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         TransferModels.save(model, run.dir());
@@ -96,10 +181,21 @@ public final class TransferRun {
         return new Outcome(run, model, dataset, summary);
     }
 
-    /** Trains the original method; supplied by the caller, which knows where autoencoders come from. */
+    /**
+     * Trains the original method; supplied by the caller, which knows where autoencoders come from.
+     * A lambda implements the form without a {@link TransferControl}, which trains without resume
+     * checkpoints and cannot resume; a caller that supports stopping and resuming implements
+     * {@link #train(WikiArtDataset, DataOptions, TransferOptions, long, RunFolder, LoopListener,
+     * TransferControl)} (for example through {@link #resumable}) and passes the control on to
+     * {@link io.github.wikiart.train.transfer.seed.SeedTransferTrainer#train(List, LabelIndex,
+     * DataOptions, Path, io.github.wikiart.train.transfer.seed.SeedTransferOptions, Path,
+     * LoopListener, TransferControl)}.
+     */
     @FunctionalInterface
     public interface SeedMethod {
         /**
+         * Trains without resume checkpoints.
+         *
          * @param dataset the loaded data
          * @param data its preparation
          * @param options the transfer settings
@@ -111,6 +207,74 @@ public final class TransferRun {
          */
         TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed, RunFolder run,
                             LoopListener<? super EpochStats, ? super SameDiff> progress) throws IOException;
+
+        /**
+         * Trains with resume checkpoints, a stop signal and, when resuming, from the checkpoint.
+         * This default ignores the control on a fresh start (no resume checkpoints, no stop) and
+         * refuses to resume.
+         *
+         * @param dataset the loaded data
+         * @param data its preparation
+         * @param options the transfer settings
+         * @param seed the run's seed
+         * @param run the transfer's run folder
+         * @param progress progress events, or null
+         * @param control checkpoints, stop signal and where to continue
+         * @return the trained model
+         * @throws IOException on failure
+         * @throws UnsupportedOperationException when resuming with an implementation that cannot
+         */
+        default TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed,
+                                    RunFolder run, LoopListener<? super EpochStats, ? super SameDiff> progress,
+                                    TransferControl control) throws IOException {
+            if (control.savedPhase() != null) {
+                throw new UnsupportedOperationException("this seed method cannot resume: implement "
+                        + "SeedMethod.train(..., TransferControl) (see SeedMethod.resumable)");
+            }
+            return train(dataset, data, options, seed, run, progress);
+        }
+
+        /**
+         * @param method trains with a {@link TransferControl}
+         * @return a seed method that passes the control on (and {@link TransferControl#none()} from
+         *     the form without one)
+         */
+        static SeedMethod resumable(Resumable method) {
+            return new SeedMethod() {
+                @Override
+                public TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed,
+                                           RunFolder run, LoopListener<? super EpochStats, ? super SameDiff> progress)
+                        throws IOException {
+                    return method.train(dataset, data, options, seed, run, progress, TransferControl.none());
+                }
+
+                @Override
+                public TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed,
+                                           RunFolder run, LoopListener<? super EpochStats, ? super SameDiff> progress,
+                                           TransferControl control) throws IOException {
+                    return method.train(dataset, data, options, seed, run, progress, control);
+                }
+            };
+        }
+    }
+
+    /** The original method's training with checkpoints, stop signal and resume, as a lambda. */
+    @FunctionalInterface
+    public interface Resumable {
+        /**
+         * @param dataset the loaded data
+         * @param data its preparation
+         * @param options the transfer settings
+         * @param seed the run's seed
+         * @param run the transfer's run folder
+         * @param progress progress events, or null
+         * @param control checkpoints, stop signal and where to continue; pass it on to the trainer
+         * @return the trained model
+         * @throws IOException on failure
+         */
+        TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed, RunFolder run,
+                            LoopListener<? super EpochStats, ? super SameDiff> progress, TransferControl control)
+                throws IOException;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.nd4j.linalg.learning.config.Adam;
  */
 final class VariableAdam {
     private final SameDiff sd;
-    private final Map<String, GradientUpdater> updaters = new LinkedHashMap<>();
+    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
 
     VariableAdam(SameDiff sd, List<String> names, double learningRate) {
         this.sd = sd;
@@ -25,6 +25,34 @@ final class VariableAdam {
             INDArray param = sd.getVariable(name).getArr();
             INDArray state = Nd4j.zeros(param.dataType(), 1, adam.stateSize(param.length()));
             updaters.put(name, adam.instantiate(state, true));
+        }
+    }
+
+    /**
+     * @return the updaters' state (both moments) as live arrays named {@code <variable>/<moment>}
+     *     ({@link org.nd4j.linalg.learning.AdamUpdater#M_STATE}, {@code V_STATE}): what a resume
+     *     checkpoint saves
+     */
+    Map<String, INDArray> state() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        updaters.forEach((name, u) -> new java.util.TreeMap<>(u.getState()).forEach((k, v) -> m.put(name + "/" + k, v)));
+        return m;
+    }
+
+    /**
+     * Continues from a saved {@link #state()}: the moments are copied into the updaters' arrays.
+     *
+     * @param saved the state by name
+     * @throws IllegalStateException naming a moment that is missing or of another shape
+     */
+    void restore(Map<String, INDArray> saved) {
+        for (Map.Entry<String, INDArray> e : state().entrySet()) {
+            INDArray s = saved.get(e.getKey());
+            if (s == null || s.length() != e.getValue().length()) {
+                throw new IllegalStateException("the resume checkpoint has no Adam state of length "
+                        + e.getValue().length() + " for " + e.getKey());
+            }
+            e.getValue().assign(s.reshape(e.getValue().shape()));
         }
     }
 
@@ -41,7 +69,7 @@ final class VariableAdam {
      * @param epoch epoch count, from 0
      */
     void apply(Map<String, INDArray> gradients, int iteration, int epoch) {
-        for (Map.Entry<String, GradientUpdater> e : updaters.entrySet()) {
+        for (Map.Entry<String, GradientUpdater<?>> e : updaters.entrySet()) {
             INDArray g = gradients.get(e.getKey());
             if (g == null) {
                 throw new IllegalStateException("no gradient for variable " + e.getKey());
