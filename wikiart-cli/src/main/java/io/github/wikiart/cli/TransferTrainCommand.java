@@ -15,13 +15,13 @@ public final class TransferTrainCommand extends BaseCommand {
                 "",
                 "wikiart transfer train --set data.root=/tmp/styles --set data.image_size=32\n"
                         + "wikiart transfer train --set data.root=/tmp/styles --set transfer.method=seed "
-                        + "--set transfer.autoencoder_run=runs/my-autoencoder");
+                        + "--set transfer.autoencoder_run=runs/my-autoencoder --run-dir runs/seed-transfer\n"
+                        + "wikiart transfer train --resume runs/seed-transfer   (after Ctrl-C or a crash)");
     }
 
     @Override
     public Options options() {
-        return new Options().addOption(Flags.config()).addOption(Flags.set()).addOption(Flags.runDir())
-                .addOption(Flags.overwrite());
+        return RunStart.withRunFlags(new Options().addOption(Flags.config()).addOption(Flags.set()));
     }
 
     @Override

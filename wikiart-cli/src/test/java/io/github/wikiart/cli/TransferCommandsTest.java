@@ -51,6 +51,20 @@ class TransferCommandsTest {
     }
 
     @Test
+    void ctrlCStopsATransferTrainingThatResumesToTheEnd() throws Exception {
+        Path broken = dir.resolve("broken-transfer");
+        CliRunner stopped = CliRunner.interrupted("transfer", "train", "--set", "data.root=" + data, "--set",
+                "data.image_size=16", "--set", "transfer.epochs=2", "--set", "transfer.width=4", "--set",
+                "transfer.batch_size=4", "--run-dir", broken.toString());
+        assertEquals(ExitCodes.INTERRUPTED, stopped.code(), stopped.err());
+        assertTrue(stopped.err().contains("continue with: wikiart transfer train --resume " + broken), stopped.err());
+        CliRunner resumed = CliRunner.run("transfer", "train", "--resume", broken.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(java.nio.file.Files.isRegularFile(broken.resolve("summary.json")));
+        assertEquals(3, java.nio.file.Files.readAllLines(broken.resolve("metrics.csv")).size());
+    }
+
+    @Test
     void applyWritesOneImagePerInputAndRejectsUnknownStyles() throws Exception {
         Path image = data.resolve("test/Pointillism/img_00000.jpg");
         Path out = dir.resolve("applied");

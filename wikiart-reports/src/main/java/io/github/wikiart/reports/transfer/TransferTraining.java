@@ -9,7 +9,9 @@ import io.github.wikiart.reports.Jobs;
 import io.github.wikiart.reports.RunLocation;
 import io.github.wikiart.train.autoencoder.AutoencoderOptions;
 import io.github.wikiart.train.autoencoder.AutoencoderRun;
+import io.github.wikiart.train.ResumeSettings;
 import io.github.wikiart.train.RunFolder;
+import io.github.wikiart.train.transfer.TransferControl;
 import io.github.wikiart.train.transfer.TransferModel;
 import io.github.wikiart.train.transfer.TransferOptions;
 import io.github.wikiart.train.transfer.TransferRun;
@@ -87,32 +89,46 @@ public final class TransferTraining {
         if (seedMethod && options.autoencoderRun() != null && !Files.isDirectory(options.autoencoderRun())) {
             throw new InvalidJobException("transfer.autoencoder_run: no such run folder: " + options.autoencoderRun());
         }
+        if (where.resuming()) {
+            ResumeSettings.requireSame(where.dir(), TransferRun.settings(data, options, data.seed()),
+                    where.control().allowedChanges());
+        }
         RunFolder run = Jobs.start(data.root(), where, "transfer-" + options.method(), data.seed(), listener);
         // The original method trains in two steps of transfer.epochs each, numbered on.
         int epochs = options.epochs() * (seedMethod ? 2 : 1);
         listener.onTrainingStart(epochs);
-        TransferRun.SeedMethod seed = (dataset, d, o, s, folder, progress) -> trainSeedMethod(dataset, d, o, s,
-                folder, autoencoder, listener, epochs);
-        TransferRun.Outcome outcome = TransferRun.train(data, options, data.seed(), run, seed, listener);
+        TransferRun.SeedMethod seed = (dataset, d, o, s, folder, progress, control) -> trainSeedMethod(dataset, d, o,
+                s, folder, autoencoder, listener, epochs, control);
+        TransferRun.Outcome outcome = where.resuming()
+                ? TransferRun.resume(data, options, data.seed(), run, seed, listener, where.control())
+                : TransferRun.train(data, options, data.seed(), run, seed, listener, where.control());
         return new Result(run, outcome);
     }
 
     private static TransferModel trainSeedMethod(WikiArtDataset dataset, DataOptions data, TransferOptions options,
                                                  long seed, RunFolder run, AutoencoderOptions autoencoder,
-                                                 JobListener listener, int epochs) throws IOException {
+                                                 JobListener listener, int epochs, TransferControl control)
+            throws IOException {
         Path ae = options.autoencoderRun();
-        if (ae == null) {
+        if (ae == null && isFinished(run.dir().resolve("autoencoder"))) {
+            // a resumed run whose autoencoder was trained before the interruption
+            ae = run.dir().resolve("autoencoder");
+        } else if (ae == null) {
             ae = run.dir().resolve("autoencoder");
             AutoencoderOptions aeOptions = SeedTransferTrainer.autoencoderOptions(autoencoder);
             listener.onNotice("transfer.autoencoder_run is empty: training an autoencoder first into " + ae
                     + (aeOptions.latentShape() == autoencoder.latentShape() ? ""
                     : " (with autoencoder.latent_shape vector: the seed method needs a vector latent)"));
             listener.onTrainingStart(aeOptions.epochs());
-            AutoencoderRun.train(data, aeOptions, RunFolder.at(ae), List.of(listener));
+            AutoencoderRun.train(data, aeOptions, RunFolder.overwrite(ae), List.of(listener));
             listener.onTrainingStart(epochs);
         }
         SeedTransferOptions seedOptions = options.seedMethod(seed);
         return SeedTransferTrainer.train(dataset.train().samples(), dataset.labelIndex(), data, ae, seedOptions,
-                run.dir(), listener);
+                run.dir(), listener, control);
+    }
+
+    private static boolean isFinished(Path run) throws IOException {
+        return RunFolder.status(run).map(s -> s.state() == RunFolder.State.FINISHED).orElse(false);
     }
 }

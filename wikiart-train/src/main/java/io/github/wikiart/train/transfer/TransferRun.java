@@ -101,7 +101,7 @@ public final class TransferRun {
      * @param options the method and its settings, as the run recorded them
      * @param seed the run's seed
      * @param run a folder opened with {@link RunFolder#resume}
-     * @param seedMethod trains the original method; must support resuming (see {@link SeedMethod})
+     * @param seedMethod trains the original method, passing the {@link TransferControl} on
      * @param progress progress events, or null
      * @param control checkpoint interval, stop signal and the keys allowed to differ
      * @return the outcome
@@ -194,74 +194,8 @@ public final class TransferRun {
     @FunctionalInterface
     public interface SeedMethod {
         /**
-         * Trains without resume checkpoints.
-         *
-         * @param dataset the loaded data
-         * @param data its preparation
-         * @param options the transfer settings
-         * @param seed the run's seed
-         * @param run the transfer's run folder
-         * @param progress progress events, or null
-         * @return the trained model
-         * @throws IOException on failure
-         */
-        TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed, RunFolder run,
-                            LoopListener<? super EpochStats, ? super SameDiff> progress) throws IOException;
-
-        /**
          * Trains with resume checkpoints, a stop signal and, when resuming, from the checkpoint.
-         * This default ignores the control on a fresh start (no resume checkpoints, no stop) and
-         * refuses to resume.
          *
-         * @param dataset the loaded data
-         * @param data its preparation
-         * @param options the transfer settings
-         * @param seed the run's seed
-         * @param run the transfer's run folder
-         * @param progress progress events, or null
-         * @param control checkpoints, stop signal and where to continue
-         * @return the trained model
-         * @throws IOException on failure
-         * @throws UnsupportedOperationException when resuming with an implementation that cannot
-         */
-        default TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed,
-                                    RunFolder run, LoopListener<? super EpochStats, ? super SameDiff> progress,
-                                    TransferControl control) throws IOException {
-            if (control.savedPhase() != null) {
-                throw new UnsupportedOperationException("this seed method cannot resume: implement "
-                        + "SeedMethod.train(..., TransferControl) (see SeedMethod.resumable)");
-            }
-            return train(dataset, data, options, seed, run, progress);
-        }
-
-        /**
-         * @param method trains with a {@link TransferControl}
-         * @return a seed method that passes the control on (and {@link TransferControl#none()} from
-         *     the form without one)
-         */
-        static SeedMethod resumable(Resumable method) {
-            return new SeedMethod() {
-                @Override
-                public TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed,
-                                           RunFolder run, LoopListener<? super EpochStats, ? super SameDiff> progress)
-                        throws IOException {
-                    return method.train(dataset, data, options, seed, run, progress, TransferControl.none());
-                }
-
-                @Override
-                public TransferModel train(WikiArtDataset dataset, DataOptions data, TransferOptions options, long seed,
-                                           RunFolder run, LoopListener<? super EpochStats, ? super SameDiff> progress,
-                                           TransferControl control) throws IOException {
-                    return method.train(dataset, data, options, seed, run, progress, control);
-                }
-            };
-        }
-    }
-
-    /** The original method's training with checkpoints, stop signal and resume, as a lambda. */
-    @FunctionalInterface
-    public interface Resumable {
-        /**
          * @param dataset the loaded data
          * @param data its preparation
          * @param options the transfer settings

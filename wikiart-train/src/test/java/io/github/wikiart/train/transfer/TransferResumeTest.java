@@ -140,9 +140,9 @@ class TransferResumeTest {
     }
 
     private static TransferRun.SeedMethod seedMethod() {
-        return TransferRun.SeedMethod.resumable((dataset, d, o, seed, run, progress, control) ->
+        return (dataset, d, o, seed, run, progress, control) ->
                 SeedTransferTrainer.train(dataset.train().samples(), dataset.labelIndex(), d, o.autoencoderRun(),
-                        o.seedMethod(seed), run.dir(), progress, control));
+                        o.seedMethod(seed), run.dir(), progress, control);
     }
 
     /** Checkpoints only when asked (the interval is far longer than the test). */
