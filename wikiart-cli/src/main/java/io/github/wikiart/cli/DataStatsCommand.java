@@ -29,9 +29,28 @@ public final class DataStatsCommand extends BaseCommand {
                         .desc("resampling: none, mean, max, min, a fraction 0<f<1 or a count n>=1 (default none)").build())
                 .addOption(Option.builder().longOpt("toy").hasArg().argName("N")
                         .desc("use only the first N images per style of the train split").build())
+                .addOption(Option.builder().longOpt("validation-fraction").hasArg().argName("F")
+                        .desc("share of each style's training images set aside as the validation split, as "
+                                + "data.validation_fraction (default 0.1; 0 = none)").build())
                 .addOption(Flags.seed(1))
                 .addOption(Flags.json())
                 .addOption(Option.builder().longOpt("list").desc("also list the samples in sampling order").build());
+    }
+
+    private static double validationFraction(CommandLine line) {
+        String raw = line.getOptionValue("validation-fraction");
+        if (raw == null) {
+            return DataOptions.VALIDATION_FRACTION.defaultValue();
+        }
+        try {
+            double f = Double.parseDouble(raw);
+            if (f >= 0 && f <= 0.5) {
+                return f;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserException("--validation-fraction: expected a number in 0..0.5, got '" + raw + "'");
     }
 
     @Override
@@ -51,7 +70,8 @@ public final class DataStatsCommand extends BaseCommand {
         }
         DataOptions options = DataOptions.defaults(root).withSampling(sampling, sampling)
                 .withToySample(Flags.intInRange(line, "toy", 1, Integer.MAX_VALUE, 0))
-                .withSeed(Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
+                .withSeed(Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE))
+                .withValidationFraction(validationFraction(line));
         DataStats stats = DataStats.of(options, train, test);
         boolean list = line.hasOption("list");
         console.out().print(line.hasOption("json") ? stats.toJsonText(list) + System.lineSeparator()

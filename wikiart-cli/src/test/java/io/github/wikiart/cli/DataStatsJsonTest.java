@@ -38,7 +38,7 @@ class DataStatsJsonTest {
     @Test
     void jsonFollowsTheSchemaAndIsAllThatIsPrinted() throws Exception {
         CliRunner r = CliRunner.run("data", "stats", "--data", data.toString(), "--json", "--list", "--sampling", "7",
-                "--seed", "3");
+                "--seed", "3", "--validation-fraction", "0");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(Set.of("label_index", "splits"), fields(json));
@@ -48,6 +48,14 @@ class DataStatsJsonTest {
         List<String> splitOrder = new ArrayList<>();
         json.get("splits").fieldNames().forEachRemaining(splitOrder::add);
         assertEquals(List.of("train", "test"), splitOrder);
+        // By default a validation split is set aside, as in training: 1 of Pointillism's 5 images.
+        JsonNode three = new ObjectMapper().readTree(CliRunner.run("data", "stats", "--data", data.toString(),
+                "--json").out()).get("splits");
+        List<String> parts = new ArrayList<>();
+        three.fieldNames().forEachRemaining(parts::add);
+        assertEquals(List.of("train", "validation", "test"), parts);
+        assertEquals(4, three.get("train").get("classes").get("Pointillism").get("original").asInt());
+        assertEquals(1, three.get("validation").get("classes").get("Pointillism").get("original").asInt());
         JsonNode train = json.get("splits").get("train");
         assertEquals(Set.of("classes", "skipped", "samples"), fields(train));
         assertEquals(Set.of("original", "resampled"), fields(train.get("classes").get("Pointillism")));
@@ -62,9 +70,9 @@ class DataStatsJsonTest {
         assertEquals(7, test.get("classes").get("Ukiyo_Waves").get("resampled").asInt());
         // Same seed, same order; another seed, another order.
         assertEquals(r.out(), CliRunner.run("data", "stats", "--data", data.toString(), "--json", "--list",
-                "--sampling", "7", "--seed", "3").out());
+                "--sampling", "7", "--seed", "3", "--validation-fraction", "0").out());
         assertFalse(r.out().equals(CliRunner.run("data", "stats", "--data", data.toString(), "--json", "--list",
-                "--sampling", "7", "--seed", "4").out()));
+                "--sampling", "7", "--seed", "4", "--validation-fraction", "0").out()));
     }
 
     @Test

@@ -57,7 +57,9 @@ class DemoTest {
         assertEquals(6, r.latent().report().points());
         assertEquals(2, r.latent().report().clusters());
         assertTrue(Files.isRegularFile(r.autoencoder().run().dir().resolve("plots/latent.json")));
-        assertEquals(12, ((Number) r.judge().summary().get("train_images")).intValue());
+        // 12 training images, one per style set aside for validation (data.validation_fraction 0.1).
+        assertEquals(10, ((Number) r.judge().summary().get("train_images")).intValue());
+        assertEquals(2, ((Number) r.judge().summary().get("validation_images")).intValue());
         assertEquals(12, ((Number) r.evaluation().numbers().get("outputs")).intValue());
         assertEquals(0.5, r.evaluation().chance(), 1e-12);
         for (TransferGrid grid : r.grids()) {

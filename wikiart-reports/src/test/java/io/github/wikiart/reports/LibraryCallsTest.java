@@ -89,7 +89,9 @@ class LibraryCallsTest {
     void dataStatsCountsEveryStyle() throws Exception {
         DataStats stats = DataStats.of(data, true, true);
         assertEquals(STYLES, stats.dataset().labelIndex().names());
-        assertEquals(10, stats.dataset().train().counts().get("Pointillism").original());
+        // 10 training images, 1 set aside for validation (data.validation_fraction 0.1).
+        assertEquals(9, stats.dataset().train().counts().get("Pointillism").original());
+        assertEquals(1, stats.dataset().validation().orElseThrow().counts().get("Pointillism").original());
         assertEquals(4, stats.dataset().test().counts().get("Ukiyo_Waves").resampled());
         assertEquals(List.of("label_index", "splits"), new ArrayList<>(stats.toJson(false).keySet()));
         assertThrows(InvalidJobException.class, () -> DataStats.of(DataOptions.defaults(dir.resolve("none")), true,
