@@ -85,6 +85,9 @@ class ResumeTest {
         AutoencoderOptions options = autoencoder(EPOCHS);
         Path straight = dir.resolve("straight");
         AutoencoderRun.train(data, options, RunFolder.at(straight), List.of());
+        Path again = dir.resolve("again");
+        AutoencoderRun.train(data, options, RunFolder.at(again), List.of());
+        assertSameParameters(straight, again);
         Path broken = dir.resolve("broken");
         StopSignal stop = new StopSignal();
         assertThrows(TrainingInterruptedException.class, () -> AutoencoderRun.train(data, options,

@@ -54,18 +54,32 @@ public final class TransferControl {
     private final Map<String, String> settings;
     private final ResumeCheckpoint.Saved<Map<String, Object>> saved;
 
+    private final int patience;
+    private final double minDelta;
+
     private TransferControl(Path runDir, Duration every, StopSignal stopSignal, Map<String, String> settings,
-                            ResumeCheckpoint.Saved<Map<String, Object>> saved) {
+                            ResumeCheckpoint.Saved<Map<String, Object>> saved, int patience, double minDelta) {
         this.runDir = runDir;
         this.every = every;
         this.stopSignal = stopSignal;
         this.settings = settings;
         this.saved = saved;
+        this.patience = patience;
+        this.minDelta = minDelta;
+    }
+
+    /**
+     * @param epochs early stopping's patience for every phase, 0 = none
+     * @param delta the smallest improvement of a phase's score that counts
+     * @return a copy with early stopping
+     */
+    public TransferControl withEarlyStopping(int epochs, double delta) {
+        return new TransferControl(runDir, every, stopSignal, settings, saved, epochs, delta);
     }
 
     /** @return no resume checkpoints, no stop signal, a fresh start */
     public static TransferControl none() {
-        return new TransferControl(null, Duration.ofMinutes(10), null, Map.of(), null);
+        return new TransferControl(null, Duration.ofMinutes(10), null, Map.of(), null, 0, 0);
     }
 
     /**
@@ -78,7 +92,7 @@ public final class TransferControl {
      */
     public static TransferControl start(Path runDir, RunControl control, Map<String, String> settings) {
         return new TransferControl(Objects.requireNonNull(runDir, "runDir"), control.checkpointEvery(),
-                control.stopSignal(), Map.copyOf(settings), null);
+                control.stopSignal(), Map.copyOf(settings), null, 0, 0);
     }
 
     /**
@@ -93,7 +107,7 @@ public final class TransferControl {
     public static TransferControl resume(Path runDir, RunControl control, Map<String, String> settings,
                                          ResumeCheckpoint.Saved<Map<String, Object>> checkpoint) {
         return new TransferControl(Objects.requireNonNull(runDir, "runDir"), control.checkpointEvery(),
-                control.stopSignal(), Map.copyOf(settings), Objects.requireNonNull(checkpoint, "checkpoint"));
+                control.stopSignal(), Map.copyOf(settings), Objects.requireNonNull(checkpoint, "checkpoint"), 0, 0);
     }
 
     /**
@@ -267,7 +281,8 @@ public final class TransferControl {
                 checkpoint = new ResumeCheckpoint<>(control.runDir, "-" + name.replace(' ', '-') + ".zip",
                         (sd, out) -> ResumeGraph.write(sd, step.numbers(), step.arrays(), out), codec, entries);
             }
-            return new LoopControl<>(seed, checkpoint, control.every, control.stopSignal, resumption);
+            return new LoopControl<>(seed, checkpoint, control.every, control.stopSignal, resumption, control.patience,
+                    control.minDelta);
         }
     }
 }

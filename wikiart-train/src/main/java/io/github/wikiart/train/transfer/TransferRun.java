@@ -137,11 +137,15 @@ public final class TransferRun {
             ResumeCheckpoint.Saved<Map<String, Object>> saved = TransferControl.read(run.dir());
             ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), settings, control.allowedChanges(),
                     run.dir());
-            transfer = TransferControl.resume(run.dir(), control, settings, saved);
+            transfer = TransferControl.resume(run.dir(), control, settings, saved)
+                    .withEarlyStopping(options.earlyStoppingPatience(), options.minDelta());
         } else {
-            transfer = TransferControl.start(run.dir(), control, settings);
+            transfer = TransferControl.start(run.dir(), control, settings)
+                    .withEarlyStopping(options.earlyStoppingPatience(), options.minDelta());
         }
-        WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
+        // A transfer has no use for a validation split (its best checkpoint is chosen by the loss on a
+        // fixed batch of content images): it trains on every training image.
+        WikiArtDataset dataset = WikiArtDataset.load(data.withValidationFraction(0), true, true);
         LabelIndex labels = dataset.labelIndex();
         Json.write(run.file(ClassifierRun.DATA), ClassifierRun.dataJson(data, options.batchSize()));
         Json.write(run.file(RunFolder.PROVENANCE), Provenance.of(seed, dataset.train().samples(),

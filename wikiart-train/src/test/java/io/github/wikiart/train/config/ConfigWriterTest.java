@@ -117,6 +117,8 @@ class ConfigWriterTest {
                   style_targets: class
                   colour_map: false
                   histogram_weight: 0.0
+                  early_stopping_patience: 0
+                  min_delta: 0.0
                 """, yaml);
         String commented = ConfigWriter.render(WikiartConfig.defaults());
         for (ConfigKey<?> k : ConfigSchema.keys()) {
