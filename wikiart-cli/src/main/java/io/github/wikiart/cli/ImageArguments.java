@@ -16,10 +16,20 @@ final class ImageArguments {
      * @throws UserException when there are none
      */
     static List<Path> required(CommandLine line, String usage) {
+        return arguments(line, usage).stream().map(Path::of).toList();
+    }
+
+    /**
+     * @param line parsed options
+     * @param usage the usage line shown when no image is given
+     * @return the arguments as given: files, folders or globs ({@link io.github.wikiart.reports.ImageSources})
+     * @throws UserException when there are none
+     */
+    static List<String> arguments(CommandLine line, String usage) {
         List<String> images = line.getArgList();
         if (images.isEmpty()) {
             throw new UserException("no images given; usage: " + usage);
         }
-        return images.stream().map(Path::of).toList();
+        return List.copyOf(images);
     }
 }

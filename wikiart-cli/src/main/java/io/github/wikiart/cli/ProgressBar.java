@@ -89,18 +89,23 @@ public class ProgressBar implements JobListener {
         if (interactive) {
             err.print("\r" + " ".repeat(100) + "\r");
         }
-        err.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, test loss %.4f, test accuracy %.4f, macro-F1 %.4f, "
-                        + "%.1f images/s (%.1f s)%s%n", r.epoch(), epochs, r.trainLoss(), r.test().meanLoss(),
-                r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(), best ? "  *best" : "");
+        String validation = r.validation() == null ? ""
+                : String.format(Locale.ROOT, "validation accuracy %.4f, ", r.validation().accuracy());
+        err.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, %stest loss %.4f, test accuracy %.4f, macro-F1 %.4f, "
+                        + "%.1f images/s (%.1f s)%s%n", r.epoch(), epochs, r.trainLoss(), validation,
+                r.test().meanLoss(), r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(),
+                best ? "  *best" : "");
     }
 
     private void autoencoderEpoch(io.github.wikiart.train.autoencoder.AutoencoderEpoch r, boolean best) {
         if (interactive) {
             err.print("\r" + " ".repeat(100) + "\r");
         }
-        err.printf(Locale.ROOT, "epoch %d/%d: train MSE %.5f, test MSE %.5f, test PSNR %.2f dB, %.1f images/s "
-                + "(%.1f s)%s%n", r.epoch(), epochs, r.trainMse(), r.testMse(), r.testPsnrDb(), r.imagesPerSecond(),
-                r.seconds(), best ? "  *best" : "");
+        String validation = Double.isNaN(r.validationMse()) ? ""
+                : String.format(Locale.ROOT, "validation PSNR %.2f dB, ", r.validationPsnrDb());
+        err.printf(Locale.ROOT, "epoch %d/%d: train MSE %.5f, %stest MSE %.5f, test PSNR %.2f dB, %.1f images/s "
+                + "(%.1f s)%s%n", r.epoch(), epochs, r.trainMse(), validation, r.testMse(), r.testPsnrDb(),
+                r.imagesPerSecond(), r.seconds(), best ? "  *best" : "");
     }
 
     private static String bar(int done, int total) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,5 +145,83 @@ class ClassifyCommandsTest {
         assertEquals(2, CliRunner.run("classify", "predict", "--run", run.toString()).code());
         assertEquals(2, CliRunner.run("classify", "predict", "--run", run.toString(), "--checkpoint", "worst",
                 good.toString()).code());
+    }
+
+    @Test
+    void predictTakesFoldersAndGlobsAndPrintsJsonLinesOrCsvWithEveryFailure() throws Exception {
+        Path photos = dir.resolve("photos");
+        Files.createDirectories(photos.resolve("nested/deeper"));
+        List<Path> good = new java.util.ArrayList<>();
+        int n = 0;
+        for (String style : new String[] {"Pointillism", "Ukiyo_Waves", "Hard_Edge_Stripes"}) {
+            for (int i = 0; i < 2; i++) {
+                Path target = photos.resolve(n % 3 == 0 ? "" : n % 3 == 1 ? "nested" : "nested/deeper")
+                        .resolve(style + "-" + i + ".jpg");
+                Files.copy(data.resolve("test/" + style + "/img_0000" + i + ".jpg"), target);
+                good.add(target);
+                n++;
+            }
+        }
+        Files.writeString(photos.resolve("nested/broken.jpg"), "not a jpeg");
+        Files.writeString(photos.resolve("notes.txt"), "not an image");
+        Files.writeString(photos.resolve(".DS_Store"), "ignored");
+
+        CliRunner r = CliRunner.run("classify", "predict", "--run", run.toString(), "--json", "--batch-size", "4",
+                photos.toString());
+        assertEquals(2, r.code(), r.err());
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = r.out().lines().toList();
+        assertEquals(8, lines.size(), r.out());
+        java.util.Map<String, String> errors = new java.util.TreeMap<>();
+        java.util.Set<String> predicted = new java.util.TreeSet<>();
+        for (String line : lines) {
+            JsonNode json = mapper.readTree(line);
+            if (json.has("error")) {
+                errors.put(Path.of(json.get("path").asText()).getFileName().toString(), json.get("error").asText());
+            } else {
+                assertEquals(3, json.get("styles").size(), line);
+                double sum = 0;
+                for (JsonNode s : json.get("styles")) {
+                    sum += s.get("probability").asDouble();
+                }
+                assertTrue(sum > 0.3 && sum <= 1.0 + 1e-6, line);
+                predicted.add(json.get("path").asText());
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(good.stream().map(Path::toString).toList()), predicted);
+        assertEquals(java.util.Set.of("broken.jpg", "notes.txt"), errors.keySet());
+        assertTrue(errors.get("notes.txt").startsWith("not an image file"), errors.toString());
+        assertTrue(r.err().contains("8 images: 6 predicted, 2 failed"), r.err());
+
+        // The same predictions one at a time (batch size 1): batching changes only the last float
+        // digits (other kernels for other batch sizes).
+        List<String> single = CliRunner.run("classify", "predict", "--run", run.toString(), "--json", "--batch-size",
+                "1", photos.toString()).out().lines().toList();
+        assertEquals(lines.size(), single.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode a = mapper.readTree(lines.get(i));
+            JsonNode b = mapper.readTree(single.get(i));
+            assertEquals(a.get("path"), b.get("path"));
+            if (a.has("styles")) {
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(a.get("styles").get(k).get("style"), b.get("styles").get(k).get("style"));
+                    assertEquals(a.get("styles").get(k).get("probability").asDouble(),
+                            b.get("styles").get(k).get("probability").asDouble(), 1e-6);
+                }
+            }
+        }
+
+        CliRunner csv = CliRunner.run("classify", "predict", "--run", run.toString(), "--csv", "--top", "1",
+                photos + "/**/*.jpg");
+        assertEquals(2, csv.code(), csv.err());
+        List<String> rows = csv.out().lines().toList();
+        assertEquals("path,rank,style,probability,error", rows.get(0));
+        // The glob matches the 4 good images in subfolders and broken.jpg (** needs a folder).
+        assertEquals(6, rows.size(), csv.out());
+        assertTrue(rows.stream().anyMatch(row -> row.contains("broken.jpg,,,,")), csv.out());
+        CliRunner none = CliRunner.run("classify", "predict", "--run", run.toString(), "--json",
+                dir.resolve("nothing-*.jpg").toString());
+        assertEquals(2, none.code());
+        assertTrue(none.out().contains("no file matches this pattern"), none.out());
     }
 }

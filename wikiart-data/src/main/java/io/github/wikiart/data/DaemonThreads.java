@@ -4,19 +4,24 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Thread factories for background work that must never keep the JVM alive. */
-final class DaemonThreads {
+public final class DaemonThreads {
     private DaemonThreads() {
     }
 
-    static ThreadFactory named(String prefix) {
+    /**
+     * @param prefix thread name prefix
+     * @return a factory of daemon threads named {@code prefix-1}, {@code prefix-2}, ...
+     */
+    public static ThreadFactory named(String prefix) {
         return named(prefix, false);
     }
 
     /**
      * @param prefix thread name prefix
      * @param background whether each thread lowers its own priority first ({@link BackgroundPriority})
+     * @return a factory of daemon threads
      */
-    static ThreadFactory named(String prefix, boolean background) {
+    public static ThreadFactory named(String prefix, boolean background) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Runnable body = !background ? runnable : () -> {

@@ -108,12 +108,25 @@ public final class TrainedClassifier {
         if (topK < 1) {
             throw new IllegalArgumentException("topK must be >= 1, got " + topK);
         }
-        double[] p = probabilities(image);
+        return top(probabilities(image), topK);
+    }
+
+    /**
+     * The most probable styles of one row of {@link #probabilities(INDArray)}.
+     *
+     * @param probabilities probabilities in label-index order
+     * @param topK how many, at least 1
+     * @return styles with probabilities, most probable first
+     */
+    public List<Prediction> top(double[] probabilities, int topK) {
+        if (topK < 1) {
+            throw new IllegalArgumentException("topK must be >= 1, got " + topK);
+        }
         List<Prediction> all = new ArrayList<>();
-        for (int i = 0; i < p.length; i++) {
-            all.add(new Prediction(labels().name(i), p[i]));
+        for (int i = 0; i < probabilities.length; i++) {
+            all.add(new Prediction(labels().name(i), probabilities[i]));
         }
         all.sort(Comparator.comparingDouble(Prediction::probability).reversed());
-        return all.subList(0, Math.min(topK, all.size()));
+        return List.copyOf(all.subList(0, Math.min(topK, all.size())));
     }
 }
