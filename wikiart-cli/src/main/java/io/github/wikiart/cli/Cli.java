@@ -41,7 +41,7 @@ public final class Cli {
                 new ClassifyTrainCommand(), new ClassifyEvalCommand(), new ClassifyPredictCommand(),
                 new AutoencoderTrainCommand(), new AutoencoderCompareCommand(), new AutoencoderLatentCommand(),
                 new TransferTrainCommand(), new TransferApplyCommand(), new TransferGridCommand(),
-                new TransferEvalCommand(), new DemoCommand()),
+                new TransferEvalCommand(), new ReportCommand(), new DemoCommand()),
                 console);
     }
 

@@ -103,6 +103,7 @@ public final class AutoencoderTraining {
                 ? AutoencoderRun.resume(data, options, run, listeners, where.control())
                 : AutoencoderRun.train(data, options, run, listeners, where.control());
         outcome.training().stopReason().ifPresent(r -> listener.onNotice("training stopped early: " + r));
+        io.github.wikiart.reports.html.RunReport.write(run.dir());
         return new Result(run, outcome);
     }
 

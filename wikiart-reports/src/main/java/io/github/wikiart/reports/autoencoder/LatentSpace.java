@@ -44,7 +44,11 @@ public record LatentSpace(LatentReport report, Path json, Path byStyle, Path byC
         }
         AutoencoderRun.TestSet test = AutoencoderRun.testSet(runDir, which, dataRoot);
         Path plots = Files.createDirectories(runDir.resolve("plots"));
-        return write(test, plots, runDir.resolve(FILE), seed);
+        LatentSpace latent = write(test, plots, runDir.resolve(FILE), seed);
+        if (Files.isRegularFile(runDir.resolve(io.github.wikiart.train.RunFolder.SUMMARY))) {
+            io.github.wikiart.reports.html.RunReport.write(runDir);
+        }
+        return latent;
     }
 
     /**

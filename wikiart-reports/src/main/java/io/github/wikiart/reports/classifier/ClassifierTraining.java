@@ -185,5 +185,6 @@ public final class ClassifierTraining {
         if (!outcome.training().epochs().isEmpty()) {
             plots.finish(outcome.training().finalReport(), outcome.dataset().train());
         }
+        io.github.wikiart.reports.html.RunReport.write(outcome.run().dir());
     }
 }

@@ -65,6 +65,9 @@ public record TransferEvaluation(Path file, Map<String, Object> numbers) {
         result.put("content", contentDir.toString());
         Path file = runDir.resolve(FILE);
         Json.write(file, result);
+        if (Files.isRegularFile(runDir.resolve(io.github.wikiart.train.RunFolder.SUMMARY))) {
+            io.github.wikiart.reports.html.RunReport.write(runDir);
+        }
         return new TransferEvaluation(file, result);
     }
 

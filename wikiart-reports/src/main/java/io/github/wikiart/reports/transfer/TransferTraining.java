@@ -102,6 +102,7 @@ public final class TransferTraining {
         TransferRun.Outcome outcome = where.resuming()
                 ? TransferRun.resume(data, options, data.seed(), run, seed, listener, where.control())
                 : TransferRun.train(data, options, data.seed(), run, seed, listener, where.control());
+        io.github.wikiart.reports.html.RunReport.write(run.dir());
         return new Result(run, outcome);
     }
 
