@@ -55,7 +55,7 @@ public final class ClassifyPredictCommand extends BaseCommand {
             printer.print(p, console);
             done[0]++;
         });
-        console.err().printf(Locale.ROOT, "%d images: %d predicted, %d failed%n", done[0], done[0] - failures,
+        console.progress().printf(Locale.ROOT, "%d images: %d predicted, %d failed%n", done[0], done[0] - failures,
                 failures);
         return failures == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }

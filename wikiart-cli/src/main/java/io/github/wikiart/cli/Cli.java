@@ -93,7 +93,14 @@ public final class Cli {
                 printHelp(command);
                 return ExitCodes.OK;
             }
-            return command.run(line, console);
+            if (line.hasOption("quiet") && line.hasOption("verbose")) {
+                throw new UserException("--quiet and --verbose exclude each other");
+            }
+            if (line.hasOption("verbose")) {
+                // slf4j-simple reads its level when the first logger is made, which is after parsing.
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            }
+            return command.run(line, line.hasOption("quiet") ? console.quieted() : console);
         } catch (io.github.wikiart.train.loop.TrainingInterruptedException e) {
             console.err().println("wikiart " + command.name() + ": " + e.getMessage());
             e.runDir().ifPresent(dir -> console.err().println("continue with: wikiart " + command.name()
@@ -160,6 +167,8 @@ public final class Cli {
             all.addOption(o);
         }
         all.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        all.addOption(Option.builder("q").longOpt("quiet").desc("print only results and errors (no progress)").build());
+        all.addOption(Option.builder().longOpt("verbose").desc("also print the library's debug log").build());
         return all;
     }
 

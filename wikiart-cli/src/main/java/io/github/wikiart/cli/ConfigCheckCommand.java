@@ -30,7 +30,7 @@ public final class ConfigCheckCommand extends BaseCommand {
         console.out().print(ConfigWriter.render(config));
         Path root = config.data().root();
         if (!Files.isDirectory(root)) {
-            console.err().println("note: data.root " + root + " does not exist (yet)");
+            console.progress().println("note: data.root " + root + " does not exist (yet)");
         }
         return ExitCodes.OK;
     }

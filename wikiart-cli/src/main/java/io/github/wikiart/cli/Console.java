@@ -13,13 +13,35 @@ import java.util.Objects;
  * @param err standard error
  * @param interrupts requested when the process is asked to stop; trainings then checkpoint at the
  *     next batch boundary and stop
+ * @param quiet {@code --quiet}: progress and notices are dropped, results and errors still print
  */
-public record Console(PrintStream out, PrintStream err, StopSignal interrupts) {
+public record Console(PrintStream out, PrintStream err, StopSignal interrupts, boolean quiet) {
+    private static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
+
     /** Validates the parts. */
     public Console {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(interrupts, "interrupts");
+    }
+
+    /**
+     * @param out standard output
+     * @param err standard error
+     * @param interrupts requested on Ctrl-C
+     */
+    public Console(PrintStream out, PrintStream err, StopSignal interrupts) {
+        this(out, err, interrupts, false);
+    }
+
+    /** @return where progress and notices go: standard error, or nowhere with {@code --quiet} */
+    public PrintStream progress() {
+        return quiet ? NOWHERE : err;
+    }
+
+    /** @return this console with progress and notices dropped */
+    public Console quieted() {
+        return new Console(out, err, interrupts, true);
     }
 
     /**

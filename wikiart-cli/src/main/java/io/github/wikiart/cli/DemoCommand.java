@@ -70,7 +70,7 @@ public final class DemoCommand extends BaseCommand {
         private final Console console;
 
         Printer(Console console) {
-            super(console.err(), System.console() != null, false);
+            super(console.progress(), !console.quiet() && System.console() != null, false);
             this.console = console;
         }
 

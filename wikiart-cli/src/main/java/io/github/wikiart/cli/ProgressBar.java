@@ -8,10 +8,13 @@ import java.util.Locale;
 
 /**
  * A job's progress on the console: a bar redrawn in place on a terminal (a line per quarter
- * epoch otherwise), then one line of results per epoch, with images per second; notices on their
- * own line; each new run folder named.
+ * epoch otherwise) with images per second and the time left (ETA), then one line of results per
+ * epoch; notices on their own line; each new run folder named. Every complete line also goes to
+ * the run folder's {@value #LOG} (from the moment the folder is known).
  */
 public class ProgressBar implements JobListener {
+    /** The log of what the console showed, in each run folder. */
+    public static final String LOG = "train.log";
     private static final int WIDTH = 28;
 
     private final PrintStream err;
@@ -19,6 +22,10 @@ public class ProgressBar implements JobListener {
     private int epochs;
     private int lastQuarter;
     private final boolean perSeed;
+    private java.io.PrintStream log;
+    private long phaseStart;
+    private int epochsEnded;
+    private long epochStart;
 
     /**
      * @param err where to draw
@@ -32,18 +39,25 @@ public class ProgressBar implements JobListener {
     }
 
     @Override
-    public void onRunStarted(RunFolder run, long seed) {
-        err.println(perSeed ? "seed " + seed + ": run folder " + run.dir() : "run folder: " + run.dir());
+    public void onRunStarted(RunFolder run, long seed) throws java.io.IOException {
+        if (log != null) {
+            log.close();
+        }
+        log = new PrintStream(java.nio.file.Files.newOutputStream(run.file(LOG),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
+                java.nio.charset.StandardCharsets.UTF_8);
+        line(perSeed ? "seed " + seed + ": run folder " + run.dir() : "run folder: " + run.dir());
     }
 
     @Override
     public void onTrainingStart(int trainingEpochs) {
         epochs = trainingEpochs;
+        startPhase();
     }
 
     @Override
     public void onNotice(String message) {
-        err.println(message);
+        line(message);
     }
 
     @Override
@@ -51,19 +65,27 @@ public class ProgressBar implements JobListener {
         if (interactive) {
             err.println();
         }
-        err.println("training " + phase + " (" + phaseEpochs + " epochs)");
+        line("training " + phase + " (" + phaseEpochs + " epochs)");
         epochs = phaseEpochs;
+        startPhase();
+    }
+
+    private void startPhase() {
+        phaseStart = System.nanoTime();
+        epochsEnded = 0;
     }
 
     @Override
     public void onEpochStart(int epoch, int batches) {
         lastQuarter = 0;
+        epochStart = System.nanoTime();
     }
 
     @Override
     public void onBatch(int epoch, int batch, int batches, long images, double loss, double imagesPerSecond) {
-        String line = String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d batches  loss %.4f  %.1f images/s", epoch,
-                epochs, bar(batch, batches), batch, batches, loss, imagesPerSecond);
+        String line = String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d batches  loss %.4f  %.1f images/s  eta %s",
+                epoch, epochs, bar(batch, batches), batch, batches, loss, imagesPerSecond,
+                duration(eta(epoch, batch, batches)));
         if (interactive) {
             err.print("\r" + line);
             err.flush();
@@ -71,13 +93,48 @@ public class ProgressBar implements JobListener {
             int quarter = 4 * batch / batches;
             if (quarter > lastQuarter) {
                 lastQuarter = quarter;
-                err.println(line);
+                line(line);
             }
+        }
+    }
+
+    /**
+     * Seconds left in the phase: the rest of this epoch at this epoch's batch rate, and the epochs
+     * after it at the mean wall time (evaluation included) of the epochs ended so far, or this
+     * epoch's estimate before one has ended.
+     */
+    private double eta(int epoch, int batch, int batches) {
+        double inEpoch = (System.nanoTime() - epochStart) / 1e9;
+        double thisEpoch = batch == 0 ? 0 : inEpoch / batch * batches;
+        double perEpoch = epochsEnded > 0 ? (System.nanoTime() - phaseStart) / 1e9 / (epochsEnded + (double) batch
+                / batches) : thisEpoch;
+        int later = Math.max(0, epochs - epoch);
+        return Math.max(0, thisEpoch - inEpoch) + later * perEpoch;
+    }
+
+    /** @return e.g. {@code 45s}, {@code 3m05s}, {@code 1h02m} */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
+
+    /** Prints a complete line on the console and into the run's {@value #LOG}. */
+    private void line(String text) {
+        err.println(text);
+        if (log != null) {
+            log.println(text);
         }
     }
 
     @Override
     public void onEpochEnd(Object result, Object model, boolean best) {
+        epochsEnded++;
         if (result instanceof EpochResult r) {
             classifierEpoch(r, best);
         } else if (result instanceof io.github.wikiart.train.autoencoder.AutoencoderEpoch r) {
@@ -91,10 +148,10 @@ public class ProgressBar implements JobListener {
         }
         String validation = r.validation() == null ? ""
                 : String.format(Locale.ROOT, "validation accuracy %.4f, ", r.validation().accuracy());
-        err.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, %stest loss %.4f, test accuracy %.4f, macro-F1 %.4f, "
-                        + "%.1f images/s (%.1f s)%s%n", r.epoch(), epochs, r.trainLoss(), validation,
+        line(String.format(Locale.ROOT, "epoch %d/%d: train loss %.4f, %stest loss %.4f, test accuracy %.4f, "
+                        + "macro-F1 %.4f, %.1f images/s (%.1f s)%s", r.epoch(), epochs, r.trainLoss(), validation,
                 r.test().meanLoss(), r.test().accuracy(), r.test().macroF1(), r.imagesPerSecond(), r.seconds(),
-                best ? "  *best" : "");
+                best ? "  *best" : ""));
     }
 
     private void autoencoderEpoch(io.github.wikiart.train.autoencoder.AutoencoderEpoch r, boolean best) {
@@ -103,9 +160,9 @@ public class ProgressBar implements JobListener {
         }
         String validation = Double.isNaN(r.validationMse()) ? ""
                 : String.format(Locale.ROOT, "validation PSNR %.2f dB, ", r.validationPsnrDb());
-        err.printf(Locale.ROOT, "epoch %d/%d: train MSE %.5f, %stest MSE %.5f, test PSNR %.2f dB, %.1f images/s "
-                + "(%.1f s)%s%n", r.epoch(), epochs, r.trainMse(), validation, r.testMse(), r.testPsnrDb(),
-                r.imagesPerSecond(), r.seconds(), best ? "  *best" : "");
+        line(String.format(Locale.ROOT, "epoch %d/%d: train MSE %.5f, %stest MSE %.5f, test PSNR %.2f dB, "
+                + "%.1f images/s (%.1f s)%s", r.epoch(), epochs, r.trainMse(), validation, r.testMse(), r.testPsnrDb(),
+                r.imagesPerSecond(), r.seconds(), best ? "  *best" : ""));
     }
 
     private static String bar(int done, int total) {
