@@ -1,5 +1,7 @@
 package io.github.wikiart.cli;
 
+import io.github.wikiart.reports.transfer.ApplyOptions;
+import io.github.wikiart.reports.transfer.ApplySize;
 import io.github.wikiart.reports.transfer.TransferApply;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +24,18 @@ public final class TransferApplyCommand extends BaseCommand {
         return new Options().addOption(Flags.run())
                 .addOption(Option.builder().longOpt("style").hasArg().argName("NAME").desc("target style (required)")
                         .build())
-                .addOption(Flags.out("folder for the results (default: the current folder)"));
+                .addOption(Flags.out("folder for the results (default: the current folder)"))
+                .addOption(Option.builder().longOpt("size").hasArg().argName("native|N|training")
+                        .desc("size the network runs at: native (the photo's own size and aspect ratio), N (the "
+                                + "photo scaled so its longer side is N pixels, aspect kept) or training (the "
+                                + "training size, a square, as before; the default). native and N need a cin run")
+                        .build())
+                .addOption(Option.builder().longOpt("max-megapixels").hasArg().argName("MP")
+                        .desc("refuse photos above MP megapixels at the size the network runs at; memory grows "
+                                + "with the pixels (default " + ApplyOptions.DEFAULT_MAX_MEGAPIXELS + ")").build())
+                .addOption(Option.builder().longOpt("keep-colors")
+                        .desc("keep the photo's colours: the result's luminance (Y of YCbCr) with the photo's "
+                                + "Cb and Cr").build());
     }
 
     @Override
@@ -30,7 +43,9 @@ public final class TransferApplyCommand extends BaseCommand {
         Path runDir = Flags.existingDir(line, "run");
         String style = Flags.required(line, "style");
         List<Path> images = ImageArguments.required(line, "wikiart transfer apply --run DIR --style NAME IMAGE...");
-        TransferApply result = TransferApply.apply(runDir, style, images, Path.of(line.getOptionValue("out", ".")));
+        ApplyOptions options = new ApplyOptions(size(line), maxMegapixels(line), line.hasOption("keep-colors"));
+        TransferApply result = TransferApply.apply(runDir, style, images, Path.of(line.getOptionValue("out", ".")),
+                options);
         for (TransferApply.AppliedImage image : result.images()) {
             if (image.error() != null) {
                 console.err().println("wikiart " + name() + ": " + image.error());
@@ -39,5 +54,29 @@ public final class TransferApplyCommand extends BaseCommand {
             }
         }
         return result.failures() == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    private static ApplySize size(CommandLine line) {
+        try {
+            return ApplySize.parse(line.getOptionValue("size", "training"));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--size: " + e.getMessage());
+        }
+    }
+
+    private static double maxMegapixels(CommandLine line) {
+        String raw = line.getOptionValue("max-megapixels");
+        if (raw == null) {
+            return ApplyOptions.DEFAULT_MAX_MEGAPIXELS;
+        }
+        try {
+            double v = Double.parseDouble(raw.trim());
+            if (v > 0 && !Double.isInfinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserException("--max-megapixels: expected a positive number, got '" + raw + "'");
     }
 }

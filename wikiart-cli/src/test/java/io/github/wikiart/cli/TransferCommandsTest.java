@@ -129,6 +129,110 @@ class TransferCommandsTest {
         assertFalse(Arrays.equals(pixels(stretched), pixels(written)), "the stretched image's transfer differs");
     }
 
+    /** A 640x427 PNG "photo": smooth gradients and moderate colours, different in every pixel. */
+    private static Path photo(String name, int width, int height) throws Exception {
+        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = 60 + 140 * x / width;
+                int g = 50 + 150 * y / height;
+                int b = 90 + (int) (60 * Math.sin(x / 17.0) * Math.cos(y / 23.0));
+                photo.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        Path file = dir.resolve(name);
+        ImageIO.write(photo, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void applyAtNativeSizeKeepsThePhotosSizeAndSizeNScalesItsLongerSide() throws Exception {
+        Path photo = photo("photo.png", 640, 427);
+        Path nativeOut = dir.resolve("native-out");
+        CliRunner n = CliRunner.run("transfer", "apply", "--run", run.toString(), "--style", "Pointillism",
+                "--size", "native", "--out", nativeOut.toString(), photo.toString());
+        assertEquals(0, n.code(), n.err());
+        BufferedImage big = ImageIO.read(nativeOut.resolve("photo-Pointillism.png").toFile());
+        assertEquals(List.of(640, 427), List.of(big.getWidth(), big.getHeight()));
+        Path scaledOut = dir.resolve("scaled-out");
+        CliRunner s = CliRunner.run("transfer", "apply", "--run", run.toString(), "--style", "Pointillism",
+                "--size", "100", "--out", scaledOut.toString(), photo.toString());
+        assertEquals(0, s.code(), s.err());
+        BufferedImage small = ImageIO.read(scaledOut.resolve("photo-Pointillism.png").toFile());
+        // 427 x 100 / 640 = 66.7, rounded to 67.
+        assertEquals(List.of(100, 67), List.of(small.getWidth(), small.getHeight()));
+        CliRunner bad = CliRunner.run("transfer", "apply", "--run", run.toString(), "--style", "Pointillism",
+                "--size", "huge", photo.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--size: expected native, training or a longer side in pixels"), bad.err());
+    }
+
+    @Test
+    void keepColorsKeepsThePhotosChromaAndTakesTheStyledLuminance() throws Exception {
+        Path photo = photo("colours.png", 640, 427);
+        Path styledOut = dir.resolve("styled-out");
+        Path keptOut = dir.resolve("kept-out");
+        for (Path out : List.of(styledOut, keptOut)) {
+            CliRunner r = CliRunner.run(out == keptOut
+                    ? new String[] {"transfer", "apply", "--run", run.toString(), "--style", "Hard_Edge_Stripes",
+                        "--size", "native", "--keep-colors", "--out", out.toString(), photo.toString()}
+                    : new String[] {"transfer", "apply", "--run", run.toString(), "--style", "Hard_Edge_Stripes",
+                        "--size", "native", "--out", out.toString(), photo.toString()});
+            assertEquals(0, r.code(), r.err());
+        }
+        int[] in = pixels(ImageIO.read(photo.toFile()));
+        int[] styled = pixels(ImageIO.read(styledOut.resolve("colours-Hard_Edge_Stripes.png").toFile()));
+        int[] kept = pixels(ImageIO.read(keptOut.resolve("colours-Hard_Edge_Stripes.png").toFile()));
+        assertEquals(in.length, kept.length);
+        double maxChroma = 0;
+        double styledChroma = 0;
+        double lumaChange = 0;
+        double lumaFromStyled = 0;
+        for (int i = 0; i < in.length; i++) {
+            double[] a = ycbcr(in[i]);
+            double[] k = ycbcr(kept[i]);
+            double[] s = ycbcr(styled[i]);
+            maxChroma = Math.max(maxChroma, Math.max(Math.abs(a[1] - k[1]), Math.abs(a[2] - k[2])));
+            styledChroma += (Math.abs(a[1] - s[1]) + Math.abs(a[2] - s[2])) / in.length;
+            lumaChange += Math.abs(a[0] - k[0]) / in.length;
+            lumaFromStyled += Math.abs(s[0] - k[0]) / in.length;
+        }
+        // 8-bit rounding of R, G and B moves Cb and Cr by at most 0.5 each.
+        assertTrue(maxChroma <= 1.0, "largest Cb/Cr change " + maxChroma);
+        assertTrue(styledChroma > 5, "without --keep-colors the colours change: mean Cb+Cr change " + styledChroma);
+        assertTrue(lumaChange > 5, "the luminance is the styled one: mean Y change " + lumaChange);
+        // Y is the styled image's, but for rounding and where the photo's colour at that Y leaves the RGB cube.
+        assertTrue(lumaFromStyled < 1.0, "mean Y difference from the styled image " + lumaFromStyled);
+    }
+
+    @Test
+    void aPhotoAboveTheMegapixelLimitIsRefusedAndTheOthersAreWritten() throws Exception {
+        Path big = photo("big.png", 640, 427);
+        Path small = photo("small.png", 300, 200);
+        Path out = dir.resolve("limit-out");
+        CliRunner r = CliRunner.run("transfer", "apply", "--run", run.toString(), "--style", "Pointillism",
+                "--size", "native", "--max-megapixels", "0.25", "--out", out.toString(), big.toString(),
+                small.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(big + ": 640x427 is 0.3 megapixels, above the limit of 0.25 (--max-megapixels)"),
+                r.err());
+        assertFalse(Files.exists(out.resolve("big-Pointillism.png")));
+        assertEquals(300, ImageIO.read(out.resolve("small-Pointillism.png").toFile()).getWidth());
+        CliRunner bad = CliRunner.run("transfer", "apply", "--run", run.toString(), "--style", "Pointillism",
+                "--max-megapixels", "0", small.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--max-megapixels: expected a positive number, got '0'"), bad.err());
+    }
+
+    /** @return Y, Cb, Cr (BT.601, full range) of a pixel */
+    private static double[] ycbcr(int rgb) {
+        double r = (rgb >> 16) & 0xFF;
+        double g = (rgb >> 8) & 0xFF;
+        double b = rgb & 0xFF;
+        double y = 0.299 * r + 0.587 * g + 0.114 * b;
+        return new double[] {y, 128 + (b - y) / 1.772, 128 + (r - y) / 1.402};
+    }
+
     private static int[] pixels(BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }

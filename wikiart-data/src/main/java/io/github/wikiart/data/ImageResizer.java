@@ -130,6 +130,24 @@ public record ImageResizer(int side, ResizeMode mode) {
         return out;
     }
 
+    /**
+     * Scales an image to any width and height with the same filtering as {@link #resize} (halving
+     * steps, then one bilinear step), for inputs that keep their aspect ratio.
+     *
+     * @param image any image (converted to RGB first)
+     * @param width the target width, at least 1
+     * @param height the target height, at least 1
+     * @return a {@code width x height} TYPE_INT_RGB image ({@code image} itself when it already is one of that size)
+     * @throws IllegalArgumentException when a side is below 1
+     */
+    public static BufferedImage scaleTo(BufferedImage image, int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("target size must be at least 1x1, got " + width + "x" + height);
+        }
+        BufferedImage src = ImageDecoder.toRgb(image);
+        return src.getWidth() == width && src.getHeight() == height ? src : scale(src, width, height);
+    }
+
     private static BufferedImage scale(BufferedImage src, int tw, int th) {
         BufferedImage current = src;
         int w = src.getWidth();

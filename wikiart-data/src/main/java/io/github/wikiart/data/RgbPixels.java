@@ -41,9 +41,26 @@ public record RgbPixels(byte[] data, int offset, int red, int green, int blue) {
         if (side < 1) {
             throw new IllegalArgumentException("side must be positive, got " + side);
         }
-        int pixels = side * side;
+        return toImage(values, side, side, layout);
+    }
+
+    /**
+     * {@link #toImage(float[], int, TensorLayout)} for a {@code width x height} image.
+     *
+     * @param values {@code 3 * width * height} floats, as {@link #toFloats} writes them for the layout
+     * @param width the width
+     * @param height the height
+     * @param layout NCHW reads three planes, NHWC interleaved R, G, B
+     * @return a TYPE_INT_RGB image
+     * @throws IllegalArgumentException if a side is not positive or the length is not {@code 3 * width * height}
+     */
+    public static BufferedImage toImage(float[] values, int width, int height, TensorLayout layout) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("width and height must be positive, got " + width + "x" + height);
+        }
+        int pixels = width * height;
         if ((long) values.length != 3L * pixels) {
-            throw new IllegalArgumentException("expected 3 x " + side + " x " + side + " = " + 3L * pixels
+            throw new IllegalArgumentException("expected 3 x " + height + " x " + width + " = " + 3L * pixels
                     + " values, got " + values.length);
         }
         int[] argb = new int[pixels];
@@ -53,8 +70,8 @@ public record RgbPixels(byte[] data, int offset, int red, int green, int blue) {
             int step = planes ? pixels : 1;
             argb[p] = (toByte(values[r]) << 16) | (toByte(values[r + step]) << 8) | toByte(values[r + 2 * step]);
         }
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, side, side, argb, 0, side);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
         return image;
     }
 

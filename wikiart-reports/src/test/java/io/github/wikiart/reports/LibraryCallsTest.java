@@ -1,6 +1,7 @@
 package io.github.wikiart.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import io.github.wikiart.reports.classifier.ClassifierEvaluation;
 import io.github.wikiart.reports.classifier.ClassifierPrediction;
 import io.github.wikiart.reports.classifier.ClassifierTraining;
 import io.github.wikiart.reports.data.DataStats;
+import io.github.wikiart.reports.transfer.ApplyOptions;
+import io.github.wikiart.reports.transfer.ApplySize;
 import io.github.wikiart.reports.transfer.TransferApply;
 import io.github.wikiart.reports.transfer.TransferEvaluation;
 import io.github.wikiart.reports.transfer.TransferGrid;
@@ -219,6 +222,17 @@ class LibraryCallsTest {
         assertTrue(events.notices.get(0).contains("training an autoencoder first")
                 && events.notices.get(0).contains("autoencoder.latent_shape vector"), events.notices.get(0));
         assertEquals(List.of(2, 1, 2), events.trainings);
+        Path image = dataDir.resolve("test/Pointillism/img_00000.jpg");
+        InvalidJobException anySize = assertThrows(InvalidJobException.class, () -> TransferApply.apply(
+                t.run().dir(), "Ukiyo_Waves", List.of(image), dir.resolve("seed-out"),
+                ApplyOptions.defaults().withSize(ApplySize.NATIVE)));
+        assertEquals("size native: the seed transfer network has dense layers and runs only at its training size "
+                + t.model().imageSize() + "x" + t.model().imageSize() + "; leave out the size (--size) for this run, "
+                + "or use a cin run", anySize.getMessage());
+        assertFalse(Files.exists(dir.resolve("seed-out")), "nothing is written");
+        TransferApply kept = TransferApply.apply(t.run().dir(), "Ukiyo_Waves", List.of(image), dir.resolve("seed-out"),
+                ApplyOptions.defaults().withKeepColours(true));
+        assertNull(kept.images().get(0).error());
         InvalidJobException e = assertThrows(InvalidJobException.class, () -> TransferTraining.train(data,
                 transfer("seed", dir.resolve("no-autoencoder")), ae, RunLocation.under(dir), JobListener.NONE));
         assertTrue(e.getMessage().startsWith("transfer.autoencoder_run"), e.getMessage());

@@ -43,6 +43,15 @@ public final class CinTransferNet {
     public static final double EPS = 1e-3;
     /** Hidden units per style of the colour map. */
     public static final int COLOUR_HIDDEN = 16;
+    /** Stride-2 convolutions before the residual blocks (one: {@code c2}), each undone by one upsampling. */
+    public static final int DOWNSAMPLINGS = 1;
+    /**
+     * {@code 2^}{@value #DOWNSAMPLINGS}: the network's height and width must be multiples of it, so
+     * that the upsampling restores the input's size exactly.
+     */
+    public static final int STRIDE = 1 << DOWNSAMPLINGS;
+    /** The smallest height and width: the half-size activations keep at least 2x2 for their statistics. */
+    public static final int MIN_SIDE = 4;
 
     private CinTransferNet() {
     }
@@ -79,18 +88,43 @@ public final class CinTransferNet {
      */
     public static SameDiff build(int side, int numStyles, int width, long seed, DataType type, boolean upsample,
                                  boolean residual, boolean colourMap) {
+        if (side % STRIDE != 0 || side < MIN_SIDE) {
+            throw new IllegalArgumentException("side must be even and >= 4, got " + side);
+        }
+        return build(side, side, numStyles, width, seed, type, upsample, residual, colourMap);
+    }
+
+    /**
+     * Builds the network for {@code height x width} images. The network is fully convolutional:
+     * only the placeholder and a few reshapes depend on the size, so the weights of one size fit
+     * every other ({@link CinArchitecture#atSize}).
+     *
+     * @param height image height, a multiple of {@value #STRIDE}, at least {@value #MIN_SIDE}
+     * @param imageWidth image width, a multiple of {@value #STRIDE}, at least {@value #MIN_SIDE}
+     * @param numStyles number of styles
+     * @param width channels of the first layer
+     * @param seed weight seed
+     * @param type data type (DOUBLE for gradient checks)
+     * @param upsample nearest upsampling + convolution instead of a transposed convolution
+     * @param residual output a change of the input image (starting as the identity) instead of an image
+     * @param colourMap add a per-style pointwise colour map to the change (residual networks only)
+     * @return the graph, with {@value #INPUT}, {@value #STYLE} and {@value #OUTPUT}
+     */
+    public static SameDiff build(int height, int imageWidth, int numStyles, int width, long seed, DataType type,
+                                 boolean upsample, boolean residual, boolean colourMap) {
         if (colourMap && !residual) {
             throw new IllegalArgumentException("a colour map needs a residual network");
         }
-        if (side % 2 != 0 || side < 4) {
-            throw new IllegalArgumentException("side must be even and >= 4, got " + side);
+        if (height % STRIDE != 0 || imageWidth % STRIDE != 0 || height < MIN_SIDE || imageWidth < MIN_SIDE) {
+            throw new IllegalArgumentException("height and width must be multiples of " + STRIDE + " and >= "
+                    + MIN_SIDE + ", got " + imageWidth + "x" + height);
         }
         if (numStyles < 2 || width < 1) {
             throw new IllegalArgumentException("need >= 2 styles and width >= 1");
         }
         Nd4j.getRandom().setSeed(seed);
         SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder(INPUT, type, -1, side, side, 3);
+        SDVariable x = sd.placeHolder(INPUT, type, -1, height, imageWidth, 3);
         SDVariable s = sd.placeHolder(STYLE, type, -1, numStyles);
         long w = width;
         SDVariable h = block(sd, "c1", SdLayers.conv3(sd, "c1", x, 3, w, 1, true), s, numStyles, w, true);
@@ -105,7 +139,8 @@ public final class CinTransferNet {
         // Optionally nearest upsampling then a convolution: fewer checkerboard artifacts (Odena,
         // Dumoulin and Olah 2016); SdLayers.upsample2, as SameDiff's upsampling2d has a wrong NHWC
         // gradient.
-        SDVariable up = upsample ? SdLayers.conv3(sd, "u1", SdLayers.upsample2(sd, h, side / 2, side / 2, 2 * w), 2 * w, w,
+        SDVariable up = upsample ? SdLayers.conv3(sd, "u1", SdLayers.upsample2(sd, h, height / STRIDE, imageWidth / STRIDE,
+                2 * w), 2 * w, w,
                 1, true) : SdLayers.deconv3x2(sd, "u1", h, 2 * w, w);
         h = block(sd, "u1", up, s, numStyles, w, true);
         SDVariable change = SdLayers.conv3(sd, "out", h, w, 3, 1, true);
@@ -117,7 +152,7 @@ public final class CinTransferNet {
         SDVariable p = x.mul(1 - 2 * EPS).add(EPS);
         SDVariable logit = sd.math().log(p).sub(sd.math().log(p.neg().add(1.0)));
         if (colourMap) {
-            change = change.add(colourMap(sd, x, s, side, numStyles, type));
+            change = change.add(colourMap(sd, x, s, height, imageWidth, numStyles, type));
         }
         sd.nn().sigmoid(OUTPUT, logit.add(change));
         return sd;
@@ -129,20 +164,20 @@ public final class CinTransferNet {
      * product (as conditional instance normalisation picks its scales). {@code W2} and {@code b2}
      * start at zero.
      */
-    private static SDVariable colourMap(SameDiff sd, SDVariable x, SDVariable styles, int side, int numStyles,
-                                        DataType type) {
+    private static SDVariable colourMap(SameDiff sd, SDVariable x, SDVariable styles, int height, int width,
+                                        int numStyles, DataType type) {
         long h = COLOUR_HIDDEN;
         SDVariable w1 = sd.var("colour_W1", SdLayers.he(3, type, numStyles, 3 * h));
         // Biases spread over the pixel range, so that the ReLU kinks cover it from the start.
         SDVariable b1 = sd.var("colour_b1", Nd4j.rand(type, numStyles, h).subi(0.5).muli(2.0));
         SDVariable w2 = sd.var("colour_W2", Nd4j.zeros(type, numStyles, h * 3));
         SDVariable b2 = sd.var("colour_b2", Nd4j.zeros(type, numStyles, 3));
-        SDVariable pixels = sd.reshape(x.sub(0.5), -1L, (long) side * side, 3L);
+        SDVariable pixels = sd.reshape(x.sub(0.5), -1L, (long) height * width, 3L);
         SDVariable hidden = sd.nn().relu(sd.mmul(pixels, sd.reshape(styles.mmul(w1), -1L, 3L, h))
                 .add(sd.reshape(styles.mmul(b1), -1L, 1L, h)), 0.0);
         SDVariable out = sd.mmul(hidden, sd.reshape(styles.mmul(w2), -1L, h, 3L))
                 .add(sd.reshape(styles.mmul(b2), -1L, 1L, 3L));
-        return sd.reshape(out, -1L, side, side, 3L);
+        return sd.reshape(out, -1L, height, width, 3L);
     }
 
     private static SDVariable block(SameDiff sd, String name, SDVariable conv, SDVariable styles, int numStyles,

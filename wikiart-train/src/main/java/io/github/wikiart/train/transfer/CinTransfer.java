@@ -1,10 +1,15 @@
 package io.github.wikiart.train.transfer;
 
+import io.github.wikiart.data.ImageDecoder;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.ModelInput;
+import io.github.wikiart.data.RgbPixels;
+import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.transfer.CinArchitecture;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.train.model.ModelDescription;
 import io.github.wikiart.train.model.ModelFiles;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,6 +30,11 @@ public final class CinTransfer implements TransferModel {
 
     private final SameDiff sd;
     private final ModelDescription description;
+    /** The network rebuilt for the last size asked of {@link #transferAtOwnSize}, reused for the next image of that size. */
+    private SizedGraph sized;
+
+    private record SizedGraph(int height, int width, SameDiff graph) {
+    }
 
     /**
      * @param sd a graph with the network's placeholders and output
@@ -57,6 +68,57 @@ public final class CinTransfer implements TransferModel {
         in.put(CinTransferNet.INPUT, images);
         in.put(CinTransferNet.STYLE, oneHot);
         return sd.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT);
+    }
+
+    @Override
+    public boolean anySize() {
+        return true;
+    }
+
+    /**
+     * Runs the network at the image's own size: the image is padded on the right and bottom by
+     * repeating its edge pixels up to a multiple of {@link CinTransferNet#STRIDE} (and at least
+     * {@link CinTransferNet#MIN_SIDE}), the network is rebuilt for that size with the trained
+     * weights ({@link CinArchitecture#atSize}), and the result is cropped back. Instance
+     * normalisation then takes its statistics over the whole picture at this size, as in
+     * training it took them over the whole (smaller) picture.
+     */
+    @Override
+    public synchronized BufferedImage transferAtOwnSize(BufferedImage image, int targetStyle) {
+        BufferedImage rgb = ImageDecoder.toRgb(image);
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        int pw = padded(w);
+        int ph = padded(h);
+        if (sized == null || sized.height() != ph || sized.width() != pw) {
+            sized = new SizedGraph(ph, pw, CinArchitecture.of(sd).atSize(sd, ph, pw));
+        }
+        float[] pixels = new float[3 * pw * ph];
+        RgbPixels.of(EdgePadding.pad(rgb, pw, ph)).toFloats(pw * ph, TensorLayout.NHWC, pixels);
+        INDArray x = Nd4j.create(pixels, new long[] {1, ph, pw, 3}, DataType.FLOAT);
+        DataType type = sized.graph().getVariable(CinTransferNet.INPUT).dataType();
+        Map<String, INDArray> in = new LinkedHashMap<>();
+        in.put(CinTransferNet.INPUT, x.castTo(type));
+        in.put(CinTransferNet.STYLE, oneHot(targetStyle, type));
+        INDArray out = sized.graph().output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT);
+        BufferedImage result = RgbPixels.toImage(out.castTo(DataType.FLOAT).dup('c').reshape(out.length())
+                .toFloatVector(), pw, ph, TensorLayout.NHWC);
+        return pw == w && ph == h ? result : EdgePadding.crop(result, w, h);
+    }
+
+    private static int padded(int side) {
+        int stride = CinTransferNet.STRIDE;
+        return Math.max(CinTransferNet.MIN_SIDE, (side + stride - 1) / stride * stride);
+    }
+
+    private INDArray oneHot(int targetStyle, DataType type) {
+        if (targetStyle < 0 || targetStyle >= labels().size()) {
+            throw new IllegalArgumentException("target style " + targetStyle + " out of range 0.."
+                    + (labels().size() - 1));
+        }
+        INDArray oneHot = Nd4j.zeros(type, 1, labels().size());
+        oneHot.putScalar(0, targetStyle, 1.0);
+        return oneHot;
     }
 
     @Override

@@ -60,6 +60,28 @@ public interface TransferModel {
     }
 
     /**
+     * @return whether {@link #transferAtOwnSize} works: the network is fully convolutional and runs
+     *     at any image size, not only its training size
+     */
+    default boolean anySize() {
+        return false;
+    }
+
+    /**
+     * Transfers one image at its own width and height (no squashing to the training size); only
+     * for models where {@link #anySize()} holds.
+     *
+     * @param image any image
+     * @param targetStyle the style's index in {@link #labels()}
+     * @return the transferred image, as wide and high as {@code image}
+     * @throws UnsupportedOperationException when the network runs only at its training size
+     */
+    default BufferedImage transferAtOwnSize(BufferedImage image, int targetStyle) {
+        throw new UnsupportedOperationException("the " + method() + " transfer network runs only at its training size "
+                + imageSize() + "x" + imageSize());
+    }
+
+    /**
      * Writes its model file: one zip holding the description and everything
      * {@link TransferModels#load(Path)} needs, written atomically.
      *
