@@ -1,7 +1,5 @@
 package io.github.wikiart.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wikiart.reports.classifier.ClassifierPrediction;
 import io.github.wikiart.train.classifier.Prediction;
 import java.io.PrintStream;
@@ -19,8 +17,6 @@ enum PredictionPrinter {
     JSON,
     /** {@code path,rank,style,probability,error}, one row per style or failure. */
     CSV;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** @param out where the header goes (CSV only) */
     void header(PrintStream out) {
@@ -77,11 +73,7 @@ enum PredictionPrinter {
             }
             m.put("styles", styles);
         }
-        try {
-            return MAPPER.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return JsonLines.of(m);
     }
 
     /** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). */

@@ -3,6 +3,7 @@ package io.github.wikiart.cli;
 import io.github.wikiart.reports.transfer.ApplyOptions;
 import io.github.wikiart.reports.transfer.ApplySize;
 import io.github.wikiart.reports.transfer.TransferApply;
+import io.github.wikiart.reports.ImageSources;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -15,8 +16,10 @@ public final class TransferApplyCommand extends BaseCommand {
     public TransferApplyCommand() {
         super("transfer apply",
                 "move images to a style with a trained transfer run; writes <name>-<style>.png files",
-                "IMAGE...",
-                "wikiart transfer apply --run runs/20261129-120000-transfer-cin --style Ukiyo_Waves --out /tmp/out a.jpg");
+                "IMAGE|FOLDER|GLOB...",
+                "wikiart transfer apply --run runs/20261129-120000-transfer-cin --style Ukiyo_Waves --out /tmp/out a.jpg\n"
+                        + "wikiart transfer apply --run runs/my-transfer --style Ukiyo_Waves --size native --keep-colors "
+                        + "--json --out /tmp/out photos/");
     }
 
     @Override
@@ -33,6 +36,9 @@ public final class TransferApplyCommand extends BaseCommand {
                 .addOption(Option.builder().longOpt("max-megapixels").hasArg().argName("MP")
                         .desc("refuse photos above MP megapixels at the size the network runs at; memory grows "
                                 + "with the pixels (default " + ApplyOptions.DEFAULT_MAX_MEGAPIXELS + ")").build())
+                .addOption(Option.builder().longOpt("json")
+                        .desc("print one JSON object per image and line: {\"path\", \"output\"} or {\"path\", "
+                                + "\"error\"}").build())
                 .addOption(Option.builder().longOpt("keep-colors")
                         .desc("keep the photo's colours: the result's luminance (Y of YCbCr) with the photo's "
                                 + "Cb and Cr").build());
@@ -42,18 +48,36 @@ public final class TransferApplyCommand extends BaseCommand {
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         String style = Flags.required(line, "style");
-        List<Path> images = ImageArguments.required(line, "wikiart transfer apply --run DIR --style NAME IMAGE...");
+        List<ImageSources.Source> sources = ImageSources.expand(ImageArguments.arguments(line,
+                "wikiart transfer apply --run DIR --style NAME IMAGE|FOLDER|GLOB..."));
         ApplyOptions options = new ApplyOptions(size(line), maxMegapixels(line), line.hasOption("keep-colors"));
-        TransferApply result = TransferApply.apply(runDir, style, images, Path.of(line.getOptionValue("out", ".")),
-                options);
-        for (TransferApply.AppliedImage image : result.images()) {
-            if (image.error() != null) {
-                console.err().println("wikiart " + name() + ": " + image.error());
-            } else {
-                console.out().println(image.input() + " -> " + image.output());
-            }
+        boolean json = line.hasOption("json");
+        long[] done = {0};
+        long failures = TransferApply.stream(runDir, style, sources, Path.of(line.getOptionValue("out", ".")), options,
+                image -> {
+                    done[0]++;
+                    if (json) {
+                        console.out().println(json(image));
+                    } else if (image.error() != null) {
+                        console.err().println("wikiart " + name() + ": " + image.error());
+                    } else {
+                        console.out().println(image.input() + " -> " + image.output());
+                    }
+                });
+        console.progress().printf(java.util.Locale.ROOT, "%d images: %d written, %d failed%n", done[0],
+                done[0] - failures, failures);
+        return failures == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    private static String json(TransferApply.AppliedImage image) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("path", image.input().toString());
+        if (image.error() != null) {
+            m.put("error", image.error());
+        } else {
+            m.put("output", image.output().toString());
         }
-        return result.failures() == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+        return JsonLines.of(m);
     }
 
     private static ApplySize size(CommandLine line) {

@@ -51,6 +51,45 @@ class TransferCommandsTest {
     }
 
     @Test
+    void applyTakesAFolderAndPrintsJsonLinesWithEveryFailure() throws Exception {
+        Path photos = dir.resolve("apply-photos");
+        Files.createDirectories(photos.resolve("a"));
+        Files.createDirectories(photos.resolve("b"));
+        try (java.util.stream.Stream<Path> styles = Files.list(data.resolve("test"))) {
+            Path style = styles.sorted().findFirst().orElseThrow();
+            // The same file name in two subfolders: the second result gets "-2".
+            Files.copy(style.resolve("img_00000.jpg"), photos.resolve("a/same.jpg"));
+            Files.copy(style.resolve("img_00001.jpg"), photos.resolve("b/same.jpg"));
+        }
+        Files.writeString(photos.resolve("b/broken.png"), "not a png");
+        Files.writeString(photos.resolve("readme.md"), "not an image");
+        Path out = dir.resolve("apply-out");
+        String style = Files.list(data.resolve("train")).sorted().findFirst().orElseThrow().getFileName().toString();
+        CliRunner r = CliRunner.run("transfer", "apply", "--run", run.toString(), "--style", style, "--json",
+                "--out", out.toString(), photos.toString());
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> outputs = new java.util.ArrayList<>();
+        List<String> errors = new java.util.ArrayList<>();
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.JsonNode json = mapper.readTree(line);
+            if (json.has("output")) {
+                outputs.add(Path.of(json.get("output").asText()).getFileName().toString());
+                assertTrue(Files.size(Path.of(json.get("output").asText())) > 100, line);
+            } else {
+                errors.add(Path.of(json.get("path").asText()).getFileName() + ": " + json.get("error").asText());
+            }
+        }
+        assertEquals(List.of("same-" + style + ".png", "same-" + style + "-2.png"), outputs);
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("broken.png: "), errors.toString());
+        assertTrue(errors.get(1).startsWith("readme.md: not an image file"), errors.toString());
+        assertTrue(r.err().contains("4 images: 2 written, 2 failed"), r.err());
+    }
+
+    @Test
     void ctrlCStopsATransferTrainingThatResumesToTheEnd() throws Exception {
         Path broken = dir.resolve("broken-transfer");
         CliRunner stopped = CliRunner.interrupted("transfer", "train", "--set", "data.root=" + data, "--set",

@@ -6,6 +6,6 @@
  * and bad input raises {@link io.github.wikiart.reports.InvalidJobException} naming the file, key
  * or value. Subpackages by kind: {@code data}, {@code classifier}, {@code autoencoder},
  * {@code transfer} and {@code demo}; here the pieces they share ({@link io.github.wikiart.reports.RunLocation},
- * {@link io.github.wikiart.reports.Jobs}, {@link io.github.wikiart.reports.ImageInputs}).
+ * {@link io.github.wikiart.reports.Jobs}, {@link io.github.wikiart.reports.ImageSources}, {@link io.github.wikiart.reports.OrderedDecoding}).
  */
 package io.github.wikiart.reports;

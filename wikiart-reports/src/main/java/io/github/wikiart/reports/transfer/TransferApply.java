@@ -2,7 +2,8 @@ package io.github.wikiart.reports.transfer;
 
 import io.github.wikiart.data.AtomicFiles;
 import io.github.wikiart.data.ImageResizer;
-import io.github.wikiart.reports.ImageInputs;
+import io.github.wikiart.reports.ImageSources;
+import io.github.wikiart.reports.OrderedDecoding;
 import io.github.wikiart.reports.InvalidJobException;
 import io.github.wikiart.train.transfer.TransferModel;
 import io.github.wikiart.train.transfer.TransferModels;
@@ -71,6 +72,45 @@ public record TransferApply(List<AppliedImage> images) {
      */
     public static TransferApply apply(Path runDir, String style, List<Path> images, Path outDir, ApplyOptions options)
             throws IOException {
+        if (images.isEmpty()) {
+            throw new InvalidJobException("no images given");
+        }
+        List<AppliedImage> out = new java.util.ArrayList<>();
+        stream(runDir, style, images.stream().map(f -> new ImageSources.Source(f, null)).toList(), outDir, options,
+                out::add);
+        return new TransferApply(out);
+    }
+
+    /** Receives one image's result as soon as it is written. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param image the written file, or why there is none
+         * @throws IOException when handling it fails (stops the job)
+         */
+        void accept(AppliedImage image) throws IOException;
+    }
+
+    /**
+     * Moves files, folders and globs ({@link ImageSources}) to a style as a stream: images are
+     * decoded on background threads a few ahead, and each result (or why there is none) is handed
+     * on in the order of the sources. Results are {@code <name>-<style>.png} in {@code outDir}; a
+     * name already written by this job gets {@code -2}, {@code -3}, ... (folders may hold equal
+     * names in different subfolders).
+     *
+     * @param runDir the transfer run folder
+     * @param style the target style's name
+     * @param sources what to move, with the problems found while listing
+     * @param outDir the folder for the results (made when missing)
+     * @param options size, memory limit and colours
+     * @param listener receives every source's result, in order
+     * @return how many sources gave no result
+     * @throws InvalidJobException when the style is unknown, the run folder is missing, or the size
+     *     is not the training size and the method's network runs only at that size
+     * @throws IOException when the model cannot be read, a result written, or the listener fails
+     */
+    public static long stream(Path runDir, String style, List<ImageSources.Source> sources, Path outDir,
+                              ApplyOptions options, Listener listener) throws IOException {
         if (!Files.isDirectory(runDir)) {
             throw new InvalidJobException("run: no such folder: " + runDir);
         }
@@ -86,17 +126,35 @@ public record TransferApply(List<AppliedImage> images) {
         }
         int target = model.labels().indexOf(style);
         Files.createDirectories(outDir);
-        return new TransferApply(ImageInputs.map(images, (input, image) -> {
-            String tooLarge = tooLarge(input, image, options);
-            if (tooLarge != null) {
-                return new AppliedImage(input, null, tooLarge);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        long[] failures = {0};
+        io.github.wikiart.data.ImageDecoder decoder = new io.github.wikiart.data.ImageDecoder();
+        OrderedDecoding.forEach(sources, decoder::decode, 2, 4, item -> {
+            AppliedImage result = item.ok() ? one(model, item.path(), item.value(), target, style, outDir, options, used)
+                    : new AppliedImage(item.path(), null, item.problem());
+            if (result.error() != null) {
+                failures[0]++;
             }
-            BufferedImage result = transfer(model, image, target, options);
-            String base = input.getFileName().toString().replaceAll("\\.[^.]*$", "");
-            Path file = outDir.resolve(base + "-" + style + ".png");
-            AtomicFiles.write(file, o -> ImageIO.write(result, "png", o));
-            return new AppliedImage(input, file, null);
-        }, (input, reason) -> new AppliedImage(input, null, reason)));
+            listener.accept(result);
+        });
+        return failures[0];
+    }
+
+    private static AppliedImage one(TransferModel model, Path input, BufferedImage image, int target, String style,
+                                    Path outDir, ApplyOptions options, java.util.Set<String> used) throws IOException {
+        String tooLarge = tooLarge(input, image, options);
+        if (tooLarge != null) {
+            return new AppliedImage(input, null, tooLarge);
+        }
+        BufferedImage result = transfer(model, image, target, options);
+        String base = input.getFileName().toString().replaceAll("\\.[^.]*$", "") + "-" + style;
+        String name = base + ".png";
+        for (int i = 2; !used.add(name); i++) {
+            name = base + "-" + i + ".png";
+        }
+        Path file = outDir.resolve(name);
+        AtomicFiles.write(file, o -> ImageIO.write(result, "png", o));
+        return new AppliedImage(input, file, null);
     }
 
     /** @return why the image is above the limit, or null when it is not (or runs at the training size) */
