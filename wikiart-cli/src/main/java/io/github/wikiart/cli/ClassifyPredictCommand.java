@@ -50,13 +50,12 @@ public final class ClassifyPredictCommand extends BaseCommand {
         PredictionPrinter printer = line.hasOption("json") ? PredictionPrinter.JSON
                 : line.hasOption("csv") ? PredictionPrinter.CSV : PredictionPrinter.TEXT;
         printer.header(console.out());
-        long[] done = {0};
+        CountProgress progress = new CountProgress(console.progress(), "predicted", sources.size());
         long failures = ClassifierPrediction.stream(runDir, Flags.checkpoint(line), sources, top, batch, p -> {
             printer.print(p, console);
-            done[0]++;
+            progress.tick();
         });
-        console.progress().printf(Locale.ROOT, "%d images: %d predicted, %d failed%n", done[0], done[0] - failures,
-                failures);
+        progress.finish(failures);
         return failures == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }
 }

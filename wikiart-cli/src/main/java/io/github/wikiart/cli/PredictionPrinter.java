@@ -76,11 +76,7 @@ enum PredictionPrinter {
         return JsonLines.of(m);
     }
 
-    /** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). */
     private static String csv(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-            return "\"" + field.replace("\"", "\"\"") + "\"";
-        }
-        return field;
+        return Csv.field(field);
     }
 }

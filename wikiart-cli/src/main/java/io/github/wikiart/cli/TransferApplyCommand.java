@@ -39,6 +39,7 @@ public final class TransferApplyCommand extends BaseCommand {
                 .addOption(Option.builder().longOpt("json")
                         .desc("print one JSON object per image and line: {\"path\", \"output\"} or {\"path\", "
                                 + "\"error\"}").build())
+                .addOption(Option.builder().longOpt("csv").desc("print a table: path,output,error").build())
                 .addOption(Option.builder().longOpt("keep-colors")
                         .desc("keep the photo's colours: the result's luminance (Y of YCbCr) with the photo's "
                                 + "Cb and Cr").build());
@@ -52,20 +53,30 @@ public final class TransferApplyCommand extends BaseCommand {
                 "wikiart transfer apply --run DIR --style NAME IMAGE|FOLDER|GLOB..."));
         ApplyOptions options = new ApplyOptions(size(line), maxMegapixels(line), line.hasOption("keep-colors"));
         boolean json = line.hasOption("json");
-        long[] done = {0};
+        boolean csv = line.hasOption("csv");
+        if (json && csv) {
+            throw new UserException("--json and --csv exclude each other");
+        }
+        if (csv) {
+            console.out().println("path,output,error");
+        }
+        CountProgress progress = new CountProgress(console.progress(), "written", sources.size());
         long failures = TransferApply.stream(runDir, style, sources, Path.of(line.getOptionValue("out", ".")), options,
                 image -> {
-                    done[0]++;
                     if (json) {
                         console.out().println(json(image));
+                    } else if (csv) {
+                        console.out().println(Csv.field(image.input().toString()) + ","
+                                + (image.output() == null ? "" : Csv.field(image.output().toString())) + ","
+                                + (image.error() == null ? "" : Csv.field(image.error())));
                     } else if (image.error() != null) {
                         console.err().println("wikiart " + name() + ": " + image.error());
                     } else {
                         console.out().println(image.input() + " -> " + image.output());
                     }
+                    progress.tick();
                 });
-        console.progress().printf(java.util.Locale.ROOT, "%d images: %d written, %d failed%n", done[0],
-                done[0] - failures, failures);
+        progress.finish(failures);
         return failures == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }
 

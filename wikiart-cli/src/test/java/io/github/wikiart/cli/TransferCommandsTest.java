@@ -87,6 +87,13 @@ class TransferCommandsTest {
         assertTrue(errors.get(0).startsWith("broken.png: "), errors.toString());
         assertTrue(errors.get(1).startsWith("readme.md: not an image file"), errors.toString());
         assertTrue(r.err().contains("4 images: 2 written, 2 failed"), r.err());
+        CliRunner csv = CliRunner.run("transfer", "apply", "--run", run.toString(), "--style", style, "--csv",
+                "--out", dir.resolve("apply-csv").toString(), photos.toString());
+        List<String> rows = csv.out().lines().toList();
+        assertEquals("path,output,error", rows.get(0));
+        assertEquals(5, rows.size(), csv.out());
+        assertTrue(rows.get(1).endsWith("same-" + style + ".png,"), rows.get(1));
+        assertTrue(rows.stream().anyMatch(row -> row.contains("readme.md,,\"not an image file")), csv.out());
     }
 
     @Test
