@@ -27,9 +27,9 @@ public final class AutoencoderTrainCommand extends BaseCommand {
     @Override
     public int run(CommandLine line, Console console) throws Exception {
         WikiartConfig config = RunStart.config(line);
+        ProgressBar progress = RunStart.listener(console, false);
         AutoencoderTraining.Result r = AutoencoderTraining.train(config.data(),
-                config.autoencoder(), RunStart.where(config, line, console),
-                RunStart.listener(console, false));
+                config.autoencoder(), RunStart.where(config, line, console, progress), progress);
         console.out().printf(Locale.ROOT, "autoencoder: test MSE %.5f, PSNR %.2f dB (mean-image baseline %.2f dB), "
                         + "best epoch %s, %.1f training images/s%n", r.testMse(), r.testPsnrDb(), r.baselinePsnrDb(),
                 r.summary().get("best_epoch"), r.imagesPerSecond());

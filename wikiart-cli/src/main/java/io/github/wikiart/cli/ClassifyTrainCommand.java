@@ -37,15 +37,16 @@ public final class ClassifyTrainCommand extends BaseCommand {
     public int run(CommandLine line, Console console) throws Exception {
         WikiartConfig config = RunStart.config(line);
         DataOptions data = config.data();
-        RunLocation where = RunStart.where(config, line, console);
+        ProgressBar progress = RunStart.listener(console, line.hasOption("seeds"));
+        RunLocation where = RunStart.where(config, line, console, progress);
         if (!line.hasOption("seeds")) {
             printSummary(ClassifierTraining.train(data, config.classifier(), where,
-                    RunStart.listener(console, false)), console);
+                    progress), console);
             return ExitCodes.OK;
         }
         List<Long> seeds = Flags.seeds(line);
         ClassifierTraining.SeedsResult outcome = ClassifierTraining.trainSeeds(data, config.classifier(),
-                seeds, where, RunStart.listener(console, true));
+                seeds, where, progress);
         outcome.runs().forEach(r -> printSummary(r, console));
         SeedSummary s = outcome.summary();
         Map<String, Double> acc = SeedSummary.stats(s.finalAccuracies());

@@ -12,7 +12,7 @@ import java.util.Locale;
  * epoch; notices on their own line; each new run folder named. Every complete line also goes to
  * the run folder's {@value #LOG} (from the moment the folder is known).
  */
-public class ProgressBar implements JobListener {
+public class ProgressBar implements JobListener, io.github.wikiart.data.StepProgress {
     /** The log of what the console showed, in each run folder. */
     public static final String LOG = "train.log";
     private static final int WIDTH = 28;
@@ -26,6 +26,9 @@ public class ProgressBar implements JobListener {
     private long phaseStart;
     private int epochsEnded;
     private long epochStart;
+    private String step;
+    private long stepStart;
+    private long stepShown;
 
     /**
      * @param err where to draw
@@ -122,6 +125,35 @@ public class ProgressBar implements JobListener {
             return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
         }
         return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
+
+    /**
+     * A long step before training (verifying images): redrawn in place on a terminal; otherwise a
+     * line every 5 seconds, and a last one, only when the step takes that long.
+     */
+    @Override
+    public void onProgress(String name, long done, long total) {
+        long now = System.nanoTime();
+        if (!name.equals(step)) {
+            step = name;
+            stepStart = now;
+            stepShown = now;
+        }
+        boolean last = done == total;
+        double seconds = (now - stepStart) / 1e9;
+        double rate = done / Math.max(1e-9, seconds);
+        String text = String.format(Locale.ROOT, "%s %d/%d  %.1f images/s  eta %s", name, done, total, rate,
+                duration((total - done) / Math.max(1e-9, rate)));
+        if (interactive) {
+            if (now - stepShown >= 200_000_000L || last) {
+                stepShown = now;
+                err.print("\r" + text + (last ? System.lineSeparator() : ""));
+                err.flush();
+            }
+        } else if (now - stepShown >= 5_000_000_000L || (last && seconds >= 5)) {
+            stepShown = now;
+            line(text);
+        }
     }
 
     /** Prints a complete line on the console and into the run's {@value #LOG}. */

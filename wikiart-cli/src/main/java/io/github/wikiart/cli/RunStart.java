@@ -57,10 +57,12 @@ final class RunStart {
      * @param config the resolved configuration, recorded as {@code config.yaml} in each run folder
      * @param line the parsed run flags
      * @param console its stop signal stops the training cleanly
+     * @param progress shows the long steps before training
      * @return where the run goes and how it is controlled
      * @throws UserException for flags that do not go together
      */
-    static RunLocation where(WikiartConfig config, CommandLine line, Console console) {
+    static RunLocation where(WikiartConfig config, CommandLine line, Console console,
+                             io.github.wikiart.data.StepProgress progress) {
         String runDir = line.getOptionValue("run-dir");
         String resume = line.getOptionValue("resume");
         if (resume != null && runDir != null) {
@@ -92,7 +94,7 @@ final class RunStart {
             where = RunLocation.under(config.output().runsDir());
         }
         return where.recording(config).withControl(new RunControl(config.output().checkpointEvery(),
-                console.interrupts(), allowed));
+                console.interrupts(), allowed, progress));
     }
 
     /**

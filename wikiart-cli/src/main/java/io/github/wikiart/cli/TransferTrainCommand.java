@@ -27,9 +27,10 @@ public final class TransferTrainCommand extends BaseCommand {
     @Override
     public int run(CommandLine line, Console console) throws Exception {
         WikiartConfig config = RunStart.config(line);
+        ProgressBar progress = RunStart.listener(console, false);
         TransferTraining.Result r = TransferTraining.train(config.data(),
                 config.transfer(), config.autoencoder(),
-                RunStart.where(config, line, console), RunStart.listener(console, false));
+                RunStart.where(config, line, console, progress), progress);
         console.out().printf(Locale.ROOT, "transfer (%s) trained in %.1f s; run folder: %s%n", r.method(),
                 r.trainingSeconds(), r.run().dir());
         return ExitCodes.OK;

@@ -58,6 +58,21 @@ public final class ImageVerifier {
      * @throws ImageDecodeException in strict mode, for the first file that fails
      */
     public Result verify(List<Sample> candidates, boolean strict) throws ImageDecodeException {
+        return verify(candidates, strict, StepProgress.NONE, "verifying images");
+    }
+
+    /**
+     * Verifies the candidates, reporting each one done in input order.
+     *
+     * @param candidates samples to check
+     * @param strict when true, the first failure (in input order) is thrown
+     * @param progress told after each candidate
+     * @param step the step's name for {@code progress}
+     * @return loadable samples and skipped files
+     * @throws ImageDecodeException in strict mode, for the first file that fails
+     */
+    public Result verify(List<Sample> candidates, boolean strict, StepProgress progress, String step)
+            throws ImageDecodeException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("wikiart-verify"));
         try {
             List<Future<ImageDecodeException>> futures = new ArrayList<>(candidates.size());
@@ -75,6 +90,7 @@ public final class ImageVerifier {
             List<SkippedFile> skipped = new ArrayList<>();
             for (int i = 0; i < candidates.size(); i++) {
                 ImageDecodeException failure = get(futures.get(i));
+                progress.onProgress(step, i + 1, candidates.size());
                 if (failure == null) {
                     loadable.add(candidates.get(i));
                 } else if (strict) {

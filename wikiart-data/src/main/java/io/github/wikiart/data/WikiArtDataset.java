@@ -64,6 +64,38 @@ public final class WikiArtDataset {
      */
     public static WikiArtDataset load(DataOptions options, boolean train, boolean test, int threads)
             throws IOException {
+        return load(options, train, test, threads, StepProgress.NONE);
+    }
+
+    /**
+     * Loads the requested splits with decoding threads equal to the available processors, reporting
+     * the verification of each split's images.
+     *
+     * @param options where and how
+     * @param train whether to load the training split
+     * @param test whether to load the test split
+     * @param progress told after each verified image ({@code verifying <split> images})
+     * @return the dataset
+     * @throws IOException if a split folder is missing or unreadable, or (strict mode) an image fails
+     */
+    public static WikiArtDataset load(DataOptions options, boolean train, boolean test, StepProgress progress)
+            throws IOException {
+        return load(options, train, test, Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    /**
+     * Loads the requested splits, reporting the verification of each split's images.
+     *
+     * @param options where and how
+     * @param train whether to load the training split
+     * @param test whether to load the test split
+     * @param threads decoding threads for verification
+     * @param progress told after each verified image ({@code verifying <split> images})
+     * @return the dataset
+     * @throws IOException if a split folder is missing or unreadable, or (strict mode) an image fails
+     */
+    public static WikiArtDataset load(DataOptions options, boolean train, boolean test, int threads,
+                                      StepProgress progress) throws IOException {
         Objects.requireNonNull(options, "options");
         if (!train && !test) {
             throw new IllegalArgumentException("load at least one split");
@@ -81,7 +113,8 @@ public final class WikiArtDataset {
         for (SplitListing listing : listings) {
             boolean isTrain = listing.split().equals(TRAIN);
             List<Sample> candidates = listing.samples();
-            ImageVerifier.Result verified = verifier.verify(candidates, options.strict());
+            ImageVerifier.Result verified = verifier.verify(candidates, options.strict(), progress,
+                    "verifying " + listing.split() + " images");
             List<Sample> loadable = verified.loadable();
             if (isTrain && options.toySample() > 0) {
                 loadable = Resampler.firstPerClass(loadable, options.toySample());

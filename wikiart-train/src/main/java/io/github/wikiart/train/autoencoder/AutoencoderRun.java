@@ -156,7 +156,7 @@ public final class AutoencoderRun {
                                RunControl control, ResumeCheckpoint.Saved<AutoencoderEpoch> saved) throws IOException {
         Map<String, String> resumeSettings = resumeSettings(data, options);
         ConvAutoencoder model = options.model(data.imageSize(), Seeds.derive(data.seed(), "autoencoder/init"));
-        WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
+        WikiArtDataset dataset = WikiArtDataset.load(data, true, true, control.progress());
         LabelIndex labels = dataset.labelIndex();
         labels.write(run.file(LabelIndex.FILE_NAME));
         ModelDescription description = ModelDescription.of(ModelDescription.Kind.AUTOENCODER, MODEL,

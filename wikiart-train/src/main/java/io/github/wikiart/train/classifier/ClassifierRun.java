@@ -140,7 +140,7 @@ public final class ClassifierRun {
                                List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners,
                                RunControl control, ResumeCheckpoint.Saved<EpochResult> saved) throws IOException {
         Map<String, String> settings = resumeSettings(data, options);
-        WikiArtDataset dataset = WikiArtDataset.load(data, true, true);
+        WikiArtDataset dataset = WikiArtDataset.load(data, true, true, control.progress());
         LabelIndex labels = dataset.labelIndex();
         labels.write(run.file(LabelIndex.FILE_NAME));
         ModelDescription description = ModelDescription.of(ModelDescription.Kind.CLASSIFIER,

@@ -145,7 +145,7 @@ public final class TransferRun {
         }
         // A transfer has no use for a validation split (its best checkpoint is chosen by the loss on a
         // fixed batch of content images): it trains on every training image.
-        WikiArtDataset dataset = WikiArtDataset.load(data.withValidationFraction(0), true, true);
+        WikiArtDataset dataset = WikiArtDataset.load(data.withValidationFraction(0), true, true, control.progress());
         LabelIndex labels = dataset.labelIndex();
         Json.write(run.file(ClassifierRun.DATA), ClassifierRun.dataJson(data, options.batchSize()));
         Json.write(run.file(RunFolder.PROVENANCE), Provenance.of(seed, dataset.train().samples(),
