@@ -70,7 +70,7 @@ public final class TransferApplyCommand extends BaseCommand {
                                 + (image.output() == null ? "" : Csv.field(image.output().toString())) + ","
                                 + (image.error() == null ? "" : Csv.field(image.error())));
                     } else if (image.error() != null) {
-                        console.err().println("wikiart " + name() + ": " + image.error());
+                        console.err().println("wikiart " + name() + ": " + image.input() + ": " + image.error());
                     } else {
                         console.out().println(image.input() + " -> " + image.output());
                     }

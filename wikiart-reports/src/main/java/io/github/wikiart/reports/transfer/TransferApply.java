@@ -169,9 +169,9 @@ public record TransferApply(List<AppliedImage> images) {
         }
         String scaled = options.size().mode() == ApplySize.Mode.NATIVE ? ""
                 : " scaled to " + size[0] + "x" + size[1];
-        return String.format(java.util.Locale.ROOT, "%s: %dx%d%s is %.1f megapixels, above the limit of %s "
+        return String.format(java.util.Locale.ROOT, "%dx%d%s is %.1f megapixels, above the limit of %s "
                 + "(--max-megapixels); scale it down with --size N (the longer side in pixels) or raise the limit",
-                input, image.getWidth(), image.getHeight(), scaled, megapixels, megapixelText(options.maxMegapixels()));
+                image.getWidth(), image.getHeight(), scaled, megapixels, megapixelText(options.maxMegapixels()));
     }
 
     private static String megapixelText(double mp) {
