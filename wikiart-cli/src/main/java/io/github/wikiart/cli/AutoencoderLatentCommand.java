@@ -30,7 +30,7 @@ public final class AutoencoderLatentCommand extends BaseCommand {
         Path runDir = Flags.existingDir(line, "run");
         Path data = line.hasOption("data") ? Flags.existingDir(line, "data") : null;
         LatentSpace latent = LatentSpace.analyse(runDir, Flags.checkpoint(line), data,
-                Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
+                Flags.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), RunStart.listener(console, false));
         LatentReport r = latent.report();
         console.out().printf(Locale.ROOT, "%d test images, k = %d: NMI %.3f, ARI %.3f, purity %.3f; "
                         + "PCA explains %.1f%% + %.1f%% of the variance%n", r.points(), r.clusters(), r.nmi(),

@@ -27,7 +27,8 @@ public final class ClassifyEvalCommand extends BaseCommand {
     public int run(CommandLine line, Console console) throws Exception {
         Path runDir = Flags.existingDir(line, "run");
         Path data = line.hasOption("data") ? Flags.existingDir(line, "data") : null;
-        ClassifierEvaluation e = ClassifierEvaluation.evaluate(runDir, Flags.checkpoint(line), data);
+        ClassifierEvaluation e = ClassifierEvaluation.evaluate(runDir, Flags.checkpoint(line), data,
+                RunStart.listener(console, false));
         console.out().print(line.hasOption("json") ? e.toJsonText() + System.lineSeparator() : e.toText());
         return ExitCodes.OK;
     }

@@ -47,7 +47,8 @@ public final class TransferEvalCommand extends BaseCommand {
         }
         Path contentDir = Flags.existingDir(line, "content");
         Path renderings = line.hasOption("renderings") ? Flags.existingDir(line, "renderings") : null;
-        console.out().println(TransferEvaluation.evaluate(runDir, judgeDirs, contentDir, renderings).toJsonText());
+        console.out().println(TransferEvaluation.evaluate(runDir, judgeDirs, contentDir, renderings,
+                RunStart.listener(console, false)).toJsonText());
         return ExitCodes.OK;
     }
 }

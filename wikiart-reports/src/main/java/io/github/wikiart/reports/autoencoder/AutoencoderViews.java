@@ -98,6 +98,22 @@ public final class AutoencoderViews {
      */
     public static LatentReport latentPlots(AutoencoderRun.TestSet test, Path outDir, Path json, long seed)
             throws IOException {
+        return latentPlots(test, outDir, json, seed, io.github.wikiart.data.StepProgress.NONE);
+    }
+
+    /**
+     * As {@link #latentPlots(AutoencoderRun.TestSet, Path, Path, long)}, reporting the images encoded.
+     *
+     * @param test the test set and model
+     * @param outDir the folder of the scatters
+     * @param json where {@code latent.json} goes
+     * @param seed k-means seed
+     * @param progress told after each batch ({@code encoding})
+     * @return the agreement numbers
+     * @throws IOException naming the file
+     */
+    public static LatentReport latentPlots(AutoencoderRun.TestSet test, Path outDir, Path json, long seed,
+                                           io.github.wikiart.data.StepProgress progress) throws IOException {
         TrainedAutoencoder model = test.model();
         List<double[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -111,6 +127,7 @@ public final class AutoencoderViews {
                 for (int i = 0; i < idx.length(); i++) {
                     labels.add(idx.getInt(i));
                 }
+                progress.onProgress("encoding", rows.size(), test.samples().size());
             }
         }
         int classes = model.labels().size();

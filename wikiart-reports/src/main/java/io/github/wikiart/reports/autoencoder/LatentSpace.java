@@ -39,12 +39,30 @@ public record LatentSpace(LatentReport report, Path json, Path byStyle, Path byC
      */
     public static LatentSpace analyse(Path runDir, Checkpoints.Which which, Path dataRoot, long seed)
             throws IOException {
+        return analyse(runDir, which, dataRoot, seed, io.github.wikiart.data.StepProgress.NONE);
+    }
+
+    /**
+     * As {@link #analyse(Path, Checkpoints.Which, Path, long)}, reporting the images encoded.
+     *
+     * @param runDir the autoencoder run folder
+     * @param which the checkpoint
+     * @param dataRoot another dataset folder, or null for the run's own
+     * @param seed the k-means seed
+     * @param progress told after each batch
+     * @return the report and the files
+     * @throws IOException naming the file that failed
+     */
+    public static LatentSpace analyse(Path runDir, Checkpoints.Which which, Path dataRoot, long seed,
+                                      io.github.wikiart.data.StepProgress progress) throws IOException {
         if (!Files.isDirectory(runDir)) {
             throw new InvalidJobException("run: no such folder: " + runDir);
         }
         AutoencoderRun.TestSet test = AutoencoderRun.testSet(runDir, which, dataRoot);
         Path plots = Files.createDirectories(runDir.resolve("plots"));
-        LatentSpace latent = write(test, plots, runDir.resolve(FILE), seed);
+        LatentReport r = AutoencoderViews.latentPlots(test, plots, runDir.resolve(FILE), seed, progress);
+        LatentSpace latent = new LatentSpace(r, runDir.resolve(FILE), plots.resolve(BY_STYLE),
+                plots.resolve(BY_CLUSTER));
         if (Files.isRegularFile(runDir.resolve(io.github.wikiart.train.RunFolder.SUMMARY))) {
             io.github.wikiart.reports.html.RunReport.write(runDir);
         }

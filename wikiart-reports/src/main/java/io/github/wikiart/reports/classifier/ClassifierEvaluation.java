@@ -42,13 +42,28 @@ public record ClassifierEvaluation(Path run, Checkpoints.Which checkpoint, Class
      */
     public static ClassifierEvaluation evaluate(Path runDir, Checkpoints.Which which, Path dataRoot)
             throws IOException {
+        return evaluate(runDir, which, dataRoot, io.github.wikiart.data.StepProgress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(Path, Checkpoints.Which, Path)}, reporting progress.
+     *
+     * @param runDir the run folder
+     * @param which the checkpoint
+     * @param dataRoot another dataset folder, or null for the run's own
+     * @param progress told of the verification and the evaluation
+     * @return the evaluation
+     * @throws IOException when files are missing
+     */
+    public static ClassifierEvaluation evaluate(Path runDir, Checkpoints.Which which, Path dataRoot,
+                                                io.github.wikiart.data.StepProgress progress) throws IOException {
         if (!Files.isDirectory(runDir)) {
             throw new InvalidJobException("run: no such folder: " + runDir);
         }
         if (dataRoot != null && !Files.isDirectory(dataRoot)) {
             throw new InvalidJobException("data: no such folder: " + dataRoot);
         }
-        ClassificationReport r = ClassifierRun.evaluate(runDir, which, dataRoot);
+        ClassificationReport r = ClassifierRun.evaluate(runDir, which, dataRoot, progress);
         Path summary = runDir.resolve(RunFolder.SUMMARY);
         OptionalDouble trained = OptionalDouble.empty();
         if (which == Checkpoints.Which.LAST && dataRoot == null && Files.isRegularFile(summary)

@@ -41,6 +41,22 @@ public record TransferEvaluation(Path file, Map<String, Object> numbers) {
      */
     public static TransferEvaluation evaluate(Path runDir, List<Path> judgeDirs, Path contentDir, Path renderings)
             throws IOException {
+        return evaluate(runDir, judgeDirs, contentDir, renderings, io.github.wikiart.data.StepProgress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(Path, List, Path, Path)}, reporting the transfers done.
+     *
+     * @param runDir the transfer run folder
+     * @param judgeDirs classifier run folders
+     * @param contentDir a folder of content images
+     * @param renderings true renderings, or null
+     * @param progress told after each style of each batch
+     * @return the numbers
+     * @throws IOException when a model cannot be read or the file written
+     */
+    public static TransferEvaluation evaluate(Path runDir, List<Path> judgeDirs, Path contentDir, Path renderings,
+                                              io.github.wikiart.data.StepProgress progress) throws IOException {
         if (judgeDirs.isEmpty()) {
             throw new InvalidJobException("judge: need at least one classifier run");
         }
@@ -57,7 +73,8 @@ public record TransferEvaluation(Path file, Map<String, Object> numbers) {
         List<Sample> content = TransferImages.content(contentDir);
         Map<String, Object> result;
         try {
-            result = TransferEvaluator.evaluate(model, judges, content, TransferImages.labelsOf(content), renderings);
+            result = TransferEvaluator.evaluate(model, judges, content, TransferImages.labelsOf(content), renderings,
+                    progress);
         } catch (IllegalArgumentException e) {
             throw new InvalidJobException(e.getMessage(), e);
         }

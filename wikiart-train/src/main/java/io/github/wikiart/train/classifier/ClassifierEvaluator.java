@@ -24,6 +24,21 @@ public final class ClassifierEvaluator {
      * @return the report, with the mean negative log-likelihood of the true class
      */
     public static ClassificationReport evaluate(MultiLayerNetwork net, DataSetIterator data, LabelIndex labels) {
+        return evaluate(net, data, labels, io.github.wikiart.data.StepProgress.NONE, 0);
+    }
+
+    /**
+     * Evaluates, reporting the images done after each batch ({@code evaluating}).
+     *
+     * @param net a network with softmax output over {@code labels}
+     * @param data labelled batches, in a fixed order
+     * @param labels the label index of the network
+     * @param progress told after each batch
+     * @param total the number of images, for the progress
+     * @return the report, with the mean negative log-likelihood of the true class
+     */
+    public static ClassificationReport evaluate(MultiLayerNetwork net, DataSetIterator data, LabelIndex labels,
+                                                io.github.wikiart.data.StepProgress progress, long total) {
         int[] truth = new int[16];
         int[] predicted = new int[16];
         int n = 0;
@@ -46,6 +61,7 @@ public final class ClassifierEvaluator {
                 lossSum -= Math.log(Math.max(EPS, probs.getDouble(i, t)));
                 n++;
             }
+            progress.onProgress("evaluating", n, Math.max(total, n));
         }
         data.reset();
         return ClassificationReport.of(labels.names(), Arrays.copyOf(truth, n), Arrays.copyOf(predicted, n),

@@ -271,10 +271,26 @@ public final class ClassifierRun {
      */
     public static ClassificationReport evaluate(Path runDir, Checkpoints.Which which, Path dataRoot)
             throws IOException {
+        return evaluate(runDir, which, dataRoot, io.github.wikiart.data.StepProgress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(Path, Checkpoints.Which, Path)}, reporting the verification of the test
+     * images and the evaluation.
+     *
+     * @param runDir the run folder
+     * @param which the checkpoint
+     * @param dataRoot another dataset folder with the same layout, or null for the run's own
+     * @param progress told of both steps
+     * @return the report
+     * @throws IOException when files are missing
+     */
+    public static ClassificationReport evaluate(Path runDir, Checkpoints.Which which, Path dataRoot,
+                                                io.github.wikiart.data.StepProgress progress) throws IOException {
         TrainedClassifier model = TrainedClassifier.load(runDir, which);
         Map<String, Object> d = Json.read(runDir.resolve(DATA));
         DataOptions data = dataOptions(d, dataRoot);
-        WikiArtDataset dataset = WikiArtDataset.load(data, false, true);
+        WikiArtDataset dataset = WikiArtDataset.load(data, false, true, progress);
         LabelIndex testLabels = dataset.labelIndex();
         if (!model.labels().names().containsAll(testLabels.names())) {
             testLabels.requireSameAs(model.labels(), runDir.toString());
@@ -282,7 +298,7 @@ public final class ClassifierRun {
         int batch = ((Number) d.get("batch_size")).intValue();
         try (ImageBatchIterator test = model.description().input().batches(dataset.test().samples(), model.labels())
                 .decoder(data.decoder()).batchSize(batch).shuffle(false).build()) {
-            return ClassifierEvaluator.evaluate(model.network(), test, model.labels());
+            return ClassifierEvaluator.evaluate(model.network(), test, model.labels(), progress, test.numExamples());
         }
     }
 

@@ -78,6 +78,24 @@ public final class TransferEvaluator {
      */
     public static Map<String, Object> evaluate(TransferModel model, Map<String, TrainedClassifier> judges,
                                                List<Sample> content, LabelIndex contentLabels, Path renderings) {
+        return evaluate(model, judges, content, contentLabels, renderings, io.github.wikiart.data.StepProgress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(TransferModel, Map, List, LabelIndex, Path)}, reporting the transfers done
+     * ({@code transferring and judging}, content images x styles).
+     *
+     * @param model the transfer model
+     * @param judges classifier runs by name, the first reported at the top level
+     * @param content the content images
+     * @param contentLabels their label index
+     * @param renderings true renderings as {@code <Style>/<content file name>}, or null
+     * @param progress told after each style of each batch
+     * @return the numbers, ready for JSON
+     */
+    public static Map<String, Object> evaluate(TransferModel model, Map<String, TrainedClassifier> judges,
+                                               List<Sample> content, LabelIndex contentLabels, Path renderings,
+                                               io.github.wikiart.data.StepProgress progress) {
         if (judges.isEmpty()) {
             throw new IllegalArgumentException("need at least one judge");
         }
@@ -119,6 +137,7 @@ public final class TransferEvaluator {
                     for (JudgeTally tally : tallies) {
                         tally.judgeTransfers(y, k);
                     }
+                    progress.onProgress("transferring and judging", outputs + n, (long) content.size() * styles.size());
                     for (int i = 0; i < n; i++) {
                         retentionSum += LayoutSimilarity.correlation(inputBlocks[i], blocks(y, i));
                         outputs++;
