@@ -49,6 +49,27 @@ public final class ResumeSettings {
     }
 
     /**
+     * Reads a run's resume checkpoint and checks that it was written with these settings (or
+     * differs only in the keys {@code control} allows).
+     *
+     * @param run the run folder
+     * @param codec reads the per-epoch results
+     * @param now the settings of the resume
+     * @param control the keys allowed to differ
+     * @param <R> the per-epoch result
+     * @return the checkpoint
+     * @throws ConfigException naming every key that differs, with both values
+     * @throws IOException when the checkpoint cannot be read
+     */
+    public static <R> ResumeCheckpoint.Saved<R> checkpoint(RunFolder run, io.github.wikiart.train.loop.ResultCodec<R> codec,
+                                                           Map<String, String> now, RunControl control)
+            throws IOException {
+        ResumeCheckpoint.Saved<R> saved = ResumeCheckpoint.read(run.dir(), codec);
+        requireSame(saved.fixed().get(ENTRY), now, control.allowedChanges(), run.dir());
+        return saved;
+    }
+
+    /**
      * Refuses to resume a run with settings other than those its resume checkpoint recorded, except
      * the allowed keys: the check a job makes before it touches the run folder.
      *

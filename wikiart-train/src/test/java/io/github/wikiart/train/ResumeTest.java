@@ -1,5 +1,7 @@
 package io.github.wikiart.train;
 
+import static io.github.wikiart.train.ResumeAssertions.assertSameMetrics;
+import static io.github.wikiart.train.ResumeAssertions.control;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,15 +20,11 @@ import io.github.wikiart.train.autoencoder.AutoencoderRun;
 import io.github.wikiart.train.classifier.ClassifierOptions;
 import io.github.wikiart.train.classifier.ClassifierRun;
 import io.github.wikiart.train.loop.LoopListener;
-import io.github.wikiart.train.loop.MetricsCsv;
 import io.github.wikiart.train.loop.StopSignal;
 import io.github.wikiart.train.loop.TrainingInterruptedException;
 import io.github.wikiart.train.model.ModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +75,7 @@ class ResumeTest {
 
         assertEquals(RunFolder.State.FINISHED, RunFolder.status(broken).orElseThrow().state());
         assertSameParameters(straight, broken);
-        assertSameMetrics(straight, broken, "images_per_second", "seconds");
+        assertSameMetrics(straight, broken, EPOCHS, "images_per_second", "seconds");
     }
 
     @Test
@@ -94,7 +92,7 @@ class ResumeTest {
                 RunFolder.at(broken), List.of(stopAt(stop, 2, 4)), control(stop)));
         AutoencoderRun.resume(data, options, RunFolder.resume(broken), List.of(), control(new StopSignal()));
         assertSameParameters(straight, broken);
-        assertSameMetrics(straight, broken, "images_per_second", "seconds");
+        assertSameMetrics(straight, broken, EPOCHS, "images_per_second", "seconds");
     }
 
     @Test
@@ -133,11 +131,6 @@ class ResumeTest {
                 ConvAutoencoder.LatentShape.VECTOR, epochs, 4, 2e-3, TensorLayout.NCHW, 0, 0);
     }
 
-    /** Checkpoints only when asked (the interval is far longer than the test). */
-    private static RunControl control(StopSignal stop) {
-        return new RunControl(Duration.ofHours(1), stop, Set.of());
-    }
-
     /** Requests a stop after a given batch of a given epoch. */
     private static LoopListener<Object, Object> stopAt(StopSignal signal, int epoch, int batch) {
         return new LoopListener<>() {
@@ -158,28 +151,5 @@ class ResumeTest {
         float[] ba = ModelFiles.loadNetwork(a.resolve("model-best.zip")).params().toFloatVector();
         float[] bb = ModelFiles.loadNetwork(b.resolve("model-best.zip")).params().toFloatVector();
         assertArrayEquals(ba, bb, "best checkpoints differ");
-    }
-
-    /** The metrics files agree in every column but the named ones (timings). */
-    private static void assertSameMetrics(Path a, Path b, String... ignored) throws Exception {
-        List<String> la = Files.readAllLines(a.resolve(MetricsCsv.FILE));
-        List<String> lb = Files.readAllLines(b.resolve(MetricsCsv.FILE));
-        assertEquals(EPOCHS + 1, la.size(), la.toString());
-        assertEquals(la.size(), lb.size(), lb.toString());
-        List<String> header = Arrays.asList(la.get(0).split(","));
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            if (!Arrays.asList(ignored).contains(header.get(i))) {
-                keep.add(i);
-            }
-        }
-        assertEquals(header.size() - ignored.length, keep.size(), "unknown ignored columns in " + header);
-        for (int row = 0; row < la.size(); row++) {
-            String[] ra = la.get(row).split(",");
-            String[] rb = lb.get(row).split(",");
-            for (int i : keep) {
-                assertEquals(ra[i], rb[i], "row " + row + " column " + header.get(i));
-            }
-        }
     }
 }

@@ -133,9 +133,8 @@ public final class AutoencoderRun {
     public static Outcome resume(DataOptions data, AutoencoderOptions options, RunFolder run,
                                  List<? extends LoopListener<? super AutoencoderEpoch, ? super MultiLayerNetwork>> listeners,
                                  RunControl control) throws IOException {
-        ResumeCheckpoint.Saved<AutoencoderEpoch> saved = ResumeCheckpoint.read(run.dir(), AutoencoderEpoch.CODEC);
-        ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), resumeSettings(data, options),
-                control.allowedChanges(), run.dir());
+        ResumeCheckpoint.Saved<AutoencoderEpoch> saved = ResumeSettings.checkpoint(run, AutoencoderEpoch.CODEC, resumeSettings(data, options),
+                control);
         return run.tracking(() -> run(data, options, run, listeners, control, saved));
     }
 

@@ -118,9 +118,8 @@ public final class ClassifierRun {
     public static Outcome resume(DataOptions data, ClassifierOptions options, RunFolder run,
                                  List<? extends LoopListener<? super EpochResult, ? super MultiLayerNetwork>> listeners,
                                  RunControl control) throws IOException {
-        ResumeCheckpoint.Saved<EpochResult> saved = ResumeCheckpoint.read(run.dir(), EpochResult.CODEC);
-        ResumeSettings.requireSame(saved.fixed().get(ResumeSettings.ENTRY), resumeSettings(data, options),
-                control.allowedChanges(), run.dir());
+        ResumeCheckpoint.Saved<EpochResult> saved = ResumeSettings.checkpoint(run, EpochResult.CODEC, resumeSettings(data, options),
+                control);
         return run.tracking(() -> run(data, options, run, listeners, control, saved));
     }
 
