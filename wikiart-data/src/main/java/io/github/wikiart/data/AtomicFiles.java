@@ -49,17 +49,7 @@ public final class AtomicFiles {
                  OutputStream out = Channels.newOutputStream(channel)) {
                 // Some writers (SameDiff's save) close the stream they are given; the channel must
                 // stay open until it is forced to disk.
-                writer.writeTo(new java.io.FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                });
+                writer.writeTo(unclosable(out));
                 out.flush();
                 channel.force(true);
             }
@@ -77,6 +67,27 @@ public final class AtomicFiles {
             }
             throw e;
         }
+    }
+
+    /**
+     * A view of a stream whose {@code close()} only flushes: for writers that close the stream they
+     * are given (SameDiff's save) when the stream must stay open (a zip entry, a file to be forced).
+     *
+     * @param out the stream
+     * @return the view
+     */
+    public static OutputStream unclosable(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     /**

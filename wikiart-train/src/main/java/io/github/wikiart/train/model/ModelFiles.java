@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wikiart.data.AtomicFiles;
 import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.train.Json;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -131,17 +130,7 @@ public final class ModelFiles {
             for (Map.Entry<String, AtomicFiles.Writer> e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 // Some writers (SameDiff's) close the stream they are given; the zip must stay open.
-                e.getValue().writeTo(new FilterOutputStream(zip) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                });
+                e.getValue().writeTo(AtomicFiles.unclosable(zip));
                 zip.closeEntry();
             }
             zip.finish();

@@ -4,7 +4,6 @@ import io.github.wikiart.train.Json;
 import io.github.wikiart.train.loop.ResultCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,17 +49,7 @@ final class ResumeGraph {
             throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         // SameDiff closes the stream it writes to; the zip must stay open.
-        OutputStream shield = new FilterOutputStream(zip) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                zip.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        OutputStream shield = io.github.wikiart.data.AtomicFiles.unclosable(zip);
         zip.putNextEntry(new ZipEntry(GRAPH));
         sd.save(shield, true);
         zip.closeEntry();
