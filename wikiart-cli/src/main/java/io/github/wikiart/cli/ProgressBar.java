@@ -128,8 +128,9 @@ public class ProgressBar implements JobListener, io.github.wikiart.data.StepProg
     }
 
     /**
-     * A long step before training (verifying images): redrawn in place on a terminal; otherwise a
-     * line every 5 seconds, and a last one, only when the step takes that long.
+     * A long step outside the training loop (verifying images, evaluating, encoding, judging):
+     * redrawn in place with its rate and time left on a terminal; otherwise one line when it ends,
+     * with its rate and duration.
      */
     @Override
     public void onProgress(String name, long done, long total) {
@@ -139,20 +140,29 @@ public class ProgressBar implements JobListener, io.github.wikiart.data.StepProg
             stepStart = now;
             stepShown = now;
         }
-        boolean last = done == total;
+        boolean last = done >= total;
         double seconds = (now - stepStart) / 1e9;
         double rate = done / Math.max(1e-9, seconds);
-        String text = String.format(Locale.ROOT, "%s %d/%d  %.1f images/s  eta %s", name, done, total, rate,
-                duration((total - done) / Math.max(1e-9, rate)));
         if (interactive) {
             if (now - stepShown >= 200_000_000L || last) {
                 stepShown = now;
-                err.print("\r" + text + (last ? System.lineSeparator() : ""));
+                err.print(String.format(Locale.ROOT, "\r%s %d/%d  %.1f images/s  eta %s", name, done, total, rate,
+                        duration((total - done) / Math.max(1e-9, rate))));
+                if (last) {
+                    err.println();
+                }
                 err.flush();
             }
-        } else if (now - stepShown >= 5_000_000_000L || (last && seconds >= 5)) {
-            stepShown = now;
-            line(text);
+            if (last && log != null) {
+                log.println(String.format(Locale.ROOT, "%s %d/%d  %.1f images/s  (%s)", name, done, total, rate,
+                        duration(seconds)));
+            }
+        } else if (last) {
+            line(String.format(Locale.ROOT, "%s %d/%d  %.1f images/s  (%s)", name, done, total, rate,
+                    duration(seconds)));
+        }
+        if (last) {
+            step = null;
         }
     }
 

@@ -28,6 +28,14 @@ class QuietAndLogTest {
         assertTrue(shown.err().contains("run folder: " + loud), shown.err());
         // Not a terminal: a line per quarter epoch, each with the time left.
         assertTrue(shown.err().lines().anyMatch(l -> l.startsWith("epoch 1/2 [") && l.contains("eta ")), shown.err());
+        // The long steps outside the training loop: one line each when stderr is not a terminal.
+        assertTrue(shown.err().lines().anyMatch(l -> l.startsWith("verifying train images 20/20  ")
+                && l.contains("images/s")), shown.err());
+        assertTrue(shown.err().contains("verifying test images 4/4  "), shown.err());
+        CliRunner eval = CliRunner.run("classify", "eval", "--run", loud.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.err().lines().anyMatch(l -> l.startsWith("evaluating 4/4  ") && l.contains("images/s")),
+                eval.err());
         List<String> log = Files.readAllLines(loud.resolve(ProgressBar.LOG));
         assertTrue(log.contains("run folder: " + loud), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("epoch 2/2: train loss")), log.toString());
