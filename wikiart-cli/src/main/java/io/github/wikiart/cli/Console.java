@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param interrupts requested when the process is asked to stop; trainings then checkpoint at the
  *     next batch boundary and stop
  * @param quiet {@code --quiet}: progress and notices are dropped, results and errors still print
+ * @param logSink receives what the library logs to {@code System.err} once a run's {@code train.log}
+ *     is open (the process entry point routes {@code System.err} through it)
  */
-public record Console(PrintStream out, PrintStream err, StopSignal interrupts, boolean quiet) {
+public record Console(PrintStream out, PrintStream err, StopSignal interrupts, boolean quiet, LogSink logSink) {
     private static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
 
     /** Validates the parts. */
@@ -23,6 +25,7 @@ public record Console(PrintStream out, PrintStream err, StopSignal interrupts, b
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(interrupts, "interrupts");
+        Objects.requireNonNull(logSink, "logSink");
     }
 
     /**
@@ -31,7 +34,7 @@ public record Console(PrintStream out, PrintStream err, StopSignal interrupts, b
      * @param interrupts requested on Ctrl-C
      */
     public Console(PrintStream out, PrintStream err, StopSignal interrupts) {
-        this(out, err, interrupts, false);
+        this(out, err, interrupts, false, new LogSink());
     }
 
     /** @return where progress and notices go: standard error, or nowhere with {@code --quiet} */
@@ -41,7 +44,7 @@ public record Console(PrintStream out, PrintStream err, StopSignal interrupts, b
 
     /** @return this console with progress and notices dropped */
     public Console quieted() {
-        return new Console(out, err, interrupts, true);
+        return new Console(out, err, interrupts, true, logSink);
     }
 
     /**

@@ -26,7 +26,11 @@ public final class Main {
         // progress lines ("Added differentiated op ...") straight to System.out, so library code
         // gets a stream that drops them; the CLI itself writes through the Console.
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
-        Console console = new Console(out, System.err, new StopSignal());
+        // The library logs (SLF4J) to System.err: a copy goes to the current run's train.log.
+        PrintStream terminal = System.err;
+        LogSink sink = new LogSink();
+        System.setErr(new PrintStream(sink.tee(terminal), true, StandardCharsets.UTF_8));
+        Console console = new Console(out, terminal, new StopSignal(), false, sink);
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopCleanly(console, finished), "wikiart-interrupt"));
         int code = Cli.standard(console).run(args);

@@ -23,6 +23,7 @@ public class ProgressBar implements JobListener, io.github.wikiart.data.StepProg
     private int lastQuarter;
     private final boolean perSeed;
     private java.io.PrintStream log;
+    private final LogSink logSink;
     private long phaseStart;
     private int epochsEnded;
     private long epochStart;
@@ -36,9 +37,20 @@ public class ProgressBar implements JobListener, io.github.wikiart.data.StepProg
      * @param perSeed whether the job trains one run per seed (names the seed with each run folder)
      */
     public ProgressBar(PrintStream err, boolean interactive, boolean perSeed) {
+        this(err, interactive, perSeed, new LogSink());
+    }
+
+    /**
+     * @param err where to draw
+     * @param interactive whether to redraw in place (a terminal)
+     * @param perSeed whether the job trains one run per seed
+     * @param logSink pointed at each run's {@value #LOG}, so the library's log lands there too
+     */
+    public ProgressBar(PrintStream err, boolean interactive, boolean perSeed, LogSink logSink) {
         this.err = err;
         this.interactive = interactive;
         this.perSeed = perSeed;
+        this.logSink = logSink;
     }
 
     @Override
@@ -49,6 +61,7 @@ public class ProgressBar implements JobListener, io.github.wikiart.data.StepProg
         log = new PrintStream(java.nio.file.Files.newOutputStream(run.file(LOG),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
                 java.nio.charset.StandardCharsets.UTF_8);
+        logSink.attach(log);
         line(perSeed ? "seed " + seed + ": run folder " + run.dir() : "run folder: " + run.dir());
     }
 

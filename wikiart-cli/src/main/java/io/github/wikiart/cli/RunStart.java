@@ -103,6 +103,7 @@ final class RunStart {
      * @return the progress bar
      */
     static ProgressBar listener(Console console, boolean seeds) {
-        return new ProgressBar(console.progress(), !console.quiet() && System.console() != null, seeds);
+        return new ProgressBar(console.progress(), !console.quiet() && System.console() != null, seeds,
+                console.logSink());
     }
 }

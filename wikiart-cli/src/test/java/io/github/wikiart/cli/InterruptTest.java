@@ -24,6 +24,8 @@ class InterruptTest {
         Path data = dir.resolve("data");
         assertEquals(0, CliRunner.run("synth", "--out", data.toString(), "--styles", "3", "--train-per-style", "12",
                 "--test-per-style", "2", "--size", "16", "--seed", "2").code());
+        // A broken image: the library logs a warning, which train.log must hold too.
+        Files.writeString(data.resolve("train/Pointillism/broken.jpg"), "not a jpeg");
         Path run = dir.resolve("run");
         Path log = dir.resolve("child.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -45,6 +47,9 @@ class InterruptTest {
         assertEquals(128 + 15, child.exitValue(), output);
         assertTrue(output.contains("continue with: wikiart classify train --resume " + run), output);
         assertTrue(Files.readString(run.resolve("run-state.json")).contains("\"interrupted\""));
+        String trainLog = Files.readString(run.resolve(ProgressBar.LOG));
+        assertTrue(trainLog.contains("WARN") && trainLog.contains("broken.jpg"), trainLog);
+        assertTrue(trainLog.contains("run folder: " + run), trainLog);
 
         CliRunner resumed = CliRunner.run("classify", "train", "--resume", run.toString(), "--set",
                 "classifier.epochs=2", "--allow-change", "classifier.epochs");
