@@ -306,6 +306,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         }
         // The buffer written above views the array's native memory: the array must outlive it.
         java.lang.ref.Reference.reachabilityFence(features);
+        HostMemory.written(features);
         if (count < members.length && count > 0) {
             features = features.get(NDArrayIndex.interval(0, count)).dup('c');
         }

@@ -75,7 +75,7 @@ public record ModelInput(int imageSize, ResizeMode resize, TensorLayout layout, 
         }
         // The buffer above views the array's native memory: the array must outlive it.
         java.lang.ref.Reference.reachabilityFence(x);
-        return x;
+        return HostMemory.written(x);
     }
 
     /**

@@ -141,7 +141,7 @@ final class ConvWeightGradient {
             INDArray c = a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a)
                     && (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE)
                     ? a : a.castTo(DataType.DOUBLE).dup('c');
-            this.array = c;
+            this.array = io.github.wikiart.data.HostMemory.toRead(c);
             this.doubles = c.dataType() == DataType.DOUBLE ? c.data().asNioDouble() : null;
             this.floats = doubles == null ? c.data().asNioFloat() : null;
             this.offset = c.offset();

@@ -197,6 +197,7 @@ public final class StatisticsFeatures {
         INDArray c = images.ordering() == 'c' && Shape.hasDefaultStridesForShape(images)
                 && (images.dataType() == DataType.FLOAT || images.dataType() == DataType.DOUBLE)
                 ? images : images.castTo(DataType.FLOAT).dup('c');
+        io.github.wikiart.data.HostMemory.toRead(c);
         DoubleBuffer doubles = c.dataType() == DataType.DOUBLE ? c.data().asNioDouble() : null;
         FloatBuffer floats = doubles == null ? c.data().asNioFloat() : null;
         long offset = c.offset();
