@@ -42,6 +42,32 @@ public final class ScheduledRate {
     }
 
     /**
+     * A training step that sets the network's rate from the schedule at the start of every epoch
+     * and trains each batch with {@code fit}.
+     *
+     * @param rate the schedule, or null to keep the network's rate
+     * @param net the network
+     * @param fit trains on one batch and returns its loss
+     * @return the step
+     */
+    public static io.github.wikiart.train.loop.Step step(ScheduledRate rate, MultiLayerNetwork net,
+                                                         io.github.wikiart.train.loop.Step fit) {
+        return new io.github.wikiart.train.loop.Step() {
+            @Override
+            public void startEpoch(int epoch) {
+                if (rate != null) {
+                    rate.apply(net, epoch);
+                }
+            }
+
+            @Override
+            public double fit(org.nd4j.linalg.dataset.DataSet batch) {
+                return fit.fit(batch);
+            }
+        };
+    }
+
+    /**
      * The learning rate the network's updater uses now, read back from its first layer that has
      * one.
      *

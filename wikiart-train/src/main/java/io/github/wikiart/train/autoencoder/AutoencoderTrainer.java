@@ -106,21 +106,11 @@ public final class AutoencoderTrainer {
     public Result fit(MultiLayerNetwork net, ImageBatchIterator train, ImageBatchIterator validation,
                       ImageBatchIterator test) {
         Objects.requireNonNull(net, "net");
-        Step step = new Step() {
-            @Override
-            public void startEpoch(int epoch) {
-                if (rate != null) {
-                    rate.apply(net, epoch);
-                }
-            }
-
-            @Override
-            public double fit(DataSet batch) {
-                INDArray x = batch.getFeatures();
-                net.fit(new DataSet(x, ConvAutoencoder.flatten(x)));
-                return net.score();
-            }
-        };
+        Step step = ScheduledRate.step(rate, net, batch -> {
+            INDArray x = batch.getFeatures();
+            net.fit(new DataSet(x, ConvAutoencoder.flatten(x)));
+            return net.score();
+        });
         LoopResult<AutoencoderEpoch> r = control.applyTo(TrainingLoop.<AutoencoderEpoch, MultiLayerNetwork>builder()
                 .epochs(epochs).best(AutoencoderEpoch::selectionMse, TrainingLoop.Goal.MINIMISE).listeners(listeners))
                 .build().run(net, train, step, s -> new AutoencoderEpoch(s.epoch(), s.meanLoss(),

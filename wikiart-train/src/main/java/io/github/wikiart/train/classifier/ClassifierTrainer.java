@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
@@ -82,20 +81,10 @@ public final class ClassifierTrainer {
         if (train.numExamples() == 0) {
             throw new IllegalArgumentException("the training split has no images");
         }
-        Step step = new Step() {
-            @Override
-            public void startEpoch(int epoch) {
-                if (rate != null) {
-                    rate.apply(net, epoch);
-                }
-            }
-
-            @Override
-            public double fit(DataSet batch) {
-                net.fit(batch);
-                return net.score();
-            }
-        };
+        Step step = ScheduledRate.step(rate, net, batch -> {
+            net.fit(batch);
+            return net.score();
+        });
         LoopResult<EpochResult> r = control.applyTo(TrainingLoop.<EpochResult, MultiLayerNetwork>builder().epochs(epochs)
                 .best(e -> e.selection().accuracy(), TrainingLoop.Goal.MAXIMISE).listeners(listeners)).build()
                 .run(net, train, step, s -> new EpochResult(s.epoch(), s.meanLoss(),
