@@ -32,8 +32,8 @@ class ReadmeTest {
     @Test
     void ciRunsTheReadmeTestCommand() throws Exception {
         String ci = Files.readString(ROOT.resolve(".ci/run"));
-        Matcher m = Pattern.compile("(?m)^(mvn [^\\n]*verify[^\\n]*)$").matcher(ci);
-        assertTrue(m.find(), ".ci/run must run a mvn verify command");
+        Matcher m = Pattern.compile("(?m)^(\\./mvnw [^\\n]*verify[^\\n]*)$").matcher(ci);
+        assertTrue(m.find(), ".ci/run must run a ./mvnw verify command");
         String readme = Files.readString(ROOT.resolve("README.md"));
         assertTrue(readme.contains(m.group(1)), "README.md must give the test command of .ci/run: " + m.group(1));
         assertTrue(ci.contains("./wikiart demo"), ".ci/run should also run the demo");

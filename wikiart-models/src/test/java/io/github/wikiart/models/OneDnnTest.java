@@ -1,6 +1,8 @@
 package io.github.wikiart.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,5 +49,25 @@ class OneDnnTest {
         net.fit(x, y);
         // A layer that found its helper broken drops it; it must still be there after a step.
         assertInstanceOf(MKLDNNConvHelper.class, conv.getHelper());
+    }
+
+    @Test
+    void aUserWhoSwitchesTheHelpersOffKeepsThemOff() {
+        String before = System.getProperty(OneDnn.DISABLE_PROPERTY);
+        System.setProperty(OneDnn.DISABLE_PROPERTY, "true");
+        try {
+            assertFalse(OneDnn.ensureEnabled(), "the user's -D" + OneDnn.DISABLE_PROPERTY + "=true must win");
+            assertEquals("true", System.getProperty(OneDnn.DISABLE_PROPERTY));
+            org.deeplearning4j.nn.layers.convolution.ConvolutionLayer conv =
+                    (org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) tinyConvNet().getLayer(0);
+            assertNull(conv.getHelper(), "no oneDNN helper when switched off");
+        } finally {
+            if (before == null) {
+                System.clearProperty(OneDnn.DISABLE_PROPERTY);
+            } else {
+                System.setProperty(OneDnn.DISABLE_PROPERTY, before);
+            }
+            OneDnn.ensureEnabled();
+        }
     }
 }

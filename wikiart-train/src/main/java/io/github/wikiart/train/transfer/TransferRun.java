@@ -190,7 +190,7 @@ public final class TransferRun {
      * A lambda implements the form without a {@link TransferControl}, which trains without resume
      * checkpoints and cannot resume; a caller that supports stopping and resuming implements
      * {@link #train(WikiArtDataset, DataOptions, TransferOptions, long, RunFolder, LoopListener,
-     * TransferControl)} (for example through {@link #resumable}) and passes the control on to
+     * TransferControl)} and passes the control on to
      * {@link io.github.wikiart.train.transfer.seed.SeedTransferTrainer#train(List, LabelIndex,
      * DataOptions, Path, io.github.wikiart.train.transfer.seed.SeedTransferOptions, Path,
      * LoopListener, TransferControl)}.
