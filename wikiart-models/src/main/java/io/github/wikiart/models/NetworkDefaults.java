@@ -25,7 +25,7 @@ final class NetworkDefaults {
      * @return a configuration builder with this module's defaults
      */
     static NeuralNetConfiguration.Builder configuration(NetworkSettings settings, boolean cacheForward) {
-        OneDnn.ensureEnabled();
+        NativeBackend.prepare();
         return new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .dataType(settings.dataType())

@@ -1,5 +1,6 @@
 package io.github.wikiart.models.transfer;
 
+import io.github.wikiart.models.NativeBackend;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -122,6 +123,7 @@ public final class CinTransferNet {
         if (numStyles < 2 || width < 1) {
             throw new IllegalArgumentException("need >= 2 styles and width >= 1");
         }
+        NativeBackend.prepare();
         Nd4j.getRandom().setSeed(seed);
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder(INPUT, type, -1, height, imageWidth, 3);

@@ -2,6 +2,7 @@ package io.github.wikiart.train.loop;
 
 import io.github.wikiart.data.ImageBatchIterator;
 import io.github.wikiart.data.Seeds;
+import io.github.wikiart.models.NativeBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -95,6 +96,7 @@ public final class TrainingLoop<R, M> {
      * @throws UncheckedIOException when the evaluator or a listener fails to read or write
      */
     public LoopResult<R> run(M model, ImageBatchIterator train, Step step, EpochEvaluator<? extends R> evaluator) {
+        NativeBackend.prepare();
         Objects.requireNonNull(model, "model");
         try {
             return loop(model, train, step, evaluator);

@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import io.github.wikiart.models.NativeBackend;
 import io.github.wikiart.models.OneDnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -103,7 +104,7 @@ public final class ModelFiles {
      */
     public static MultiLayerNetwork loadNetwork(Path file) throws IOException {
         requireFile(file);
-        OneDnn.ensureEnabled();
+        NativeBackend.prepare();
         try {
             return MultiLayerNetwork.load(file.toFile(), true);
         } catch (IOException | RuntimeException e) {

@@ -5,6 +5,7 @@ import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.RgbPixels;
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.NativeBackend;
 import io.github.wikiart.models.transfer.CinArchitecture;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.train.model.ModelDescription;
@@ -158,6 +159,7 @@ public final class CinTransfer implements TransferModel {
     }
 
     private static SameDiff load(java.io.InputStream in, Path source) throws IOException {
+        NativeBackend.prepare();
         try {
             return SameDiff.load(in, false);
         } catch (RuntimeException e) {
