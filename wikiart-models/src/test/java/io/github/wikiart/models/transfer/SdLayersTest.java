@@ -21,7 +21,7 @@ class SdLayersTest {
     }
 
     @Test
-    void upsampleByBroadcastEqualsSameDiffsUpsamplingAndHasTheRightGradient() {
+    void upsampleByConcatenationEqualsSameDiffsUpsamplingAndHasTheRightGradient() {
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 5, 4);
         SameDiff sd = SameDiff.create();
         SDVariable v = sd.constant(x);
