@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * <p>Two things keep them off: the system property
  * {@value #DISABLE_PROPERTY} defaults to {@code true}, and the reflective check in
  * {@link BaseMKLDNNHelper#mklDnnEnabled()} looks for a class that M2.1 renamed (answered by the
- * shim {@code org.nd4j.nativeblas.Nd4jCpu}). Every network class of this library calls
- * {@link #ensureEnabled()} before creating layers, so users need not do anything. Measured effect
+ * shim {@code org.nd4j.nativeblas.Nd4jCpu}). The library calls {@link #ensureEnabled()} (through
+ * {@link NativeBackend#prepare()}) before it builds, loads or trains a network, so users need not
+ * do anything. Measured effect
  * on the original classifier (416 px, batch 32, 2 cores): 0.7 images/s without, about 23 with.
  *
  * <p><b>Turning it off:</b> start the JVM with {@code -Dorg.eclipse.deeplearning4j.helpers.disable=true}
