@@ -4,6 +4,7 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.layers.CachedDeconvolution2D;
 import io.github.wikiart.models.layers.DenseToFeatureMap;
 import io.github.wikiart.models.layers.FeatureMapToDense;
+import io.github.wikiart.models.layers.GemmDense;
 import io.github.wikiart.models.layers.InputConvolution;
 import java.util.Locale;
 import java.util.Objects;
@@ -167,8 +168,8 @@ public final class ConvAutoencoder {
                 .layer(down(2 * width, act, format))
                 .layer(down(4 * width, act, format));
         if (latentShape == LatentShape.VECTOR) {
-            list.layer(new DenseLayer.Builder().nOut(latentDim).activation(Activation.IDENTITY).build())
-                    .layer(new DenseLayer.Builder().nOut((long) 4 * width * b * b).activation(Activation.IDENTITY).build());
+            list.layer(new GemmDense(new DenseLayer.Builder().nOut(latentDim).activation(Activation.IDENTITY)))
+                    .layer(new GemmDense(new DenseLayer.Builder().nOut((long) 4 * width * b * b).activation(Activation.IDENTITY)));
         } else {
             list.layer(conv3(latentDim / (b * b), Activation.IDENTITY, format))
                     .layer(conv3(4 * width, act, format));

@@ -1,6 +1,7 @@
 package io.github.wikiart.models;
 
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.layers.GemmDense;
 import io.github.wikiart.models.layers.InputConvolution;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -70,7 +71,7 @@ public final class SeedClassifier {
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(4, 4).stride(4, 4)
                         .padding(2, 2).dataFormat(Layouts.format(common.layout())).build())
                 .layer(new BatchNormalization.Builder().nOut(features).build())
-                .layer(new DenseLayer.Builder().nOut(300).activation(Activation.IDENTITY).build())
+                .layer(new GemmDense(new DenseLayer.Builder().nOut(300).activation(Activation.IDENTITY)))
                 .layer(new DropoutLayer.Builder(1.0 - dropout).build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD).nOut(numClasses)

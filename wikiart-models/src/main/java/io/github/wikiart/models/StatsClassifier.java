@@ -1,6 +1,7 @@
 package io.github.wikiart.models;
 
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.layers.GemmDense;
 import io.github.wikiart.models.layers.ImageStatistics;
 import io.github.wikiart.models.layers.StatisticsFeatures;
 import io.github.wikiart.models.layers.StatisticsFeatures.Group;
@@ -78,7 +79,7 @@ public final class StatsClassifier {
 
     private ListBuilder head(ListBuilder list) {
         list.layer(new BatchNormalization.Builder().nOut(features()).build())
-                .layer(new DenseLayer.Builder().nOut(hidden).activation(Activation.RELU).build());
+                .layer(new GemmDense(new DenseLayer.Builder().nOut(hidden).activation(Activation.RELU)));
         if (dropout > 0) {
             list.layer(new DropoutLayer.Builder(1.0 - dropout).build());
         }

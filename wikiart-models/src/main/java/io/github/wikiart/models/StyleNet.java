@@ -1,6 +1,7 @@
 package io.github.wikiart.models;
 
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.layers.GemmDense;
 import io.github.wikiart.models.layers.GramPooling;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -77,7 +78,7 @@ public final class StyleNet {
         convBlock(list, gramChannels, 1, format);
         list.layer(new GramPooling(format))
                 .layer(new BatchNormalization.Builder().nOut(pooledFeatures()).build())
-                .layer(new DenseLayer.Builder().nOut(hidden).activation(Activation.RELU).build());
+                .layer(new GemmDense(new DenseLayer.Builder().nOut(hidden).activation(Activation.RELU)));
         if (dropout > 0) {
             list.layer(new DropoutLayer.Builder(1.0 - dropout).build());
         }
