@@ -18,13 +18,21 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The files of golden-model tests: a module's {@code src/test/resources/golden} folder, arrays
- * stored in ND4J's binary format, and the comparison (within 1e-6, absolute below 1 and relative
- * above). With {@code -Dgolden.update=true} the tests rewrite the files instead of trusting them;
+ * stored in ND4J's binary format, and the comparison (within {@link #ABSOLUTE} plus {@link #RELATIVE}
+ * of the stored value). With {@code -Dgolden.update=true} the tests rewrite the files instead of trusting them;
  * do that only after a deliberate change of a network's numbers, and say why in the commit.
  */
 public final class GoldenFiles {
-    /** Allowed difference: absolute for values up to 1, relative above. */
-    public static final double TOLERANCE = 1e-6;
+    /**
+     * Allowed difference, absolute part. The same network gives slightly different float results on
+     * different CPUs, because oneDNN and OpenBLAS choose their kernels, and so the order of their sums,
+     * per CPU: on an AMD EPYC (family 25) against the Intel Xeon the files were made on, StyleNet's
+     * gradient moved by 3e-6 (2.7e-5 relative) and a gradient element of about 1e-6 changed sign. A
+     * changed kernel or formula moves values by far more than this.
+     */
+    public static final double ABSOLUTE = 1e-5;
+    /** Allowed difference, relative part (of the stored value). */
+    public static final double RELATIVE = 1e-4;
     private final Path dir;
 
     private GoldenFiles(Path dir) {
@@ -90,7 +98,7 @@ public final class GoldenFiles {
 
     /**
      * Stores {@code computed} when updating; then asserts it equals the stored array within
-     * {@link #TOLERANCE}, and that the stored array is not all zeros (which would check nothing).
+     * {@link #ABSOLUTE} plus {@link #RELATIVE} of the stored value, and that the stored array is not all zeros (which would check nothing).
      *
      * @param name the model's name
      * @param part what the array is
@@ -108,7 +116,7 @@ public final class GoldenFiles {
         float[] a = computed.castTo(DataType.FLOAT).reshape(-1).toFloatVector();
         double sum = 0;
         for (int i = 0; i < e.length; i++) {
-            double allowed = TOLERANCE * Math.max(1.0, Math.abs(e[i]));
+            double allowed = ABSOLUTE + RELATIVE * Math.abs(e[i]);
             if (!(Math.abs(e[i] - a[i]) <= allowed)) {
                 fail(what + " differs at element " + i + ": stored " + e[i] + ", computed " + a[i]);
             }
