@@ -1,6 +1,7 @@
 package io.github.wikiart.models;
 
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.layers.BatchNormRelu;
 import io.github.wikiart.models.layers.GemmDense;
 import io.github.wikiart.models.layers.GramPooling;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -12,7 +13,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -24,7 +24,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * second-order statistics ({@link GramPooling}) rather than flattened, so the decision rests
  * on texture and colour statistics (what a style is) instead of where things are in the picture.
  *
- * <p>Layers: three 3x3 convolution blocks (batch norm, ReLU; max-pooling after the first two) with
+ * <p>Layers: three 3x3 convolution blocks (batch norm and ReLU as one layer, {@link BatchNormRelu};
+ * max-pooling after the first two) with
  * {@code width}, {@code 2 width}, {@code 2 width} channels, a 1x1 convolution to
  * {@code gramChannels}, Gram pooling ({@code g*g + g} features), batch norm, a dense layer of
  * {@code hidden} units with ReLU and dropout, and a softmax output with cross-entropy.
@@ -91,8 +92,7 @@ public final class StyleNet {
     private static void convBlock(ListBuilder list, int channels, int kernel, CNN2DFormat format) {
         list.layer(new ConvolutionLayer.Builder(kernel, kernel).nOut(channels).hasBias(false).dataFormat(format)
                         .activation(Activation.IDENTITY).build())
-                .layer(new BatchNormalization.Builder().dataFormat(format).build())
-                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+                .layer(new BatchNormRelu(new BatchNormalization.Builder().dataFormat(format), true));
     }
 
     /** @return a new, initialised network */

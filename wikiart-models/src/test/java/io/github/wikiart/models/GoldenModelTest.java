@@ -24,7 +24,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  * included), with a stored input, output and loss gradient. Loading each model and running the
  * stored input must reproduce the stored output and gradient within 1e-5 plus 1e-4 of the stored value
  * (the spread between CPUs, {@link GoldenFiles#ABSOLUTE}), so a DL4J upgrade or a change to a hand-written kernel
- * ({@code GramPoolingImpl}, {@code InputConvolutionImpl}, {@code CachedDeconvolution2DImpl},
+ * ({@code GramPoolingImpl}, {@code BatchNormReluImpl}, {@code InputConvolutionImpl}, {@code CachedDeconvolution2DImpl},
  * {@code ConvWeightGradient}, {@code StatisticsFeatures}, the SameDiff transfer layers) that
  * changes a number is caught.
  *
@@ -45,6 +45,14 @@ class GoldenModelTest {
 
     static Stream<Arguments> networks() {
         return Stream.of(
+                // stylenet-nchw and -nhwc were stored before StyleNet used BatchNormRelu (batch norm and
+                // ReLU as two DL4J layers): they check that such saved models still load and compute.
+                net("stylenet-fused-nchw", 16, TensorLayout.NCHW, () -> StyleNet.builder().inputSide(16).numClasses(CLASSES)
+                        .width(4).gramChannels(4).hidden(8).dropout(0).updater(new NoOp()).layout(TensorLayout.NCHW)
+                        .seed(11).build().init()),
+                net("stylenet-fused-nhwc", 16, TensorLayout.NHWC, () -> StyleNet.builder().inputSide(16).numClasses(CLASSES)
+                        .width(4).gramChannels(4).hidden(8).dropout(0).updater(new NoOp()).layout(TensorLayout.NHWC)
+                        .seed(12).build().init()),
                 net("stylenet-nchw", 16, TensorLayout.NCHW, () -> StyleNet.builder().inputSide(16).numClasses(CLASSES).width(4)
                         .gramChannels(4).hidden(8).dropout(0).updater(new NoOp()).layout(TensorLayout.NCHW).seed(11)
                         .build().init()),

@@ -1,7 +1,5 @@
 package io.github.wikiart.models.layers;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -30,24 +28,7 @@ public class GemmDense extends DenseLayer {
      * @param builder a dense layer builder with nOut, activation and any other setting
      */
     public GemmDense(DenseLayer.Builder builder) {
-        copyFrom(builder.build());
-    }
-
-    /** DL4J's dense configuration has no constructor for subclasses: copies every field of a built one. */
-    private void copyFrom(DenseLayer built) {
-        for (Class<?> c = DenseLayer.class; c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                try {
-                    f.setAccessible(true);
-                    f.set(this, f.get(built));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot copy the dense layer's setting " + f.getName(), e);
-                }
-            }
-        }
+        LayerWiring.copySettings(DenseLayer.class, builder.build(), this);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.wikiart.models.layers;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -34,5 +36,30 @@ final class LayerWiring {
         layer.setParamTable(initializer.init(conf, paramsView, initialize));
         layer.setConf(conf);
         return layer;
+    }
+
+    /**
+     * Copies every setting of a built DL4J layer configuration into a subclass instance: DL4J's
+     * configurations have no constructor for subclasses, only builders that build the base class.
+     *
+     * @param type the DL4J configuration class whose fields (and its superclasses') are copied
+     * @param from a configuration built by DL4J's builder
+     * @param to the subclass instance
+     */
+    static <T> void copySettings(Class<T> type, T from, T to) {
+        for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    f.set(to, f.get(from));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot copy the layer setting " + c.getSimpleName() + "."
+                            + f.getName(), e);
+                }
+            }
+        }
     }
 }
