@@ -15,7 +15,9 @@ import java.util.Map;
  * in PyTorch (through DJL), alternating row by row in one process, after warm-up; medians of at
  * least 5 timed steps and 2 seconds with min and max; then the data-pipeline benchmark
  * ({@code --pipeline}: only that). {@code --profile} prints one row's op-by-op profile in both
- * frameworks instead ({@link OpProfile}). Exit codes: 0 success, 2 bad flag, 1 failure.
+ * frameworks instead ({@link OpProfile}). Before a row is timed, its two networks run on the same
+ * weights and batch ({@link TwinCheck}); a row whose twin computes something else shows
+ * "invalid" instead of a ratio. Exit codes: 0 success, 2 bad flag, 1 failure.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -108,11 +110,14 @@ public final class BenchMain {
                 err.printf("bench: %s, batch %d: DL4J...%n", name, batch);
                 Measurement d = Networks.measureDl4j(name, batch, plan);
                 Measurement p = null;
+                TwinCheck check = null;
                 if (peer != null) {
+                    err.printf("bench: %s: checking that both compute the same function...%n", name);
+                    check = peer.check(name);
                     err.printf("bench: %s, batch %d: %s...%n", name, batch, peer.name());
                     p = peer.measure(name, batch, plan);
                 }
-                rows.add(new BenchRow(name, batch, d, p));
+                rows.add(new BenchRow(name, batch, d, p, check));
             }
         } catch (RuntimeException e) {
             err.println("wikiart bench: failed: " + e);
@@ -213,16 +218,28 @@ public final class BenchMain {
         for (BenchRow r : rows) {
             sb.append(String.format(Locale.ROOT, "%-26s %5d | %22s %22s %6s | %22s %22s %6s%n", r.network(), r.batch(),
                     cell(r.dl4j().train()), r.pytorch() == null ? "n/a" : cell(r.pytorch().train()),
-                    ratio(r.trainRatio()), cell(r.dl4j().infer()), r.pytorch() == null ? "n/a" : cell(r.pytorch().infer()),
-                    ratio(r.inferRatio())));
+                    ratio(r), cell(r.dl4j().infer()), r.pytorch() == null ? "n/a" : cell(r.pytorch().infer()),
+                    r.comparable() ? ratio(r.inferRatio()) : ratio(r)));
         }
         sb.append("(median [min-max] over the timed steps; ratio = DL4J / PyTorch medians)");
+        if (peer != null) {
+            sb.append(String.format("%ntwin check (same weights and batch in both; dropout off):"));
+            for (BenchRow r : rows) {
+                sb.append(String.format("%n  %-26s %s", r.network(),
+                        r.check() == null ? "not checked yet (no weight mapping for this network)" : r.check().describe()));
+            }
+        }
         return sb.toString();
     }
 
     private static String cell(double[] v) {
         return String.format(Locale.ROOT, "%.1f [%.1f-%.1f]", Measurement.median(v), Measurement.min(v),
                 Measurement.max(v));
+    }
+
+    /** The training ratio, or "invalid" when the twin check failed. */
+    private static String ratio(BenchRow r) {
+        return r.pytorch() != null && !r.comparable() ? "invalid" : ratio(r.trainRatio());
     }
 
     private static String ratio(double r) {

@@ -93,6 +93,33 @@ public final class Networks {
         }
     }
 
+    /**
+     * A row's DL4J classifier without dropout and a small batch, for the twin check ({@link TwinCheck}).
+     *
+     * @param net the network (seed 1), dropout off
+     * @param x the batch, NCHW
+     * @param labels one-hot labels
+     */
+    public record CheckCase(MultiLayerNetwork net, INDArray x, INDArray labels) {
+    }
+
+    /**
+     * @param network the row name
+     * @return the row's check case, or null for the rows without a check yet (the autoencoders: DL4J's
+     *     GELU is the sigmoid approximation, the twin's the exact one; the transfer network: a SameDiff
+     *     graph whose weights are not yet mapped)
+     */
+    public static CheckCase checkCase(String network) {
+        Nd4j.getRandom().setSeed(2);
+        return switch (network) {
+            case SEED_CLASSIFIER -> new CheckCase(SeedClassifier.builder().inputSide(416).numClasses(27).dropout(0)
+                    .build().init(), Nd4j.rand(DataType.FLOAT, 4, 3, 416, 416), oneHot(4, 27));
+            case STYLENET -> new CheckCase(StyleNet.builder().inputSide(64).numClasses(6).dropout(0).build().init(),
+                    Nd4j.rand(DataType.FLOAT, 8, 3, 64, 64), oneHot(8, 6));
+            default -> null;
+        };
+    }
+
     private static Steps steps(MultiLayerNetwork net, INDArray x, INDArray y) {
         DataSet ds = new DataSet(x, y);
         return new Steps(() -> net.fit(ds), () -> net.output(x, false));

@@ -14,4 +14,14 @@ public interface Peer {
      * @return the measurement, or null when the peer has no such network yet
      */
     Measurement measure(String network, int batch, StepPlan plan);
+
+    /**
+     * Runs the network and its twin on the same weights and batch and compares them.
+     *
+     * @param network a row name
+     * @return the comparison, or null when the row has no check yet
+     */
+    default TwinCheck check(String network) {
+        return null;
+    }
 }

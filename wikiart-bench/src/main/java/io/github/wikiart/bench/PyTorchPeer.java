@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.wikiart.bench.pytorch.CinTransferTwin;
 import io.github.wikiart.bench.pytorch.PeerBenchmark;
 import io.github.wikiart.bench.pytorch.PyTorchNetworks;
+import io.github.wikiart.bench.pytorch.TwinComparison;
 
 /**
  * PyTorch 2.7.1 (CPU) through DJL 0.36.0 as the benchmark's peer, on the same networks, batch sizes
@@ -33,5 +34,20 @@ public final class PyTorchPeer implements Peer {
             }
         }
         return new Measurement(r.trainImagesPerSecond(), r.inferImagesPerSecond());
+    }
+
+    /** Checks the classifier rows (StyleNet, the original classifier); the others have no check yet. */
+    @Override
+    public TwinCheck check(String network) {
+        Networks.CheckCase c = Networks.checkCase(network);
+        if (c == null) {
+            return null;
+        }
+        ai.djl.nn.Block twin = switch (network) {
+            case Networks.SEED_CLASSIFIER -> PyTorchNetworks.seedClassifier(416, 27, 0f);
+            case Networks.STYLENET -> PyTorchNetworks.styleNet(64, 6, 0f);
+            default -> throw new IllegalStateException("no twin for the check of " + network);
+        };
+        return TwinComparison.classifier(c.net(), twin, c.x(), c.labels());
     }
 }

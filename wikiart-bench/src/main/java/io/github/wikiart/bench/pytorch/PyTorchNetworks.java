@@ -47,6 +47,18 @@ public final class PyTorchNetworks {
      * @return the block, not initialised; outputs logits {@code [n, classes]}
      */
     public static SequentialBlock seedClassifier(int side, int classes) {
+        return seedClassifier(side, classes, DROPOUT);
+    }
+
+    /**
+     * {@link #seedClassifier(int, int)} with another drop probability (0 for the twin check).
+     *
+     * @param side input side in pixels, at least 4
+     * @param classes number of classes, at least 2
+     * @param dropout drop probability in [0, 1)
+     * @return the block, not initialised
+     */
+    public static SequentialBlock seedClassifier(int side, int classes, float dropout) {
         check(side >= 4, "side must be >= 4, got " + side);
         check(classes >= 2, "classes must be >= 2, got " + classes);
         return new SequentialBlock()
@@ -55,7 +67,7 @@ public final class PyTorchNetworks {
                 .add(Blocks.batchFlattenBlock())
                 .add(BatchNorm.builder().optAxis(1).build())
                 .add(Linear.builder().setUnits(300).build())
-                .add(Dropout.builder().optRate(DROPOUT).build())
+                .add(Dropout.builder().optRate(dropout).build())
                 .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(classes).build());
     }
@@ -72,6 +84,18 @@ public final class PyTorchNetworks {
      * @return the block, not initialised; outputs logits {@code [n, classes]}
      */
     public static SequentialBlock styleNet(int side, int classes) {
+        return styleNet(side, classes, DROPOUT);
+    }
+
+    /**
+     * {@link #styleNet(int, int)} with another drop probability (0 for the twin check).
+     *
+     * @param side input side in pixels, at least 4
+     * @param classes number of classes, at least 2
+     * @param dropout drop probability in [0, 1)
+     * @return the block, not initialised
+     */
+    public static SequentialBlock styleNet(int side, int classes, float dropout) {
         check(side >= 4, "side must be >= 4, got " + side);
         check(classes >= 2, "classes must be >= 2, got " + classes);
         int w = STYLENET_WIDTH;
@@ -86,7 +110,7 @@ public final class PyTorchNetworks {
                 .add(BatchNorm.builder().optAxis(1).build())
                 .add(Linear.builder().setUnits(STYLENET_HIDDEN).build())
                 .add(Activation.reluBlock())
-                .add(Dropout.builder().optRate(DROPOUT).build())
+                .add(Dropout.builder().optRate(dropout).build())
                 .add(Linear.builder().setUnits(classes).build());
     }
 
