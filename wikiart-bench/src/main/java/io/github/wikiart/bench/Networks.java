@@ -94,24 +94,30 @@ public final class Networks {
     }
 
     /**
-     * A row's DL4J classifier without dropout and a small batch, for the twin check ({@link TwinCheck}).
+     * A row's DL4J network (classifiers without dropout) and a small batch, for the twin check
+     * ({@link TwinCheck}).
      *
      * @param net the network (seed 1), dropout off
      * @param x the batch, NCHW
-     * @param labels one-hot labels
+     * @param labels one-hot labels, or the flattened images for an autoencoder
      */
     public record CheckCase(MultiLayerNetwork net, INDArray x, INDArray labels) {
     }
 
     /**
      * @param network the row name
-     * @return the row's check case, or null for the rows without a check yet (the autoencoders: DL4J's
-     *     GELU is the sigmoid approximation, the twin's the exact one; the transfer network: a SameDiff
-     *     graph whose weights are not yet mapped)
+     * @return the row's check case (for an autoencoder the labels are the flattened images), or null
+     *     for the transfer row (a SameDiff graph whose weights are not yet mapped)
      */
     public static CheckCase checkCase(String network) {
         Nd4j.getRandom().setSeed(2);
         return switch (network) {
+            case AE_ORIGINAL, AE_DEFAULT -> {
+                INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 104, 104);
+                yield new CheckCase(ConvAutoencoder.builder().side(104).width(network.equals(AE_ORIGINAL) ? 104 : 16)
+                        .latentDivisor(16).activation(ConvAutoencoder.Act.GELU).layout(TensorLayout.NCHW).build().init(),
+                        x, ConvAutoencoder.flatten(x));
+            }
             case SEED_CLASSIFIER -> new CheckCase(SeedClassifier.builder().inputSide(416).numClasses(27).dropout(0)
                     .build().init(), Nd4j.rand(DataType.FLOAT, 4, 3, 416, 416), oneHot(4, 27));
             case STYLENET -> new CheckCase(StyleNet.builder().inputSide(64).numClasses(6).dropout(0).build().init(),

@@ -36,18 +36,23 @@ public final class PyTorchPeer implements Peer {
         return new Measurement(r.trainImagesPerSecond(), r.inferImagesPerSecond());
     }
 
-    /** Checks the classifier rows (StyleNet, the original classifier); the others have no check yet. */
+    /** Checks the classifier and autoencoder rows; the transfer row has no check yet. */
     @Override
     public TwinCheck check(String network) {
         Networks.CheckCase c = Networks.checkCase(network);
         if (c == null) {
             return null;
         }
-        ai.djl.nn.Block twin = switch (network) {
-            case Networks.SEED_CLASSIFIER -> PyTorchNetworks.seedClassifier(416, 27, 0f);
-            case Networks.STYLENET -> PyTorchNetworks.styleNet(64, 6, 0f);
+        return switch (network) {
+            case Networks.SEED_CLASSIFIER -> TwinComparison.classifier(c.net(), PyTorchNetworks.seedClassifier(416, 27, 0f),
+                    c.x(), c.labels());
+            case Networks.STYLENET -> TwinComparison.classifier(c.net(), PyTorchNetworks.styleNet(64, 6, 0f), c.x(),
+                    c.labels());
+            case Networks.AE_ORIGINAL -> TwinComparison.reconstruction(c.net(), PyTorchNetworks.autoencoder(104, 104),
+                    c.x());
+            case Networks.AE_DEFAULT -> TwinComparison.reconstruction(c.net(), PyTorchNetworks.autoencoder(104, 16),
+                    c.x());
             default -> throw new IllegalStateException("no twin for the check of " + network);
         };
-        return TwinComparison.classifier(c.net(), twin, c.x(), c.labels());
     }
 }

@@ -130,13 +130,12 @@ public final class PyTorchNetworks {
     /**
      * The convolutional autoencoder ({@code ConvAutoencoder}, transposed-convolution decoder, GELU,
      * as the benchmark's DL4J rows and the library's default): three 3x3 stride-2 convolutions
-     * (padding 1) with {@code w}, {@code 2w}, {@code 4w} channels and GELU (DL4J's is the sigmoid
-     * approximation, PyTorch's the exact erf form; the cost is alike), flatten, Linear(latent),
-     * Linear(4w (side/8)^2), reshape to
-     * {@code [4w, side/8, side/8]}, three transposed convolutions (kernel 3, stride 2, padding 1,
-     * output padding 1; {@link TransposedConv2d}) with {@code 4w}, {@code 2w}, {@code w} channels
-     * and GELU, and a final 3x3 convolution (padding 1) to 3 channels without activation. Train it
-     * with an L2 loss against its input.
+     * (padding 1) with {@code w}, {@code 2w}, {@code 4w} channels and GELU (DL4J's sigmoid
+     * approximation, {@link #sigmoidGelu()}), flatten, Linear(latent), Linear(4w (side/8)^2),
+     * reshape to {@code [4w, side/8, side/8]}, three kernel 3, stride 2 transposed convolutions
+     * aligned as DL4J's ({@link TransposedConv2d#doublingAsDl4j}) with {@code 4w}, {@code 2w},
+     * {@code w} channels and GELU, and a final 3x3 convolution (padding 1) to 3 channels without
+     * activation. Train it with an L2 loss against its input.
      *
      * @param side image side, a multiple of 8, at least 8
      * @param width channels of the first convolution, at least 1
@@ -153,17 +152,27 @@ public final class PyTorchNetworks {
         for (int ch : new int[] {width, 2 * width, 4 * width}) {
             net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
                             .optPadding(new Shape(1, 1)).setFilters(ch).build())
-                    .add(Activation.geluBlock());
+                    .add(sigmoidGelu());
         }
         net.add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(latent).build())
                 .add(Linear.builder().setUnits((long) c * b * b).build())
                 .add(LambdaBlock.singleton(x -> x.reshape(-1, c, b, b), "toFeatureMap"));
         for (int ch : new int[] {4 * width, 2 * width, width}) {
-            net.add(TransposedConv2d.doubling(ch)).add(Activation.geluBlock());
+            net.add(TransposedConv2d.doublingAsDl4j(ch)).add(sigmoidGelu());
         }
         return net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                 .setFilters(3).build());
+    }
+
+    /**
+     * DL4J's GELU, the sigmoid approximation {@code x sigmoid(1.702 x)} (PyTorch's {@code gelu} is
+     * the exact erf form, a different function): three PyTorch ops forward, their gradients backward.
+     *
+     * @return the activation block
+     */
+    public static LambdaBlock sigmoidGelu() {
+        return LambdaBlock.singleton(x -> x.mul(Activation.sigmoid(x.mul(1.702f))), "sigmoidGelu");
     }
 
     /**

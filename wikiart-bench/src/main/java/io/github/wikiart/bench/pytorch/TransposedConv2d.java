@@ -32,6 +32,7 @@ public final class TransposedConv2d extends AbstractBlock {
     private final int stride;
     private final int padding;
     private final int outputPadding;
+    private final boolean cropEnd;
     private final Parameter weight;
     private final Parameter bias;
 
@@ -44,6 +45,11 @@ public final class TransposedConv2d extends AbstractBlock {
      * @param withBias whether to add a per-channel bias
      */
     public TransposedConv2d(int filters, int kernel, int stride, int padding, int outputPadding, boolean withBias) {
+        this(filters, kernel, stride, padding, outputPadding, withBias, false);
+    }
+
+    private TransposedConv2d(int filters, int kernel, int stride, int padding, int outputPadding, boolean withBias,
+            boolean cropEnd) {
         if (filters < 1 || kernel < 1 || stride < 1) {
             throw new IllegalArgumentException("filters, kernel and stride must be >= 1, got "
                     + filters + ", " + kernel + ", " + stride);
@@ -59,6 +65,7 @@ public final class TransposedConv2d extends AbstractBlock {
         this.stride = stride;
         this.padding = padding;
         this.outputPadding = outputPadding;
+        this.cropEnd = cropEnd;
         this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
         this.bias = withBias
                 ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
@@ -75,6 +82,20 @@ public final class TransposedConv2d extends AbstractBlock {
      */
     public static TransposedConv2d doubling(int filters) {
         return new TransposedConv2d(filters, 3, 2, 1, 1, true);
+    }
+
+    /**
+     * The doubling step as the DL4J autoencoder computes it: the kernel 3, stride 2 transposed
+     * convolution without padding ({@code 2n + 1} outputs) without its last row and column
+     * ({@link #doublingCroppedAtEnd}). The same cost as {@link #doubling}, but aligned one pixel
+     * apart: it keeps rows {@code 0 .. 2n-1} of the full transposed convolution, PyTorch's padding 1
+     * and output padding 1 keep rows {@code 1 .. 2n}.
+     *
+     * @param filters output channels
+     * @return the block, with bias
+     */
+    public static TransposedConv2d doublingAsDl4j(int filters) {
+        return new TransposedConv2d(filters, 3, 2, 1, 1, true, true);
     }
 
     /**
@@ -102,7 +123,7 @@ public final class TransposedConv2d extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : parameterStore.getValue(bias, x.getDevice(), training);
-        return new NDList(apply(x, w, b, stride, padding, outputPadding));
+        return new NDList(cropEnd ? doublingCroppedAtEnd(x, w, b) : apply(x, w, b, stride, padding, outputPadding));
     }
 
     /**
@@ -153,32 +174,75 @@ public final class TransposedConv2d extends AbstractBlock {
      * columns alike.
      */
     static NDArray doublingBySubPixels(NDArray x, NDArray w, NDArray b) {
+        return subPixels(x, w, b, false);
+    }
+
+    /**
+     * The unpadded kernel 3, stride 2 transposed convolution without its last row and column (DL4J's
+     * autoencoder), by sub-pixels as {@link #doublingBySubPixels}: even output rows {@code 2m} use
+     * kernel row 0 at input row {@code m} and row 2 at {@code m - 1} (zero before the start), odd
+     * rows {@code 2m + 1} kernel row 1 at input row {@code m}; columns alike.
+     *
+     * @param x input {@code [n, cin, h, w]}
+     * @param w weight {@code [cin, cout, 3, 3]}
+     * @param b bias {@code [cout]} or null
+     * @return {@code [n, cout, 2h, 2w]}
+     */
+    static NDArray doublingCroppedAtEnd(NDArray x, NDArray w, NDArray b) {
+        return subPixels(x, w, b, true);
+    }
+
+    /**
+     * @param startAligned false: PyTorch's padding 1 and output padding 1 (rows 1 .. 2n of the full
+     *     transposed convolution); true: rows 0 .. 2n-1
+     */
+    private static NDArray subPixels(NDArray x, NDArray w, NDArray b, boolean startAligned) {
         Shape shape = x.getShape();
         long n = shape.get(0);
         long h = shape.get(2);
         long wd = shape.get(3);
         NDArray kernel = w.transpose(1, 0, 2, 3);
         long cout = kernel.getShape().get(0);
-        NDArray even = kernel.get(new NDIndex(":, :, 1:2, :"));
-        NDArray odd = NDArrays.concat(new NDList(kernel.get(new NDIndex(":, :, 2:3, :")),
+        // One kernel tap, and two taps (2 before 0) reaching one input row or column further.
+        NDArray one = kernel.get(new NDIndex(":, :, 1:2, :"));
+        NDArray two = NDArrays.concat(new NDList(kernel.get(new NDIndex(":, :, 2:3, :")),
                 kernel.get(new NDIndex(":, :, 0:1, :"))), 2);
-        NDArray padded = padBottomRight(x);
+        // PyTorch's alignment: one tap on even rows, two on odd rows over the input and a zero row
+        // after it. The start-aligned one: two taps on even rows over a zero row and the input, one
+        // tap on odd rows.
+        NDArray padded = startAligned ? padTopLeft(x) : padBottomRight(x);
         NDArray[] rows = new NDArray[2];
         int r = 0;
-        for (NDArray rowTaps : new NDArray[] {even, odd}) {
+        for (NDArray rowTaps : startAligned ? new NDArray[] {two, one} : new NDArray[] {one, two}) {
             long kh = rowTaps.getShape().get(2);
-            NDArray evenCols = rowTaps.get(new NDIndex(":, :, :, 1:2"));
-            NDArray oddCols = NDArrays.concat(new NDList(rowTaps.get(new NDIndex(":, :, :, 2:3")),
+            NDArray oneCol = rowTaps.get(new NDIndex(":, :, :, 1:2"));
+            NDArray twoCols = NDArrays.concat(new NDList(rowTaps.get(new NDIndex(":, :, :, 2:3")),
                     rowTaps.get(new NDIndex(":, :, :, 0:1"))), 3);
-            NDArray input = padded.get(new NDIndex(":, :, :{}, :", h + kh - 1));
-            NDArray a = Conv2d.conv2d(input.get(new NDIndex(":, :, :, :{}", wd)), evenCols, b, new Shape(1, 1),
-                    new Shape(0, 0)).singletonOrThrow();
-            NDArray c = Conv2d.conv2d(input, oddCols, b, new Shape(1, 1), new Shape(0, 0)).singletonOrThrow();
+            // The rows (and below, columns) a tap set reads: all h + 1 for two taps, else the input's h.
+            NDArray input = startAligned
+                    ? padded.get(new NDIndex(":, :, {}:, :", kh == 2 ? 0 : 1))
+                    : padded.get(new NDIndex(":, :, :{}, :", h + kh - 1));
+            NDArray oneColInput = startAligned ? input.get(new NDIndex(":, :, :, 1:")) 
+                    : input.get(new NDIndex(":, :, :, :{}", wd));
+            NDArray oneColOut = Conv2d.conv2d(oneColInput, oneCol, b, new Shape(1, 1), new Shape(0, 0))
+                    .singletonOrThrow();
+            NDArray twoColOut = Conv2d.conv2d(input, twoCols, b, new Shape(1, 1), new Shape(0, 0)).singletonOrThrow();
+            NDArray a = startAligned ? twoColOut : oneColOut;
+            NDArray c = startAligned ? oneColOut : twoColOut;
             // Interleave the columns: [n, o, h, w, 2] -> [n, o, h, 2w].
             rows[r++] = NDArrays.stack(new NDList(a, c), 4).reshape(n, cout, h, 2 * wd);
         }
         // Interleave the rows: [n, o, h, 2, 2w] -> [n, o, 2h, 2w].
         return NDArrays.stack(new NDList(rows[0], rows[1]), 3).reshape(n, cout, 2 * h, 2 * wd);
+    }
+
+    /** Prepends one zero row and one zero column: {@code [n, c, h, w] -> [n, c, h + 1, w + 1]}. */
+    private static NDArray padTopLeft(NDArray x) {
+        Shape s = x.getShape();
+        NDArray rows = NDArrays.concat(new NDList(x.getManager().zeros(new Shape(s.get(0), s.get(1), 1, s.get(3)),
+                x.getDataType()), x), 2);
+        return NDArrays.concat(new NDList(x.getManager().zeros(new Shape(s.get(0), s.get(1), s.get(2) + 1, 1),
+                x.getDataType()), rows), 3);
     }
 
     /** Appends one zero row and one zero column: {@code [n, c, h, w] -> [n, c, h + 1, w + 1]}. */

@@ -26,7 +26,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Runs a DL4J classifier and its DJL twin on the same weights and batch and compares them
+ * Runs a DL4J network and its DJL twin on the same weights and batch and compares them
  * ({@link TwinCheck}). The DL4J parameters are copied into the twin in order, layer by layer:
  * convolution weights as they are ({@code [out, in, kh, kw]} in both), dense weights transposed
  * (DL4J {@code [in, out]}, PyTorch {@code [out, in]}), biases and batch-norm parameters flattened,
@@ -38,6 +38,8 @@ public final class TwinComparison {
     }
 
     /**
+     * Compares a classifier: softmax outputs, mean cross-entropy.
+     *
      * @param net the DL4J classifier, NCHW, without dropout
      * @param twin its DJL twin (logits out, without dropout), not initialised
      * @param x the batch {@code [n, 3, side, side]}
@@ -45,10 +47,25 @@ public final class TwinComparison {
      * @return the comparison
      */
     public static TwinCheck classifier(MultiLayerNetwork net, Block twin, INDArray x, INDArray labels) {
+        return compare(net, twin, x, labels, true);
+    }
+
+    /**
+     * Compares an autoencoder: reconstructions, mean squared error against the input.
+     *
+     * @param net the DL4J autoencoder, NCHW (output flattened, {@code ConvAutoencoder.flatten})
+     * @param twin its DJL twin (images out), not initialised
+     * @param x the batch {@code [n, 3, side, side]}
+     * @return the comparison
+     */
+    public static TwinCheck reconstruction(MultiLayerNetwork net, Block twin, INDArray x) {
+        return compare(net, twin, x, x.reshape(x.size(0), -1), false);
+    }
+
+    private static TwinCheck compare(MultiLayerNetwork net, Block twin, INDArray x, INDArray labels, boolean classify) {
         long[] shape = x.shape();
-        INDArray labelIndices = labels.argMax(1).castTo(DataType.FLOAT);
         // Everything DL4J computes first: the twin's training forward below moves nothing of DL4J's.
-        INDArray probabilities = net.output(x, false);
+        INDArray dl4jOutput = net.output(x, false);
         double dl4jLoss = net.score(new DataSet(x, labels), false);
         net.setInput(x);
         net.setLabels(labels);
@@ -57,8 +74,9 @@ public final class TwinComparison {
         INDArray dl4jGradient = net.gradient().getGradientFor("0_W").div(shape[0]);
         net.clear();
 
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optDevices(new Device[] {Device.cpu()});
+        // Mean cross-entropy of the logits, or the mean squared error (weight 1: DL4J's MSE).
+        Loss loss = classify ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss("L2Loss", 1f);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("twin-check", Device.cpu())) {
             model.setBlock(twin);
             try (Trainer trainer = model.newTrainer(config)) {
@@ -66,18 +84,19 @@ public final class TwinComparison {
                 copyParameters(net, twin);
                 NDManager manager = trainer.getManager();
                 NDArray input = manager.create(x.reshape(-1).toFloatVector(), new Shape(shape));
-                NDArray target = manager.create(labelIndices.toFloatVector(), new Shape(shape[0]));
+                NDArray target = classify
+                        ? manager.create(labels.argMax(1).castTo(DataType.FLOAT).toFloatVector(), new Shape(shape[0]))
+                        : input;
                 // Inference first: PyTorch's training-mode batch norm moves its running statistics.
-                NDArray logits = trainer.evaluate(new NDList(input)).singletonOrThrow();
-                float[] peerProbabilities = logits.softmax(1).toFloatArray();
-                double peerLoss = trainer.getLoss().evaluate(new NDList(target), new NDList(logits)).getFloat();
-                float[] peerGradient;
+                NDArray out = trainer.evaluate(new NDList(input)).singletonOrThrow();
+                float[] peerOutput = (classify ? out.softmax(1) : out).toFloatArray();
+                double peerLoss = loss.evaluate(new NDList(target), new NDList(out)).getFloat();
                 try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDArray out = trainer.forward(new NDList(input)).singletonOrThrow();
-                    collector.backward(trainer.getLoss().evaluate(new NDList(target), new NDList(out)));
+                    NDArray trained = trainer.forward(new NDList(input)).singletonOrThrow();
+                    collector.backward(loss.evaluate(new NDList(target), new NDList(trained)));
                 }
-                peerGradient = twin.getParameters().get(0).getValue().getArray().getGradient().toFloatArray();
-                return new TwinCheck(maxDifference(probabilities.reshape(-1).toFloatVector(), peerProbabilities),
+                float[] peerGradient = twin.getParameters().get(0).getValue().getArray().getGradient().toFloatArray();
+                return new TwinCheck(maxDifference(dl4jOutput.reshape(-1).toFloatVector(), peerOutput),
                         dl4jLoss, peerLoss, relativeDifference(dl4jGradient.reshape(-1).toFloatVector(), peerGradient),
                         TwinCheck.TOLERANCE);
             }

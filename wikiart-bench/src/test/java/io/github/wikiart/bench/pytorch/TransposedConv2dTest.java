@@ -82,6 +82,36 @@ class TransposedConv2dTest {
     }
 
     @Test
+    void dl4jAlignedDoublingIsTheUnpaddedOneWithoutItsLastRowAndColumn() {
+        for (int[] c : new int[][] {{2, 3, 3, 4, 2}, {1, 1, 1, 1, 1}, {2, 4, 5, 3, 3}}) {
+            int n = c[0];
+            int cin = c[1];
+            int h = c[2];
+            int w = c[3];
+            int cout = c[4];
+            Random r = new Random(h * 31L + w);
+            float[] x = random(r, n * cin * h * w);
+            float[] wt = random(r, cin * cout * 9);
+            float[] bias = random(r, cout);
+            float[] full = direct(x, n, cin, h, w, wt, cout, 3, bias, 2, 0, 0);
+            float[] expected = new float[n * cout * 4 * h * w];
+            for (int i = 0; i < n * cout; i++) {
+                for (int y = 0; y < 2 * h; y++) {
+                    for (int z = 0; z < 2 * w; z++) {
+                        expected[(i * 2 * h + y) * 2 * w + z] = full[(i * (2 * h + 1) + y) * (2 * w + 1) + z];
+                    }
+                }
+            }
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray out = TransposedConv2d.doublingCroppedAtEnd(manager.create(x, new Shape(n, cin, h, w)),
+                        manager.create(wt, new Shape(cin, cout, 3, 3)), manager.create(bias, new Shape(cout)));
+                assertEquals(new Shape(n, cout, 2 * h, 2 * w), out.getShape());
+                assertArrayEquals(expected, out.toFloatArray(), 1e-4f);
+            }
+        }
+    }
+
+    @Test
     void subPixelFormHasTheZeroInsertionFormsGradients() {
         PyTorchCpu.assumeReliableGradients();
         try (NDManager manager = NDManager.newBaseManager()) {
