@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code [n, c, h*w]}, NHWC as {@code [n*h*w, c, 1]}, a matrix as {@code [n, c, 1]}. Each channel is
  * computed by one thread, in a fixed order, in double precision, so results do not depend on the
  * number of threads. Channels-first arrays are read in runs of {@code inner} values; channels-last
- * ones value by value, which is correct but not fast.
+ * ones ({@code inner == 1}) in blocks of whole rows ({@link BatchNormRows}).
  */
 final class BatchNormKernels {
     private BatchNormKernels() {
@@ -86,6 +86,15 @@ final class BatchNormKernels {
             INDArray out) {
         Values in = new Values(x);
         Values o = out == null ? null : new Values(out);
+        if (g.inner() == 1) {
+            Statistics stats = BatchNormRows.forwardTraining(in, o, g, gamma, beta, eps, relu);
+            in.keepAlive();
+            if (o != null) {
+                o.keepAlive();
+                HostMemory.written(out);
+            }
+            return stats;
+        }
         double[] mean = new double[g.channels()];
         double[] variance = new double[g.channels()];
         forEachChannel(g, () -> new double[g.perChannel()], (buf, c) -> {
@@ -124,6 +133,13 @@ final class BatchNormKernels {
             boolean relu, INDArray out) {
         Values in = new Values(x);
         Values o = new Values(out);
+        if (g.inner() == 1) {
+            BatchNormRows.forwardInference(in, o, g, stats, gamma, beta, eps, relu);
+            in.keepAlive();
+            o.keepAlive();
+            HostMemory.written(out);
+            return;
+        }
         forEachChannel(g, () -> new double[g.perChannel()], (buf, c) -> {
             in.readChannel(g, c, buf);
             double scale = gamma[c] / Math.sqrt(stats.variance()[c] + eps);
@@ -155,6 +171,14 @@ final class BatchNormKernels {
         Values in = new Values(x);
         Values d = new Values(dOut);
         Values result = new Values(dIn);
+        if (g.inner() == 1) {
+            BatchNormRows.backward(in, d, result, g, stats, gamma, beta, eps, relu, dGamma, dBeta);
+            in.keepAlive();
+            d.keepAlive();
+            result.keepAlive();
+            HostMemory.written(dIn);
+            return;
+        }
         int n = g.perChannel();
         forEachChannel(g, () -> new double[2 * n], (buf, c) -> {
             in.readChannel(g, c, buf, 0);
@@ -268,22 +292,34 @@ final class BatchNormKernels {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** A task over one channel with a buffer its worker reuses from channel to channel. */
-    private interface ChannelTask {
-        void run(double[] buffer, int channel);
+    /** A task over one item (a channel, a block of rows) with a buffer its worker reuses from item to item. */
+    interface ItemTask {
+        void run(double[] buffer, int item);
     }
 
     /** Runs the task for every channel, the channels split into one contiguous chunk per core. */
-    private static void forEachChannel(Geometry g, java.util.function.Supplier<double[]> buffer, ChannelTask task) {
-        int channels = g.channels();
-        int chunks = Math.max(1, Math.min(channels, Runtime.getRuntime().availableProcessors()));
+    private static void forEachChannel(Geometry g, java.util.function.Supplier<double[]> buffer, ItemTask task) {
+        forEach(g.channels(), (long) g.channels() * g.perChannel(), buffer, task);
+    }
+
+    /**
+     * Runs the task for items {@code 0 .. count-1}, split into one contiguous chunk per core (in
+     * parallel when the work is large enough). Each item's result must not depend on the split.
+     *
+     * @param count number of items
+     * @param values the number of values all items touch, to decide whether threads pay
+     * @param buffer makes one worker's buffer
+     * @param task the work of one item
+     */
+    static void forEach(int count, long values, java.util.function.Supplier<double[]> buffer, ItemTask task) {
+        int chunks = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
         IntConsumer chunk = k -> {
             double[] buf = buffer.get();
-            for (int c = k * channels / chunks; c < (k + 1) * channels / chunks; c++) {
-                task.run(buf, c);
+            for (int i = k * count / chunks; i < (k + 1) * count / chunks; i++) {
+                task.run(buf, i);
             }
         };
-        if (chunks == 1 || (long) channels * g.perChannel() < 32_768) {
+        if (chunks == 1 || values < 32_768) {
             for (int k = 0; k < chunks; k++) {
                 chunk.accept(k);
             }
@@ -293,7 +329,7 @@ final class BatchNormKernels {
     }
 
     /** Reads and writes the values of a 'c'-ordered float or double array as doubles, from any thread. */
-    private static final class Values {
+    static final class Values {
         private final INDArray array;
         private final FloatBuffer floats;
         private final DoubleBuffer doubles;
@@ -322,35 +358,44 @@ final class BatchNormKernels {
         /** Copies channel {@code c}'s values, in order, into {@code out} from index {@code at}. */
         void readChannel(Geometry g, int c, double[] out, int at) {
             int inner = g.inner();
-            float[] run = floats == null ? null : new float[inner];
             for (int o = 0; o < g.outer(); o++) {
-                int start = (int) (offset + ((long) o * g.channels() + c) * inner);
-                int to = at + o * inner;
-                if (doubles != null) {
-                    doubles.get(start, out, to, inner);
-                } else {
-                    floats.get(start, run, 0, inner);
-                    for (int k = 0; k < inner; k++) {
-                        out[to + k] = run[k];
-                    }
+                read(((long) o * g.channels() + c) * inner, inner, out, at + o * inner);
+            }
+        }
+
+        /** Copies {@code n} consecutive values from element {@code from} into {@code out} at {@code at}. */
+        void read(long from, int n, double[] out, int at) {
+            int start = (int) (offset + from);
+            if (doubles != null) {
+                doubles.get(start, out, at, n);
+            } else {
+                float[] run = new float[n];
+                floats.get(start, run, 0, n);
+                for (int k = 0; k < n; k++) {
+                    out[at + k] = run[k];
                 }
+            }
+        }
+
+        /** Writes {@code n} values of {@code in} from {@code at} to consecutive elements from {@code from}. */
+        void write(long from, int n, double[] in, int at) {
+            int start = (int) (offset + from);
+            if (doubles != null) {
+                doubles.put(start, in, at, n);
+            } else {
+                float[] run = new float[n];
+                for (int k = 0; k < n; k++) {
+                    run[k] = (float) in[at + k];
+                }
+                floats.put(start, run, 0, n);
             }
         }
 
         /** Writes channel {@code c}'s values from {@code in}, in the order {@link #readChannel} read them. */
         void writeChannel(Geometry g, int c, double[] in) {
             int inner = g.inner();
-            float[] run = floats == null ? null : new float[inner];
             for (int o = 0; o < g.outer(); o++) {
-                int start = (int) (offset + ((long) o * g.channels() + c) * inner);
-                if (doubles != null) {
-                    doubles.put(start, in, o * inner, inner);
-                } else {
-                    for (int k = 0; k < inner; k++) {
-                        run[k] = (float) in[o * inner + k];
-                    }
-                    floats.put(start, run, 0, inner);
-                }
+                write(((long) o * g.channels() + c) * inner, inner, in, o * inner);
             }
         }
     }
