@@ -226,7 +226,7 @@ public final class BenchMain {
             sb.append(String.format("%ntwin check (same weights and batch in both; dropout off):"));
             for (BenchRow r : rows) {
                 sb.append(String.format("%n  %-26s %s", r.network(),
-                        r.check() == null ? "not checked yet (no weight mapping for this network)" : r.check().describe()));
+                        r.check() == null ? "not checked (the peer has no check for this network)" : r.check().describe()));
             }
         }
         return sb.toString();

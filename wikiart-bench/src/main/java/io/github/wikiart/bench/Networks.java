@@ -107,7 +107,7 @@ public final class Networks {
     /**
      * @param network the row name
      * @return the row's check case (for an autoencoder the labels are the flattened images), or null
-     *     for the transfer row (a SameDiff graph whose weights are not yet mapped)
+     *     for the transfer row ({@link #transferCase})
      */
     public static CheckCase checkCase(String network) {
         Nd4j.getRandom().setSeed(2);
@@ -132,6 +132,31 @@ public final class Networks {
     }
 
     private static Steps transfer(int batch) {
+        TransferCase c = transferCase(batch);
+        DataSet ds = new DataSet(c.x(), c.styles());
+        java.util.Map<String, INDArray> in = java.util.Map.of("input", c.x(), "style", c.styles());
+        return new Steps(() -> c.sd().fit(ds), () -> c.sd().output(in, "output"));
+    }
+
+    /**
+     * The transfer row's training graph with what built it.
+     *
+     * @param sd the graph (the cin network and its training loss)
+     * @param features the loss's fixed random feature convolutions
+     * @param targets the style loss's target tables, one {@code [styles, c*c]} per feature layer
+     * @param x the batch, NHWC {@code [n, 64, 64, 3]}
+     * @param styles one-hot styles {@code [n, 6]}
+     */
+    public record TransferCase(SameDiff sd, FeatureStack features, List<INDArray> targets, INDArray x,
+            INDArray styles) {
+    }
+
+    /**
+     * @param batch batch size
+     * @return the transfer row's graph and batch (weights, constants and batch from seed 1)
+     */
+    public static TransferCase transferCase(int batch) {
+        Nd4j.getRandom().setSeed(1);
         int side = 64;
         int styles = 6;
         List<INDArray> targets = new ArrayList<>();
@@ -143,11 +168,8 @@ public final class Networks {
         SameDiff sd = CinTransferTrainer.trainingGraph(side, styles, new CinTransferOptions(16, 1e6, 5, 1, batch, 1e-3,
                 1, false, false, CinTransferOptions.Features.RANDOM, 1, io.github.wikiart.train.LearningRateSchedule.CONSTANT), features,
                 false, targets);
-        INDArray x = Nd4j.rand(DataType.FLOAT, batch, side, side, 3);
-        INDArray s = oneHot(batch, styles);
-        DataSet ds = new DataSet(x, s);
-        java.util.Map<String, INDArray> in = java.util.Map.of("input", x, "style", s);
-        return new Steps(() -> sd.fit(ds), () -> sd.output(in, "output"));
+        return new TransferCase(sd, features, targets, Nd4j.rand(DataType.FLOAT, batch, side, side, 3),
+                oneHot(batch, styles));
     }
 
     private static INDArray oneHot(int batch, int classes) {

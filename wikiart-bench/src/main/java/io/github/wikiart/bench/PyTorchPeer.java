@@ -36,9 +36,12 @@ public final class PyTorchPeer implements Peer {
         return new Measurement(r.trainImagesPerSecond(), r.inferImagesPerSecond());
     }
 
-    /** Checks the classifier and autoencoder rows; the transfer row has no check yet. */
+    /** Checks every row: the classifiers, the autoencoders and the transfer network (batch 2). */
     @Override
     public TwinCheck check(String network) {
+        if (network.equals(Networks.TRANSFER)) {
+            return TwinComparison.transfer(Networks.transferCase(2));
+        }
         Networks.CheckCase c = Networks.checkCase(network);
         if (c == null) {
             return null;

@@ -31,7 +31,8 @@ import io.github.wikiart.bench.StepPlan;
  * <p>Network ({@link Network}; inputs images {@code [n, 3, s, s]} in [0, 1] and one-hot styles
  * {@code [n, styles]}): conv 3x3 (w) - CIN - ReLU, conv 3x3 stride 2 (2w) - CIN - ReLU, two residual
  * blocks (conv - CIN - ReLU - conv - CIN, plus the input), transposed conv 3x3 stride 2 to w
- * channels ({@link TransposedConv2d#doubling}) - CIN - ReLU, conv 3x3 to RGB, sigmoid. Conditional
+ * channels ({@link TransposedConv2d#doublingAsDl4j}) - CIN - ReLU, conv 3x3 to RGB, sigmoid;
+ * convolutions padded as SameDiff's SAME mode ({@link #sameConv3}). Conditional
  * instance normalisation normalises each sample's channels over height and width (epsilon 1e-5)
  * and scales and shifts them by the gamma and beta of its style, picked from per-style tables by a
  * one-hot matrix product.
@@ -107,7 +108,7 @@ public final class CinTransferTwin {
                 betas[i] = addParameter(Parameter.builder().setName(NORMS[i] + "_beta")
                         .setType(Parameter.Type.BETA).optShape(new Shape(numStyles, channels[i])).build());
             }
-            this.up = addChildBlock("u1", TransposedConv2d.doubling(width));
+            this.up = addChildBlock("u1", TransposedConv2d.doublingAsDl4j(width));
             setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
         }
 
@@ -147,9 +148,8 @@ public final class CinTransferTwin {
         }
 
         private NDArray conv(ParameterStore store, Device d, boolean training, NDArray x, int i, int stride) {
-            NDArray w = store.getValue(convWeights[i], d, training);
-            NDArray b = store.getValue(convBiases[i], d, training);
-            return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(1, 1)).singletonOrThrow();
+            return sameConv3(x, store.getValue(convWeights[i], d, training), store.getValue(convBiases[i], d, training),
+                    stride);
         }
 
         private NDArray block(ParameterStore store, Device d, boolean training, NDArray x, NDArray styles, int i,
@@ -157,6 +157,26 @@ public final class CinTransferTwin {
             NDArray n = cin(x, styles, store.getValue(gammas[i], d, training), store.getValue(betas[i], d, training));
             return relu ? Activation.relu(n) : n;
         }
+    }
+
+    /**
+     * A 3x3 convolution with SameDiff's SAME padding (of even sides): one zero row and column on
+     * each side at stride 1; at stride 2 one only after the end (libnd4j puts the smaller half of the
+     * padding first), where PyTorch's {@code padding=1} would pad both sides and shift the sampling
+     * grid by one pixel.
+     *
+     * @param x {@code [n, c, h, w]}
+     * @param w {@code [out, c, 3, 3]}
+     * @param b {@code [out]}
+     * @param stride 1 or 2
+     * @return {@code [n, out, h / stride, w / stride]}
+     */
+    static NDArray sameConv3(NDArray x, NDArray w, NDArray b, int stride) {
+        if (stride == 1) {
+            return Conv2d.conv2d(x, w, b, new Shape(1, 1), new Shape(1, 1)).singletonOrThrow();
+        }
+        return Conv2d.conv2d(TransposedConv2d.padBottomRight(x), w, b, new Shape(stride, stride), new Shape(0, 0))
+                .singletonOrThrow();
     }
 
     /**
@@ -200,14 +220,33 @@ public final class CinTransferTwin {
          * @param contentWeight weight of the content loss
          */
         public LossFunction(NDManager manager, int numStyles, float styleWeight, float contentWeight) {
+            this(manager, numStyles, styleWeight, contentWeight, null, null);
+        }
+
+        /**
+         * The loss with given constants (the DL4J graph's, for the twin check).
+         *
+         * @param manager owner of the constants
+         * @param numStyles number of styles
+         * @param styleWeight weight of the style loss
+         * @param contentWeight weight of the content loss
+         * @param featureWeights the three feature layers' weights {@code [c, in, 3, 3]}, or null for random
+         * @param targetTables the three {@code [styles, c*c]} target tables, or null for random
+         */
+        LossFunction(NDManager manager, int numStyles, float styleWeight, float contentWeight, float[][] featureWeights,
+                float[][] targetTables) {
             long in = 3;
             for (int i = 0; i < 3; i++) {
                 long c = FEATURE_CHANNELS[i];
-                weights[i] = manager.randomNormal(0f, (float) Math.sqrt(2.0 / (9 * in)), new Shape(c, in, 3, 3),
-                        DataType.FLOAT32);
+                weights[i] = featureWeights == null
+                        ? manager.randomNormal(0f, (float) Math.sqrt(2.0 / (9 * in)), new Shape(c, in, 3, 3),
+                                DataType.FLOAT32)
+                        : manager.create(featureWeights[i], new Shape(c, in, 3, 3));
                 biases[i] = manager.zeros(new Shape(c), DataType.FLOAT32);
-                tables[i] = manager.randomUniform(0f, 1f, new Shape(numStyles, c * c), DataType.FLOAT32)
-                        .mul(TARGET_SCALE);
+                tables[i] = targetTables == null
+                        ? manager.randomUniform(0f, 1f, new Shape(numStyles, c * c), DataType.FLOAT32)
+                                .mul(TARGET_SCALE)
+                        : manager.create(targetTables[i], new Shape(numStyles, c * c));
                 in = c;
             }
             this.styleWeight = styleWeight;
@@ -225,8 +264,7 @@ public final class CinTransferTwin {
             NDArray[] out = new NDArray[3];
             for (int i = 0; i < 3; i++) {
                 int stride = i == 0 ? 1 : 2;
-                x = Activation.relu(Conv2d.conv2d(x, weights[i], biases[i], new Shape(stride, stride),
-                        new Shape(1, 1)).singletonOrThrow());
+                x = Activation.relu(sameConv3(x, weights[i], biases[i], stride));
                 out[i] = x;
             }
             return out;
@@ -281,6 +319,19 @@ public final class CinTransferTwin {
          * @param width channels of the first layer
          */
         public Session(int batch, int side, int numStyles, int width) {
+            this(batch, side, numStyles, width, m -> new LossFunction(m, numStyles, STYLE_WEIGHT, CONTENT_WEIGHT));
+        }
+
+        /**
+         * A session whose loss is made by {@code loss} (for the twin check's given constants).
+         *
+         * @param batch batch size (for initialisation shapes)
+         * @param side image side, even and at least 4
+         * @param numStyles number of styles
+         * @param width channels of the first layer
+         * @param loss makes the loss in the trainer's manager
+         */
+        Session(int batch, int side, int numStyles, int width, java.util.function.Function<NDManager, LossFunction> loss) {
             if (side % 2 != 0 || side < 4) {
                 throw new IllegalArgumentException("side must be even and >= 4, got " + side);
             }
@@ -297,7 +348,7 @@ public final class CinTransferTwin {
                 t.initialize(new Shape(batch, 3, side, side), new Shape(batch, numStyles));
                 this.model = m;
                 this.trainer = t;
-                this.loss = new LossFunction(t.getManager(), numStyles, STYLE_WEIGHT, CONTENT_WEIGHT);
+                this.loss = loss.apply(t.getManager());
             } catch (RuntimeException e) {
                 m.close();
                 throw e;
@@ -334,6 +385,47 @@ public final class CinTransferTwin {
                 trainer.step();
                 return value;
             }
+        }
+
+        /**
+         * The loss of a batch and its gradient with respect to one parameter, without an update.
+         *
+         * @param images {@code [n, 3, s, s]} in [0, 1]
+         * @param styles one-hot {@code [n, styles]}
+         * @param parameter the parameter's name in the network ({@code c1_W}, ...)
+         * @return the loss, then the gradient's values
+         */
+        float[][] lossAndGradient(NDArray images, NDArray styles, String parameter) {
+            try (NDManager step = trainer.getManager().newSubManager()) {
+                images.tempAttach(step);
+                styles.tempAttach(step);
+                float value;
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray out = trainer.forward(new NDList(images, styles)).singletonOrThrow();
+                    NDArray l = loss.evaluate(out, images, styles);
+                    collector.backward(l);
+                    value = l.getFloat();
+                }
+                return new float[][] {{value}, parameter(parameter).getGradient().toFloatArray()};
+            }
+        }
+
+        /**
+         * @param name a parameter's name ({@code c1_W}, {@code c1_gamma}, {@code u1_weight}, ...)
+         * @return its array
+         */
+        NDArray parameter(String name) {
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.getBlock().getParameters()) {
+                if (p.getKey().equals(name)) {
+                    return p.getValue().getArray();
+                }
+            }
+            throw new IllegalArgumentException("the twin has no parameter " + name);
+        }
+
+        /** @return the names of the network's parameters, in order */
+        java.util.List<String> parameterNames() {
+            return model.getBlock().getParameters().keys();
         }
 
         /**

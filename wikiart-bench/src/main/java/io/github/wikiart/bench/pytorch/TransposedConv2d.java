@@ -246,7 +246,7 @@ public final class TransposedConv2d extends AbstractBlock {
     }
 
     /** Appends one zero row and one zero column: {@code [n, c, h, w] -> [n, c, h + 1, w + 1]}. */
-    private static NDArray padBottomRight(NDArray x) {
+    static NDArray padBottomRight(NDArray x) {
         Shape s = x.getShape();
         NDArray rows = NDArrays.concat(new NDList(x, x.getManager().zeros(new Shape(s.get(0), s.get(1), 1, s.get(3)),
                 x.getDataType())), 2);

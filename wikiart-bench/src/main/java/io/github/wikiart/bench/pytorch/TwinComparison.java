@@ -103,6 +103,79 @@ public final class TwinComparison {
         }
     }
 
+    /**
+     * Compares the transfer row: the SameDiff graph (network and loss, NHWC, YXIO weights) and
+     * {@link CinTransferTwin} (NCHW) with the graph's weights, feature convolutions and target tables
+     * copied in: the output images, the loss and the gradient of {@code c1_W}.
+     *
+     * @param c the row's graph and batch
+     * @return the comparison
+     */
+    public static TwinCheck transfer(io.github.wikiart.bench.Networks.TransferCase c) {
+        org.nd4j.autodiff.samediff.SameDiff sd = c.sd();
+        Map<String, INDArray> feed = Map.of("input", c.x(), "style", c.styles());
+        INDArray output = sd.output(feed, "output").get("output").permute(0, 3, 1, 2);
+        double dl4jLoss = sd.output(feed, "loss").get("loss").getDouble(0);
+        INDArray gradient = fromYxio(sd.calculateGradients(feed, "c1_W").get("c1_W"));
+        int batch = (int) c.x().size(0);
+        int side = (int) c.x().size(1);
+        int styles = (int) c.styles().size(1);
+        int width = (int) sd.getVariable("c1_W").getArr().size(3);
+        float[][] featureWeights = new float[c.features().layers()][];
+        float[][] tables = new float[c.targets().size()][];
+        for (int l = 0; l < featureWeights.length; l++) {
+            featureWeights[l] = fromYxio(c.features().weights().get(l)).reshape(-1).toFloatVector();
+            tables[l] = c.targets().get(l).castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        }
+        try (CinTransferTwin.Session session = new CinTransferTwin.Session(batch, side, styles, width,
+                m -> new CinTransferTwin.LossFunction(m, styles, CinTransferTwin.STYLE_WEIGHT,
+                        CinTransferTwin.CONTENT_WEIGHT, featureWeights, tables))) {
+            for (String name : session.parameterNames()) {
+                String source = graphName(name);
+                if (!sd.hasVariable(source)) {
+                    throw new IllegalStateException("the graph has no variable " + source + " for the twin's " + name
+                            + "; the twin has " + session.parameterNames());
+                }
+                INDArray value = sd.getVariable(source).getArr();
+                INDArray converted = (value.rank() == 4 ? fromYxio(value) : value).castTo(DataType.FLOAT);
+                NDArray target = session.parameter(name);
+                if (converted.length() != target.size()) {
+                    throw new IllegalStateException("the graph's " + source + " " + java.util.Arrays.toString(
+                            converted.shape()) + " does not fit the twin's " + name + " " + target.getShape());
+                }
+                target.set(FloatBuffer.wrap(converted.reshape(-1).toFloatVector()));
+            }
+            NDManager manager = session.manager();
+            Shape nchw = new Shape(batch, 3, side, side);
+            NDArray images = manager.create(c.x().permute(0, 3, 1, 2).dup('c').reshape(-1).toFloatVector(), nchw);
+            NDArray oneHot = manager.create(c.styles().castTo(DataType.FLOAT).reshape(-1).toFloatVector(),
+                    new Shape(batch, styles));
+            float[] peerOutput = session.infer(images, oneHot, manager).toFloatArray();
+            float[][] lossAndGradient = session.lossAndGradient(images, oneHot, "c1_W");
+            return new TwinCheck(maxDifference(output.dup('c').reshape(-1).toFloatVector(), peerOutput), dl4jLoss,
+                    lossAndGradient[0][0], relativeDifference(gradient.dup('c').reshape(-1).toFloatVector(),
+                    lossAndGradient[1]), TwinCheck.TOLERANCE);
+        }
+    }
+
+    /** A SameDiff weight {@code [kh, kw, a, b]} as PyTorch's {@code [b, a, kh, kw]}. */
+    private static INDArray fromYxio(INDArray w) {
+        return w.permute(3, 2, 0, 1).dup('c');
+    }
+
+    /** The graph's name of a twin parameter: the same, but CIN tables are {@code X_cin_gamma}, the upsampling (the child block {@code 01u1}) is {@code u1_W}. */
+    private static String graphName(String twin) {
+        if (twin.endsWith("_gamma") || twin.endsWith("_beta")) {
+            int cut = twin.lastIndexOf('_');
+            return twin.substring(0, cut) + "_cin" + twin.substring(cut);
+        }
+        return switch (twin) {
+            case "01u1_weight" -> "u1_W";
+            case "01u1_bias" -> "u1_b";
+            default -> twin;
+        };
+    }
+
     /** Copies every DL4J parameter into the twin's parameters, in order (see the class comment). */
     static void copyParameters(MultiLayerNetwork net, Block twin) {
         List<Pair<String, Parameter>> peer = new ArrayList<>();
