@@ -18,7 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Build it from an ordinary builder:
  * {@code new BatchNormRelu(new BatchNormalization.Builder().dataFormat(format), true)}. Both layouts
- * (NCHW, NHWC) and matrix inputs are supported; NCHW is the fast one.
+ * (NCHW, NHWC) and matrix inputs are supported; channels-last ones are read in blocks of whole rows
+ * ({@code BatchNormRows}). Statistics are computed in double precision and do not depend on the
+ * number of threads.
  */
 public class BatchNormRelu extends BatchNormalization {
     private static final long serialVersionUID = 1L;
