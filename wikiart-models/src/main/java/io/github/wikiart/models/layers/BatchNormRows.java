@@ -175,8 +175,7 @@ final class BatchNormRows {
 
     /**
      * Reads a block's inputs to {@code buf[0..]} and output gradients to {@code buf[per..]}, the
-     * gradient zeroed where the ReLU's input was not above zero (branch-free, as in
-     * {@link BatchNormKernels}).
+     * gradient zeroed where the ReLU's input was not above zero ({@link BatchNormKernels#reluGradient}).
      */
     private static void readMasked(Values x, Values dOut, Geometry g, int[] rows, double[] buf, int per,
             double[] scale, double[] shift, boolean relu) {
@@ -187,9 +186,7 @@ final class BatchNormRows {
         if (relu) {
             for (int i = 0; i < len; i += c) {
                 for (int k = 0; k < c; k++) {
-                    double y = buf[i + k] * scale[k] + shift[k];
-                    buf[per + i + k] = Double.longBitsToDouble(Double.doubleToRawLongBits(buf[per + i + k])
-                            & ~(Double.doubleToRawLongBits(y - Double.MIN_VALUE) >> 63));
+                    buf[per + i + k] = BatchNormKernels.reluGradient(buf[per + i + k], buf[i + k] * scale[k] + shift[k]);
                 }
             }
         }
