@@ -21,11 +21,14 @@ import java.util.Objects;
  * @param styleTargets what statistics a transfer to a style is pulled towards
  * @param colourMap a per-style pointwise colour map beside the convolutional change (residual networks only)
  * @param histogramWeight weight of the colour-distribution loss (0: none)
+ * @param classifierWeight weight of the classifier loss (0: none; needs trained features): the
+ *     cross-entropy of the target style under the linear classifier of the Gram matrices trained
+ *     with the loss features
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
                                  int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
-                                 boolean colourMap, double histogramWeight) {
+                                 boolean colourMap, double histogramWeight, double classifierWeight) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -69,6 +72,33 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                 featureEpochs, schedule, StyleTargets.CLASS, false, 0);
     }
 
+    /**
+     * Options without the classifier loss.
+     *
+     * @param width channels of the network's first layer
+     * @param styleWeight weight of the style loss
+     * @param contentWeight weight of the content loss
+     * @param epochs passes over the content images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param seed seed of the weights, the loss features and the random target styles
+     * @param upsample nearest upsampling + convolution in the decoder
+     * @param residual the network outputs a change of its input
+     * @param features where the loss features come from
+     * @param featureEpochs passes over the training images when the loss features are trained
+     * @param schedule how the learning rate changes from epoch to epoch
+     * @param styleTargets what statistics a transfer to a style is pulled towards
+     * @param colourMap a per-style pointwise colour map (residual networks only)
+     * @param histogramWeight weight of the colour-distribution loss (0: none)
+     */
+    public CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
+                              double learningRate, long seed, boolean upsample, boolean residual, Features features,
+                              int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
+                              boolean colourMap, double histogramWeight) {
+        this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
+                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0);
+    }
+
     /** Where the loss features come from. */
     public enum Features {
         /**
@@ -97,8 +127,12 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
         if (width < 1 || epochs < 1 || batchSize < 1 || featureEpochs < 1) {
             throw new IllegalArgumentException("width, epochs, batchSize and featureEpochs must be >= 1");
         }
-        if (!(styleWeight >= 0) || !(contentWeight >= 0) || !(learningRate > 0) || !(histogramWeight >= 0)) {
+        if (!(styleWeight >= 0) || !(contentWeight >= 0) || !(learningRate > 0) || !(histogramWeight >= 0)
+                || !(classifierWeight >= 0)) {
             throw new IllegalArgumentException("weights must be >= 0 and learningRate > 0");
+        }
+        if (classifierWeight > 0 && features != Features.TRAINED) {
+            throw new IllegalArgumentException("a classifier loss needs trained features (transfer.features: trained)");
         }
         if (schedule.warmupEpochs() >= epochs) {
             throw new IllegalArgumentException("the learning-rate warm-up (" + schedule.warmupEpochs()

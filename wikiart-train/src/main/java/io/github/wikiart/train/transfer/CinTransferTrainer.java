@@ -10,6 +10,7 @@ import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
+import io.github.wikiart.models.transfer.GramHead;
 import io.github.wikiart.models.transfer.StyleLosses;
 import io.github.wikiart.train.loop.EpochStats;
 import io.github.wikiart.train.loop.LoopListener;
@@ -68,9 +69,17 @@ public final class CinTransferTrainer {
      * @param histogramWeight weight of the colour-distribution loss; when positive, the last entry of
      *     {@code targets} (and {@code shifts}) is the {@code [styles, 4 * CDF_THRESHOLDS]} table of
      *     {@link StyleLosses#colourCdf} distributions
+     * @param head the classifier of the stack's Gram matrices trained with it, or null (random features)
+     * @param classifierWeight weight of the classifier loss (0: none; positive needs a head)
      */
     record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
-                     double histogramWeight) {
+                     double histogramWeight, GramHead head, double classifierWeight) {
+        LossSetup {
+            if (classifierWeight > 0 && head == null) {
+                throw new IllegalArgumentException("a classifier loss needs the classifier trained with the features");
+            }
+        }
+
         boolean histogram() {
             return histogramWeight > 0;
         }
@@ -87,6 +96,10 @@ public final class CinTransferTrainer {
     static final String CONTENT_TERM = "content_loss";
     /** Name of the weighted colour-distribution term of the loss (present when its weight is positive). */
     static final String HISTOGRAM_TERM = "histogram_loss";
+    /** Name of the weighted classifier term of the loss (present when its weight is positive). */
+    static final String CLASSIFIER_TERM = "classifier_loss";
+    /** Name of the classifier's logits of the output (present when the classifier loss is). */
+    static final String CLASSIFIER_LOGITS = "classifier_logits";
 
     /** Thresholds per channel of the colour-distribution loss. */
     static final int CDF_THRESHOLDS = 16;
@@ -257,12 +270,14 @@ public final class CinTransferTrainer {
                                        TransferControl control) throws IOException {
         long phiSeed = Seeds.derive(options.seed(), "transfer/features");
         FeatureStack stack;
+        GramHead head = null;
         boolean pixels;
         if (options.features() == CinTransferOptions.Features.TRAINED) {
             FeatureNetTrainer.Trained trained = FeatureNetTrainer.train(train, labels, data, options.featureEpochs(),
                     32, phiSeed, progress, control.phase(FeatureNetTrainer.PHASE, EpochStats.CODEC));
             LOG.info("loss features trained: training accuracy of their Gram statistics {}", trained.trainAccuracy());
             stack = trained.stack();
+            head = trained.head();
             pixels = true;
         } else {
             stack = FeatureStack.random(phiSeed, DataType.FLOAT, FeatureStack.RANDOM_CHANNELS,
@@ -272,7 +287,8 @@ public final class CinTransferTrainer {
         boolean histogram = options.histogramWeight() > 0;
         List<INDArray> targets = styleTargets(train, labels, data, stack, pixels, histogram);
         if (options.styleTargets() != CinTransferOptions.StyleTargets.SHIFT) {
-            return new LossSetup(stack, pixels, targets, null, options.histogramWeight());
+            return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
+                    options.classifierWeight());
         }
         List<Sample> asOne = content.stream().map(c -> new Sample(c.path(), "content")).toList();
         List<INDArray> contentMeans = styleTargets(asOne, LabelIndex.of(List.of("content")), data, stack, pixels,
@@ -281,7 +297,8 @@ public final class CinTransferTrainer {
         for (int l = 0; l < targets.size(); l++) {
             shifts.add(targets.get(l).subRowVector(contentMeans.get(l)));
         }
-        return new LossSetup(stack, pixels, targets, shifts, options.histogramWeight());
+        return new LossSetup(stack, pixels, targets, shifts, options.histogramWeight(), head,
+                options.classifierWeight());
     }
 
     /**
@@ -298,7 +315,8 @@ public final class CinTransferTrainer {
      */
     public static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, FeatureStack stack,
                                          boolean pixelStatistics, List<INDArray> targets) {
-        return trainingGraph(side, numStyles, options, new LossSetup(stack, pixelStatistics, targets, null, 0), 1);
+        return trainingGraph(side, numStyles, options, new LossSetup(stack, pixelStatistics, targets, null, 0, null, 0),
+                1);
     }
 
     static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, LossSetup loss,
@@ -400,6 +418,19 @@ public final class CinTransferTrainer {
                     .mul(loss.histogramWeight());
             histogram.rename(HISTOGRAM_TERM);
             total = total.add(histogram);
+        }
+        if (loss.classifierWeight() > 0) {
+            int first = loss.pixelStatistics() ? 1 : 0;
+            long[] channels = new long[loss.stack().layers()];
+            for (int l = 0; l < channels.length; l++) {
+                channels[l] = loss.stack().channels(l);
+            }
+            SDVariable logits = loss.head().logits(sd, "style_head", grams.subList(first, grams.size()), channels);
+            logits.rename(CLASSIFIER_LOGITS);
+            SDVariable classifier = sd.loss().softmaxCrossEntropy(null, styles, logits, null)
+                    .mul(loss.classifierWeight());
+            classifier.rename(CLASSIFIER_TERM);
+            total = total.add(classifier);
         }
         total.rename(LOSS);
         sd.setLossVariables(LOSS);

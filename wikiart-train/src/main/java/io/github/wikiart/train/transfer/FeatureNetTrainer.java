@@ -7,6 +7,7 @@ import io.github.wikiart.data.LabelIndex;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.FeatureStack;
+import io.github.wikiart.models.transfer.GramHead;
 import io.github.wikiart.models.transfer.SdLayers;
 import io.github.wikiart.models.transfer.StyleLosses;
 import io.github.wikiart.data.Seeds;
@@ -34,7 +35,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * linear softmax classifier, and stack and classifier are trained together with Adam. The Gram
  * statistics that the style loss later compares are then the ones that separate the styles
  * (texture scale, flat regions, block edges, colour), not those of arbitrary random filters. The
- * classifier head is thrown away; only the convolutions are kept.
+ * classifier head is kept beside the convolutions ({@link Trained#head()}): the transfer's
+ * optional classifier loss asks it to recognise the target style in a transfer.
  *
  * <p>This network is trained on the transfer's own training split and is never a judge of the
  * transfer: evaluation uses separately trained classifiers.
@@ -47,6 +49,8 @@ public final class FeatureNetTrainer {
     private static final String PREFIX = "phi";
     private static final String INPUT = "input";
     private static final String LABEL = "label";
+    private static final String HEAD_WEIGHTS = "head_W";
+    private static final String HEAD_BIAS = "head_b";
     /** The name of this training phase (in progress events and resume checkpoints). */
     public static final String PHASE = "the loss features";
 
@@ -130,6 +134,7 @@ public final class FeatureNetTrainer {
                 seen += out.size(0);
             }
             return new Trained(FeatureStack.fromGraph(sd, PREFIX, STRIDES),
+                    new GramHead(sd.getVariable(HEAD_WEIGHTS).getArr().dup(), sd.getVariable(HEAD_BIAS).getArr().dup()),
                     seen == 0 ? Double.NaN : (double) right / seen);
         }
     }
@@ -142,18 +147,20 @@ public final class FeatureNetTrainer {
         SDVariable y = sd.placeHolder(LABEL, DataType.FLOAT, -1, styles);
         List<SDVariable> acts = init.addTo(sd, PREFIX, true).apply(sd, x);
         List<SDVariable> pooled = new ArrayList<>();
+        long[] channels = new long[acts.size()];
         long features = 0;
         for (int l = 0; l < acts.size(); l++) {
             long s = init.sideAt(side, l);
             long c = init.channels(l);
             // F F^T / hw: the mean over positions of the channel products, of order 1.
-            pooled.add(sd.reshape(StyleLosses.gram(sd, acts.get(l), s, s, c).mul((double) c), -1L, c * c));
+            pooled.add(StyleLosses.gram(sd, acts.get(l), s, s, c));
+            channels[l] = c;
             features += c * c;
         }
-        SDVariable all = sd.concat(1, pooled.toArray(new SDVariable[0]));
-        SDVariable w = sd.var("head_W", SdLayers.he(features, DataType.FLOAT, features, styles).muli(0.1));
-        SDVariable b = sd.var("head_b", Nd4j.zeros(DataType.FLOAT, styles));
-        SDVariable logits = all.mmul("logits", w).add(b);
+        SDVariable w = sd.var(HEAD_WEIGHTS, SdLayers.he(features, DataType.FLOAT, features, styles).muli(0.1));
+        SDVariable b = sd.var(HEAD_BIAS, Nd4j.zeros(DataType.FLOAT, styles));
+        SDVariable logits = GramHead.logits(sd, pooled, channels, w, b);
+        sd.identity("logits", logits);
         sd.loss().softmaxCrossEntropy("loss", y, logits, null);
         sd.setLossVariables("loss");
         sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(1e-3)).dataSetFeatureMapping(INPUT)
@@ -165,9 +172,10 @@ public final class FeatureNetTrainer {
      * A trained stack.
      *
      * @param stack the convolutions
+     * @param head the linear classifier of the stack's Gram matrices trained with it
      * @param trainAccuracy the accuracy of its classifier head on the training images after training
      *     (how well its Gram statistics separate the styles)
      */
-    public record Trained(FeatureStack stack, double trainAccuracy) {
+    public record Trained(FeatureStack stack, GramHead head, double trainAccuracy) {
     }
 }

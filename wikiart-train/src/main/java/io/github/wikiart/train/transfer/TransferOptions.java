@@ -43,6 +43,8 @@ import java.util.Locale;
  *     input's own moved by the style's mean change ({@code shift})
  * @param colourMap {@code transfer.colour_map}: cin with a residual network: a per-style pointwise colour map
  * @param histogramWeight {@code transfer.histogram_weight}: cin: weight of the colour-distribution loss (0: none)
+ * @param classifierWeight {@code transfer.classifier_weight}: cin with trained features: weight of the
+ *     classifier loss (0: none)
  * @param earlyStoppingPatience {@code transfer.early_stopping_patience}: epochs of a phase without an
  *     improvement of its score (cin: the probe loss; seed: the epoch's loss) before it stops, 0 = never
  * @param minDelta {@code transfer.min_delta}: the smallest fall of that loss that counts
@@ -53,7 +55,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                               CinTransferOptions.Features features, int featureEpochs, Path content,
                               LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
                               CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
-                              double histogramWeight, int earlyStoppingPatience, double minDelta) {
+                              double histogramWeight, double classifierWeight, int earlyStoppingPatience,
+                              double minDelta) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -142,6 +145,12 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             0.0, 1e12, "cin: weight of the colour-distribution loss: the soft cumulative histograms of R, G, B and "
                     + "luminance against the style's (0: none; see docs/transfer.md)");
 
+    /** {@code transfer.classifier_weight}. */
+    public static final ConfigKey<Double> CLASSIFIER_WEIGHT = ConfigKey.ofDouble("transfer.classifier_weight", 0.0,
+            0.0, 1e12, "cin with transfer.features: trained: weight of the classifier loss, the cross-entropy of the "
+                    + "target style under the linear classifier of Gram matrices trained with the loss features "
+                    + "(0: none; see docs/transfer.md)");
+
     /** {@code transfer.early_stopping_patience}. */
     public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("transfer");
     /** {@code transfer.min_delta}. */
@@ -151,7 +160,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
             CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT,
-            EARLY_STOPPING_PATIENCE, MIN_DELTA);
+            CLASSIFIER_WEIGHT, EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -176,12 +185,57 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         TrainingKeys.checkWarmup(WARMUP_EPOCHS, warmupEpochs, EPOCHS, epochs);
         STYLE_TARGETS.check(styleTargets);
         HISTOGRAM_WEIGHT.check(histogramWeight);
+        CLASSIFIER_WEIGHT.check(classifierWeight);
         EARLY_STOPPING_PATIENCE.check(earlyStoppingPatience);
         MIN_DELTA.check(minDelta);
         if (colourMap && !residual && method.equals(CinTransfer.METHOD)) {
             throw new io.github.wikiart.config.ConfigException(COLOUR_MAP.name() + ": true needs " + RESIDUAL.name()
                     + ": true (the colour map is added to a residual network's change)");
         }
+        if (classifierWeight > 0 && features != CinTransferOptions.Features.TRAINED
+                && method.equals(CinTransfer.METHOD)) {
+            throw new io.github.wikiart.config.ConfigException(CLASSIFIER_WEIGHT.name() + ": " + classifierWeight
+                    + " needs " + FEATURES.name() + ": trained (the classifier is trained with the loss features)");
+        }
+    }
+
+    /**
+     * Options without the classifier loss.
+     *
+     * @param method {@code cin} or {@code seed}
+     * @param epochs passes over the training images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param width channels of the first layer of the {@code cin} network
+     * @param styleWeight weight of the style loss, NaN for the method's default
+     * @param contentWeight weight of the content loss, NaN for the method's default
+     * @param styleLayers seed: encoder layers of the style loss
+     * @param embedDim seed: size of the style embedding
+     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
+     * @param decoder cin: the decoder's upsampling
+     * @param features cin: where the loss features come from
+     * @param featureEpochs cin with trained features: passes that train them
+     * @param content cin: a folder of images to restyle, or null for the training images
+     * @param lrSchedule cin: the learning-rate schedule's shape
+     * @param warmupEpochs cin: epochs of linear warm-up
+     * @param residual cin: the network outputs a change of its input
+     * @param styleTargets cin: class means or shifted input statistics
+     * @param colourMap cin: a per-style pointwise colour map
+     * @param histogramWeight cin: weight of the colour-distribution loss
+     * @param earlyStoppingPatience epochs without improvement before a phase stops, 0 = never
+     * @param minDelta the smallest fall of the loss that counts
+     */
+    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
+                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
+                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
+                           CinTransferOptions.Features features, int featureEpochs, Path content,
+                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
+                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap, double histogramWeight,
+                           int earlyStoppingPatience, double minDelta) {
+        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
+                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
+                styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(), earlyStoppingPatience,
+                minDelta);
     }
 
     /**
@@ -216,8 +270,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                            CinTransferOptions.StyleTargets styleTargets, boolean colourMap, double histogramWeight) {
         this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
-                styleTargets, colourMap, histogramWeight, EARLY_STOPPING_PATIENCE.defaultValue(),
-                MIN_DELTA.defaultValue());
+                styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
+                EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
     /**
@@ -249,7 +303,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 autoencoderRun, upsample ? ConvAutoencoder.Upsampler.UPSAMPLE : ConvAutoencoder.Upsampler.TRANSPOSED,
                 features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual,
                 STYLE_TARGETS.defaultValue(), COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(),
-                EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
+                CLASSIFIER_WEIGHT.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
     /** @return every key at its default: cin, 10 epochs, batch 8, Adam 0.001, width 16, automatic weights, random features */
@@ -260,8 +314,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 path(AUTOENCODER_RUN.defaultValue()), DECODER.defaultValue(), FEATURES.defaultValue(),
                 FEATURE_EPOCHS.defaultValue(), path(CONTENT.defaultValue()), LR_SCHEDULE.defaultValue(),
                 WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue(), STYLE_TARGETS.defaultValue(),
-                COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(),
-                MIN_DELTA.defaultValue());
+                COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(), CLASSIFIER_WEIGHT.defaultValue(),
+                EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
     /**
@@ -275,7 +329,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 v.get(STYLE_WEIGHT), v.get(CONTENT_WEIGHT), v.get(STYLE_LAYERS), v.get(EMBED_DIM),
                 path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
                 path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
-                v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(EARLY_STOPPING_PATIENCE),
+                v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
+                v.get(EARLY_STOPPING_PATIENCE),
                 v.get(MIN_DELTA));
     }
 
@@ -291,7 +346,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(DECODER, decoder).set(FEATURES, features).set(FEATURE_EPOCHS, featureEpochs)
                 .set(CONTENT, text(content)).set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs)
                 .set(RESIDUAL, residual).set(STYLE_TARGETS, styleTargets).set(COLOUR_MAP, colourMap)
-                .set(HISTOGRAM_WEIGHT, histogramWeight).set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
+                .set(HISTOGRAM_WEIGHT, histogramWeight).set(CLASSIFIER_WEIGHT, classifierWeight)
+                .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
                 .set(MIN_DELTA, minDelta);
     }
 
@@ -304,7 +360,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public TransferOptions withEpochs(int newEpochs) {
         return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
-                warmupEpochs, residual, styleTargets, colourMap, histogramWeight, earlyStoppingPatience, minDelta);
+                warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, earlyStoppingPatience,
+                minDelta);
     }
 
     /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
@@ -326,7 +383,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public CinTransferOptions cin(long seed) {
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
                 learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
-                histogramWeight);
+                histogramWeight, classifierWeight);
     }
 
     /**

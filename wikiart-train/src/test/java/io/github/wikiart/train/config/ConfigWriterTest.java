@@ -117,6 +117,7 @@ class ConfigWriterTest {
                   style_targets: class
                   colour_map: false
                   histogram_weight: 0.0
+                  classifier_weight: 0.0
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);

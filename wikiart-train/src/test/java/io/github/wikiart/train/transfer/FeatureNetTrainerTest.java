@@ -1,5 +1,6 @@
 package io.github.wikiart.train.transfer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,5 +36,11 @@ class FeatureNetTrainerTest {
                 12, 4, null);
         assertEquals(a.stack().weights(), b.stack().weights(), "same seed, same weights");
         assertEquals(a.trainAccuracy(), b.trainAccuracy());
+        assertEquals(a.head(), b.head(), "same seed, same classifier");
+        long grams = 0;
+        for (long c : FeatureNetTrainer.CHANNELS) {
+            grams += c * c;
+        }
+        assertArrayEquals(new long[] {grams, 3}, a.head().weights().shape(), "one weight per Gram value and style");
     }
 }

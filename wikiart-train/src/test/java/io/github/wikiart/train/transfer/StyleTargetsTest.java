@@ -9,6 +9,7 @@ import io.github.wikiart.data.WikiArtDataset;
 import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
+import io.github.wikiart.models.transfer.GramHead;
 import io.github.wikiart.train.LearningRateSchedule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The style targets of the {@code cin} loss: a style's class means, or the input's own statistics
- * moved by the style's shift ({@code transfer.style_targets: shift}), and the colour-distribution
- * term ({@code transfer.histogram_weight}).
+ * moved by the style's shift ({@code transfer.style_targets: shift}), the colour-distribution
+ * term ({@code transfer.histogram_weight}) and the classifier term ({@code transfer.classifier_weight}).
  */
 class StyleTargetsTest {
     private static final int SIDE = 16;
@@ -69,7 +70,7 @@ class StyleTargetsTest {
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
         SameDiff shifted = CinTransferTrainer.trainingGraph(SIDE, STYLES,
                 options(CinTransferOptions.StyleTargets.SHIFT, 10), new CinTransferTrainer.LossSetup(stack, true,
-                        targets, shifts, 10), 1);
+                        targets, shifts, 10, null, 0), 1);
         // The untrained residual network returns its input (squeezed by at most EPS = 0.001):
         // style 1's shift is zero, so its targets are the input's own statistics.
         assertEquals(0.0, loss(shifted, x, 1), 1e-4);
@@ -77,7 +78,7 @@ class StyleTargetsTest {
                 "a style with a shift costs something at the identity");
         SameDiff classMeans = CinTransferTrainer.trainingGraph(SIDE, STYLES,
                 options(CinTransferOptions.StyleTargets.CLASS, 10), new CinTransferTrainer.LossSetup(stack, true,
-                        targets, null, 10), 1);
+                        targets, null, 10, null, 0), 1);
         assertTrue(loss(classMeans, x, 1) > 0.1, "class-mean targets differ from a random image's statistics");
     }
 
@@ -88,10 +89,10 @@ class StyleTargetsTest {
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
         SameDiff without = CinTransferTrainer.trainingGraph(SIDE, STYLES,
                 options(CinTransferOptions.StyleTargets.CLASS, 0), new CinTransferTrainer.LossSetup(stack, true,
-                        targets.subList(0, targets.size() - 1), null, 0), 1);
+                        targets.subList(0, targets.size() - 1), null, 0, null, 0), 1);
         SameDiff with = CinTransferTrainer.trainingGraph(SIDE, STYLES,
                 options(CinTransferOptions.StyleTargets.CLASS, 7), new CinTransferTrainer.LossSetup(stack, true,
-                        targets, null, 7), 1);
+                        targets, null, 7, null, 0), 1);
         INDArray out = without.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
                 Nd4j.createFromArray(new float[][] {{0, 0, 1}, {0, 0, 1}})), CinTransferNet.OUTPUT)
                 .get(CinTransferNet.OUTPUT);
@@ -99,6 +100,94 @@ class StyleTargetsTest {
         INDArray wanted = targets.get(targets.size() - 1).getRow(2);
         double mse = cdf.subRowVector(wanted).mul(cdf.subRowVector(wanted)).meanNumber().doubleValue();
         assertEquals(loss(without, x, 2) + 7 * mse, loss(with, x, 2), 1e-4 * loss(with, x, 2));
+    }
+
+    @Test
+    void theClassifierTermIsItsWeightTimesTheHeadsCrossEntropyOfTheTargetStyle() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
+        List<INDArray> targets = tables(stack, 1.0, 15).subList(0, 3);
+        Nd4j.getRandom().setSeed(16);
+        GramHead head = new GramHead(Nd4j.randn(DataType.FLOAT, 16 + 64, STYLES).muli(0.3),
+                Nd4j.randn(DataType.FLOAT, STYLES));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
+        SameDiff without = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                options(CinTransferOptions.StyleTargets.CLASS, 0), new CinTransferTrainer.LossSetup(stack, true,
+                        targets, null, 0, head, 0), 1);
+        SameDiff with = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                options(CinTransferOptions.StyleTargets.CLASS, 0), new CinTransferTrainer.LossSetup(stack, true,
+                        targets, null, 0, head, 3), 1);
+        INDArray logits = with.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
+                Nd4j.createFromArray(new float[][] {{0, 1, 0}, {0, 1, 0}})), CinTransferTrainer.CLASSIFIER_LOGITS)
+                .get(CinTransferTrainer.CLASSIFIER_LOGITS);
+        double crossEntropy = 0;
+        for (int i = 0; i < 2; i++) {
+            double max = logits.getRow(i).maxNumber().doubleValue();
+            double sum = 0;
+            for (int k = 0; k < STYLES; k++) {
+                sum += Math.exp(logits.getDouble(i, k) - max);
+            }
+            crossEntropy += (max + Math.log(sum) - logits.getDouble(i, 1)) / 2;
+        }
+        assertTrue(crossEntropy > 0.01, "the random head does not already know style 1: " + crossEntropy);
+        assertEquals(loss(without, x, 1) + 3 * crossEntropy, loss(with, x, 1), 1e-4 * loss(with, x, 1));
+    }
+
+    @Test
+    void theClassifierLossMovesTransfersTowardsTheirTargetStyle() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {8, 16}, new int[] {1, 2});
+        List<INDArray> targets = tables(stack, 0.05, 25).subList(0, 3);
+        Nd4j.getRandom().setSeed(26);
+        GramHead head = new GramHead(Nd4j.randn(DataType.FLOAT, 64 + 256, STYLES).muli(0.3),
+                Nd4j.zeros(DataType.FLOAT, STYLES));
+        // Only the classifier term (style weight 0, a small content weight keeping the picture).
+        CinTransferOptions o = new CinTransferOptions(4, 0, 0.1, 1, 6, 5e-3, 5, false, true,
+                CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
+                CinTransferOptions.StyleTargets.CLASS, true, 0, 1);
+        SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, o,
+                new CinTransferTrainer.LossSetup(stack, true, targets, null, 0, head, 1), 10);
+        Map<String, INDArray> in = fixedBatch(27);
+        INDArray s = in.get(CinTransferNet.STYLE);
+        int before = recognised(sd, in, s);
+        double termBefore = sd.output(in, CinTransferTrainer.CLASSIFIER_TERM).get(CinTransferTrainer.CLASSIFIER_TERM)
+                .getDouble(0);
+        for (int i = 0; i < 60; i++) {
+            sd.fit(new org.nd4j.linalg.dataset.DataSet(in.get(CinTransferNet.INPUT), s));
+        }
+        double termAfter = sd.output(in, CinTransferTrainer.CLASSIFIER_TERM).get(CinTransferTrainer.CLASSIFIER_TERM)
+                .getDouble(0);
+        assertTrue(termAfter < 0.5 * termBefore, "cross-entropy " + termBefore + " -> " + termAfter);
+        assertTrue(before < 6, "the untrained network's outputs are not all recognised already: " + before);
+        assertEquals(6, recognised(sd, in, s), "after training the head finds every target style");
+    }
+
+    /** Six random images, image {@code i} moved to style {@code i mod STYLES}. */
+    private static Map<String, INDArray> fixedBatch(long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, SIDE, SIDE, 3);
+        INDArray s = Nd4j.zeros(DataType.FLOAT, 6, STYLES);
+        for (int i = 0; i < 6; i++) {
+            s.putScalar(i, i % STYLES, 1.0);
+        }
+        return Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s);
+    }
+
+    /** How many of the batch's outputs the head assigns to their target style. */
+    private static int recognised(SameDiff sd, Map<String, INDArray> in, INDArray targets) {
+        INDArray logits = sd.output(in, CinTransferTrainer.CLASSIFIER_LOGITS).get(CinTransferTrainer.CLASSIFIER_LOGITS);
+        return logits.argMax(1).eq(targets.argMax(1)).castTo(DataType.INT).sumNumber().intValue();
+    }
+
+    @Test
+    void aClassifierLossWithoutAClassifierIsRefused() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4}, new int[] {1});
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CinTransferTrainer.LossSetup(stack, true, List.of(), null, 0, null, 1));
+        assertEquals("a classifier loss needs the classifier trained with the features", e.getMessage());
+        IllegalArgumentException options = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
+                        CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
+                        CinTransferOptions.StyleTargets.CLASS, false, 0, 1));
+        assertEquals("a classifier loss needs trained features (transfer.features: trained)", options.getMessage());
     }
 
     @Test
@@ -110,17 +199,11 @@ class StyleTargetsTest {
                 CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
                 CinTransferOptions.StyleTargets.SHIFT, true, 100);
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, o,
-                new CinTransferTrainer.LossSetup(stack, true, targets, shifts, 100), 10);
-        Nd4j.getRandom().setSeed(23);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 6, SIDE, SIDE, 3);
-        INDArray s = Nd4j.zeros(DataType.FLOAT, 6, STYLES);
-        for (int i = 0; i < 6; i++) {
-            s.putScalar(i, i % STYLES, 1.0);
-        }
-        Map<String, INDArray> in = Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s);
+                new CinTransferTrainer.LossSetup(stack, true, targets, shifts, 100, null, 0), 10);
+        Map<String, INDArray> in = fixedBatch(23);
         double before = sd.output(in, "loss").get("loss").getDouble(0);
         for (int i = 0; i < 60; i++) {
-            sd.fit(new org.nd4j.linalg.dataset.DataSet(x, s));
+            sd.fit(new org.nd4j.linalg.dataset.DataSet(in.get(CinTransferNet.INPUT), in.get(CinTransferNet.STYLE)));
         }
         double after = sd.output(in, "loss").get("loss").getDouble(0);
         assertTrue(after < 0.8 * before, "loss " + before + " -> " + after);
