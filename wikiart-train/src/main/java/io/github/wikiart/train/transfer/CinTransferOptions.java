@@ -41,7 +41,15 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
          * training images minus the mean over the content images. A style that changes little asks
          * for little change, whatever the input's colours and textures.
          */
-        SHIFT;
+        SHIFT,
+        /**
+         * The input's own statistics through the style's quantile map
+         * ({@link io.github.wikiart.models.transfer.QuantileMap}): each statistic moved from its
+         * distribution over the content images to its distribution over the style's training
+         * images. Like {@link #SHIFT} it asks little of a style that changes little; unlike it, a
+         * style whose images agree on a statistic (grey, a single hue) sends every input there.
+         */
+        QUANTILE;
 
         /** @return the config spelling */
         public String key() {

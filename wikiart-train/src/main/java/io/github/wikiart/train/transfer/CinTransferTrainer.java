@@ -11,6 +11,7 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.GramHead;
+import io.github.wikiart.models.transfer.QuantileMap;
 import io.github.wikiart.models.transfer.StyleLosses;
 import io.github.wikiart.train.loop.EpochStats;
 import io.github.wikiart.train.loop.LoopListener;
@@ -71,9 +72,22 @@ public final class CinTransferTrainer {
      *     {@link StyleLosses#colourCdf} distributions
      * @param head the classifier of the stack's Gram matrices trained with it, or null (random features)
      * @param classifierWeight weight of the classifier loss (0: none; positive needs a head)
+     * @param quantiles per style layer (and the colour distributions), the map of the input's own
+     *     statistic to its target when the targets are {@link CinTransferOptions.StyleTargets#QUANTILE};
+     *     null otherwise
      */
     record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
-                     double histogramWeight, GramHead head, double classifierWeight) {
+                     double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles) {
+        LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
+                  double histogramWeight, GramHead head, double classifierWeight) {
+            this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, null);
+        }
+
+        /** @return whether a target depends on the input's own statistics */
+        boolean ownTargets() {
+            return shifts != null || quantiles != null;
+        }
+
         LossSetup {
             if (classifierWeight > 0 && head == null) {
                 throw new IllegalArgumentException("a classifier loss needs the classifier trained with the features");
@@ -100,6 +114,9 @@ public final class CinTransferTrainer {
     static final String CLASSIFIER_TERM = "classifier_loss";
     /** Name of the classifier's logits of the output (present when the classifier loss is). */
     static final String CLASSIFIER_LOGITS = "classifier_logits";
+
+    /** Intervals per statistic of the quantile maps ({@link CinTransferOptions.StyleTargets#QUANTILE}). */
+    static final int QUANTILE_INTERVALS = 8;
 
     /** Thresholds per channel of the colour-distribution loss. */
     static final int CDF_THRESHOLDS = 16;
@@ -285,14 +302,24 @@ public final class CinTransferTrainer {
             pixels = false;
         }
         boolean histogram = options.histogramWeight() > 0;
-        List<INDArray> targets = styleTargets(train, labels, data, stack, pixels, histogram);
-        if (options.styleTargets() != CinTransferOptions.StyleTargets.SHIFT) {
+        Statistics styled = Statistics.of(train, labels, data, stack, pixels, histogram);
+        List<INDArray> targets = styled.classMeans();
+        if (options.styleTargets() == CinTransferOptions.StyleTargets.CLASS) {
             return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
                     options.classifierWeight());
         }
         List<Sample> asOne = content.stream().map(c -> new Sample(c.path(), "content")).toList();
-        List<INDArray> contentMeans = styleTargets(asOne, LabelIndex.of(List.of("content")), data, stack, pixels,
+        Statistics contentStatistics = Statistics.of(asOne, LabelIndex.of(List.of("content")), data, stack, pixels,
                 histogram);
+        if (options.styleTargets() == CinTransferOptions.StyleTargets.QUANTILE) {
+            List<QuantileMap> maps = new ArrayList<>();
+            for (int l = 0; l < targets.size(); l++) {
+                maps.add(QuantileMap.fit(styled.perStyle(l), contentStatistics.values().get(l), QUANTILE_INTERVALS));
+            }
+            return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
+                    options.classifierWeight(), maps);
+        }
+        List<INDArray> contentMeans = contentStatistics.classMeans();
         List<INDArray> shifts = new ArrayList<>();
         for (int l = 0; l < targets.size(); l++) {
             shifts.add(targets.get(l).subRowVector(contentMeans.get(l)));
@@ -383,8 +410,8 @@ public final class CinTransferTrainer {
             StyleLayer layer = fOut.get(l);
             long c = layer.channels();
             grams.add(StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c));
-            SDVariable own = loss.shifts() == null ? null
-                    : StyleLosses.gram(sd, fIn.get(l).activation(), layer.side(), layer.side(), c);
+            SDVariable own = loss.ownTargets()
+                    ? StyleLosses.gram(sd, fIn.get(l).activation(), layer.side(), layer.side(), c) : null;
             wanted.add(sd.reshape(target(sd, loss, l, styles, own, type), -1L, c, c));
         }
         int contentLayer = loss.pixelStatistics() ? CONTENT_LAYER + 1 : CONTENT_LAYER;
@@ -413,7 +440,7 @@ public final class CinTransferTrainer {
         if (loss.histogram()) {
             int h = loss.targets().size() - 1;
             SDVariable cdf = StyleLosses.colourCdf(sd, out, side, CDF_THRESHOLDS);
-            SDVariable own = loss.shifts() == null ? null : StyleLosses.colourCdf(sd, in, side, CDF_THRESHOLDS);
+            SDVariable own = loss.ownTargets() ? StyleLosses.colourCdf(sd, in, side, CDF_THRESHOLDS) : null;
             SDVariable histogram = StyleLosses.mse(sd, cdf, target(sd, loss, h, styles, own, type))
                     .mul(loss.histogramWeight());
             histogram.rename(HISTOGRAM_TERM);
@@ -438,13 +465,18 @@ public final class CinTransferTrainer {
 
     /**
      * The target of statistic {@code l} for each sample's style: the style's mean (class targets),
-     * or the input's own statistic plus the style's shift.
+     * the input's own statistic plus the style's shift, or the input's own statistic through the
+     * style's quantile map.
      *
      * @param own the input's own statistic, {@code [b, n]} or any shape with n values per sample; null for class targets
      * @return {@code [b, n]}
      */
     private static SDVariable target(SameDiff sd, LossSetup loss, int l, SDVariable styles, SDVariable own,
                                      DataType type) {
+        if (loss.quantiles() != null) {
+            QuantileMap map = loss.quantiles().get(l);
+            return map.apply(sd, "style_quantiles_" + l, sd.reshape(own, -1L, map.statistics()), styles);
+        }
         if (loss.shifts() == null) {
             return styles.mmul(sd.constant("style_target_" + l, loss.targets().get(l).castTo(type)));
         }
@@ -460,51 +492,100 @@ public final class CinTransferTrainer {
      */
     static List<INDArray> styleTargets(List<Sample> train, LabelIndex labels, DataOptions data, FeatureStack stack,
                                        boolean pixels, boolean histogram) {
-        int side = data.imageSize();
-        SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder(CinTransferNet.INPUT, DataType.FLOAT, -1, side, side, 3);
-        List<StyleLayer> f = styleLayers(sd, stack.addTo(sd, "phi", false), stack, pixels, x, side);
-        String[] names = new String[f.size() + (histogram ? 1 : 0)];
-        List<INDArray> sums = new ArrayList<>();
-        for (int l = 0; l < f.size(); l++) {
-            StyleLayer layer = f.get(l);
-            long c = layer.channels();
-            names[l] = "gram" + l;
-            sd.reshape(names[l], StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c), -1L, c * c);
-            sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), c * c));
-        }
-        if (histogram) {
-            names[f.size()] = "cdf";
-            sd.identity("cdf", StyleLosses.colourCdf(sd, x, side, CDF_THRESHOLDS));
-            sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), 4L * CDF_THRESHOLDS));
-        }
-        double[] counts = new double[labels.size()];
-        try (ImageBatchIterator it = ImageBatchIterator.builder(train, labels).imageSize(side).resize(data.resize())
-                .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(32).shuffle(false).build()) {
-            while (it.hasNext()) {
-                DataSet ds = it.next();
-                Map<String, INDArray> out = sd.output(Map.of(CinTransferNet.INPUT, ds.getFeatures()), names);
-                INDArray onehotT = ds.getLabels().castTo(DataType.DOUBLE).transpose();
-                for (int l = 0; l < names.length; l++) {
-                    sums.get(l).addi(onehotT.mmul(out.get(names[l]).castTo(DataType.DOUBLE)));
-                }
-                INDArray perClass = ds.getLabels().sum(0);
-                for (int k = 0; k < counts.length; k++) {
-                    counts[k] += perClass.getDouble(k);
+        return Statistics.of(train, labels, data, stack, pixels, histogram).classMeans();
+    }
+
+    /**
+     * The statistics of every image: per style layer its flattened Gram matrix, and with the
+     * colour-distribution loss the {@link StyleLosses#colourCdf} distributions.
+     *
+     * @param values per statistic table, {@code [images, n]} in the images' order
+     * @param labels each image's style index
+     * @param styles the number of styles
+     */
+    record Statistics(List<INDArray> values, int[] labels, int styles) {
+        static Statistics of(List<Sample> images, LabelIndex labels, DataOptions data, FeatureStack stack,
+                             boolean pixels, boolean histogram) {
+            int side = data.imageSize();
+            SameDiff sd = SameDiff.create();
+            SDVariable x = sd.placeHolder(CinTransferNet.INPUT, DataType.FLOAT, -1, side, side, 3);
+            List<StyleLayer> f = styleLayers(sd, stack.addTo(sd, "phi", false), stack, pixels, x, side);
+            String[] names = new String[f.size() + (histogram ? 1 : 0)];
+            for (int l = 0; l < f.size(); l++) {
+                StyleLayer layer = f.get(l);
+                long c = layer.channels();
+                names[l] = "gram" + l;
+                sd.reshape(names[l], StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c), -1L,
+                        c * c);
+            }
+            if (histogram) {
+                names[f.size()] = "cdf";
+                sd.identity("cdf", StyleLosses.colourCdf(sd, x, side, CDF_THRESHOLDS));
+            }
+            List<List<INDArray>> batches = new ArrayList<>();
+            for (int l = 0; l < names.length; l++) {
+                batches.add(new ArrayList<>());
+            }
+            int[] ids = new int[images.size()];
+            int at = 0;
+            try (ImageBatchIterator it = ImageBatchIterator.builder(images, labels).imageSize(side)
+                    .resize(data.resize()).decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(32)
+                    .shuffle(false).build()) {
+                while (it.hasNext()) {
+                    DataSet ds = it.next();
+                    Map<String, INDArray> out = sd.output(Map.of(CinTransferNet.INPUT, ds.getFeatures()), names);
+                    for (int l = 0; l < names.length; l++) {
+                        batches.get(l).add(out.get(names[l]).castTo(DataType.FLOAT).dup('c'));
+                    }
+                    INDArray classes = ds.getLabels().argMax(1);
+                    for (int r = 0; r < classes.length(); r++) {
+                        ids[at++] = classes.getInt(r);
+                    }
                 }
             }
-        }
-        for (int k = 0; k < counts.length; k++) {
-            if (counts[k] == 0) {
-                throw new IllegalArgumentException("style '" + labels.name(k) + "' has no training images");
+            List<INDArray> values = new ArrayList<>();
+            for (List<INDArray> b : batches) {
+                values.add(Nd4j.concat(0, b.toArray(new INDArray[0])));
             }
+            Statistics s = new Statistics(values, java.util.Arrays.copyOf(ids, at), labels.size());
+            for (int k = 0; k < labels.size(); k++) {
+                if (s.rowsOf(k).length == 0) {
+                    throw new IllegalArgumentException("style '" + labels.name(k) + "' has no training images");
+                }
+            }
+            return s;
         }
-        List<INDArray> means = new ArrayList<>();
-        INDArray divisor = Nd4j.createFromArray(counts).reshape(labels.size(), 1);
-        for (INDArray sum : sums) {
-            means.add(sum.divi(divisor).castTo(DataType.FLOAT));
+
+        private long[] rowsOf(int style) {
+            return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == style)
+                    .mapToLong(i -> i).toArray();
         }
-        return means;
+
+        /** @return per statistic table, the {@code [styles, n]} means over each style's images */
+        List<INDArray> classMeans() {
+            List<INDArray> means = new ArrayList<>();
+            for (INDArray v : values) {
+                INDArray m = Nd4j.zeros(DataType.FLOAT, styles, v.size(1));
+                for (int k = 0; k < styles; k++) {
+                    m.putRow(k, v.getRows(toInts(rowsOf(k))).castTo(DataType.DOUBLE).mean(0).castTo(DataType.FLOAT));
+                }
+                means.add(m);
+            }
+            return means;
+        }
+
+        /** @return per style, the statistics of its images in table {@code l}, {@code [m_s, n]} */
+        List<INDArray> perStyle(int l) {
+            List<INDArray> out = new ArrayList<>();
+            for (int k = 0; k < styles; k++) {
+                out.add(values.get(l).getRows(toInts(rowsOf(k))));
+            }
+            return out;
+        }
+
+        private static int[] toInts(long[] rows) {
+            return java.util.Arrays.stream(rows).mapToInt(r -> (int) r).toArray();
+        }
     }
 
     /**

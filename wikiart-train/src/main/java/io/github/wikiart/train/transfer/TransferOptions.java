@@ -130,10 +130,12 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                     + "instead of an image");
     /** {@code transfer.style_targets}. */
     public static final ConfigKey<CinTransferOptions.StyleTargets> STYLE_TARGETS = ConfigKey.custom(
-            "transfer.style_targets", ConfigKey.Type.ENUM, CinTransferOptions.StyleTargets.CLASS, "class or shift",
+            "transfer.style_targets", ConfigKey.Type.ENUM, CinTransferOptions.StyleTargets.CLASS,
+            "class, shift or quantile",
             s -> styleTargets(s.text()), CinTransferOptions.StyleTargets::key,
             "cin: what the style loss pulls a transfer towards: the style's mean statistics (class), or the input's "
-                    + "own statistics moved by the style's mean change from the content images (shift; see "
+                    + "own statistics moved by the style's mean change from the content images (shift), or mapped from "
+                    + "their distribution over the content images to the style's, quantile by quantile (quantile; see "
                     + "docs/transfer.md)");
     /** {@code transfer.colour_map}. */
     public static final ConfigKey<Boolean> COLOUR_MAP = ConfigKey.ofBoolean("transfer.colour_map", false,
@@ -463,7 +465,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
 
     private static CinTransferOptions.StyleTargets styleTargets(String text) {
         return choice(text, CinTransferOptions.StyleTargets.values(), CinTransferOptions.StyleTargets::key,
-                "class or shift");
+                "class, shift or quantile");
     }
 
     /** The value whose key is the text (trimmed, any case), or an error naming what was expected. */

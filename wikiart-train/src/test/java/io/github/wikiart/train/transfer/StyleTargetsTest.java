@@ -256,5 +256,23 @@ class StyleTargetsTest {
             assertEquals(0.0, shift.getRow(0).norm2Number().doubleValue(), 1e-5 * size, "layer " + l);
             assertTrue(shift.getRow(1).norm2Number().doubleValue() > 1e-3 * size, "layer " + l);
         }
+
+        CinTransferOptions q = new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
+                CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
+                CinTransferOptions.StyleTargets.QUANTILE, false, 5);
+        CinTransferTrainer.LossSetup quantiles = CinTransferTrainer.lossSetup(set.train().samples(), content,
+                set.labelIndex(), data, q, null);
+        assertEquals(4, quantiles.quantiles().size(), "one map per statistic table");
+        for (int l = 0; l < 4; l++) {
+            assertEquals(setup.targets().get(l).size(1), quantiles.quantiles().get(l).statistics(), "table " + l);
+        }
+        // The untrained residual network returns its input: the style whose images are the content
+        // images asks for (almost) nothing, the others for a change.
+        SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, q, quantiles, 1);
+        INDArray x = CinTransferTrainer.probeBatch(content, data, STYLES).get(CinTransferNet.INPUT);
+        double same = loss(sd, x, 0);
+        for (int style = 1; style < STYLES; style++) {
+            assertTrue(loss(sd, x, style) > 3 * same, "style " + style + ": " + loss(sd, x, style) + " against " + same);
+        }
     }
 }
