@@ -49,18 +49,95 @@ public final class StyleLosses {
      * @return {@code [b, 4 * thresholds]}, channel-major
      */
     public static SDVariable colourCdf(SameDiff sd, SDVariable images, long side, int thresholds) {
+        return colourCdf(sd, images, side, thresholds, ColourChannels.RGBY);
+    }
+
+    /**
+     * Soft cumulative distributions of the pixels along the given colour directions (see
+     * {@link #colourCdf(SameDiff, SDVariable, long, int)} and {@link ColourChannels}).
+     *
+     * @param sd the graph
+     * @param images NHWC images in [0, 1]
+     * @param side height and width
+     * @param thresholds thresholds per channel
+     * @param channels the colour directions
+     * @return {@code [b, channels.count() * thresholds]}, channel-major
+     */
+    public static SDVariable colourCdf(SameDiff sd, SDVariable images, long side, int thresholds,
+                                       ColourChannels channels) {
         org.nd4j.linalg.api.buffer.DataType t = images.dataType();
+        long k = channels.count();
         SDVariable pixels = sd.reshape(images, -1L, 3L);
-        SDVariable rgby = pixels.mmul(sd.constant(Nd4j.createFromArray(new double[][] {
-                {1, 0, 0, 0.299}, {0, 1, 0, 0.587}, {0, 0, 1, 0.114}}).castTo(t)));
+        SDVariable projected = pixels.mmul(sd.constant(Nd4j.createFromArray(channels.projection()).castTo(t)));
+        if (channels.hasOffset()) {
+            projected = projected.add(sd.constant(Nd4j.createFromArray(channels.offset()).castTo(t)));
+        }
         double[] th = new double[thresholds];
         for (int j = 0; j < thresholds; j++) {
             th[j] = (j + 0.5) / thresholds;
         }
         SDVariable cuts = sd.constant(Nd4j.createFromArray(th).castTo(t).reshape(1, 1, 1, thresholds));
-        SDVariable below = sd.nn().sigmoid(cuts.sub(sd.reshape(rgby, -1L, side * side, 4L, 1L))
+        SDVariable below = sd.nn().sigmoid(cuts.sub(sd.reshape(projected, -1L, side * side, k, 1L))
                 .div(CDF_TEMPERATURE));
-        return sd.reshape(below.mean(1), -1L, 4L * thresholds);
+        return sd.reshape(below.mean(1), -1L, k * thresholds);
+    }
+
+    /**
+     * The colour directions whose distributions {@link #colourCdf} compares, each with values in
+     * [0, 1] for pixels in [0, 1].
+     */
+    public enum ColourChannels {
+        /** R, G, B and the luminance Y = 0.299 R + 0.587 G + 0.114 B. */
+        RGBY(new double[][] {{1, 0, 0, 0.299}, {0, 1, 0, 0.587}, {0, 0, 1, 0.114}}, new double[4]),
+        /**
+         * R, G, B, Y and the three opponent differences (R - G + 1) / 2, (G - B + 1) / 2 and
+         * (B - R + 1) / 2: their distributions also describe how the channels go together (a grey
+         * picture has all three differences at 1/2, a duotone has them on one line), which the
+         * channels' own distributions do not.
+         */
+        OPPONENT(new double[][] {{1, 0, 0, 0.299, 0.5, 0, -0.5}, {0, 1, 0, 0.587, -0.5, 0.5, 0},
+                {0, 0, 1, 0.114, 0, -0.5, 0.5}}, new double[] {0, 0, 0, 0, 0.5, 0.5, 0.5});
+
+        private final double[][] projection;
+        private final double[] offset;
+
+        ColourChannels(double[][] projection, double[] offset) {
+            this.projection = projection;
+            this.offset = offset;
+        }
+
+        /** @return the number of directions */
+        public int count() {
+            return offset.length;
+        }
+
+        /** @return the {@code [3, count]} projection of an RGB pixel */
+        public double[][] projection() {
+            double[][] copy = new double[3][];
+            for (int i = 0; i < 3; i++) {
+                copy[i] = projection[i].clone();
+            }
+            return copy;
+        }
+
+        /** @return the {@code [count]} offset added after the projection */
+        public double[] offset() {
+            return offset.clone();
+        }
+
+        private boolean hasOffset() {
+            for (double o : offset) {
+                if (o != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** @return the config spelling */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Temperature of {@link #colourCdf}'s soft step, in pixel values. */

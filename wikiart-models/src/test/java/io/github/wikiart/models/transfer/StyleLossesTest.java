@@ -45,6 +45,36 @@ class StyleLossesTest {
     }
 
     @Test
+    void opponentColourDistributionsAddTheChannelDifferences() {
+        // Two 2x2 images: a grey one (every difference 0) and one of pure red and pure blue pixels.
+        INDArray images = Nd4j.createFromArray(new float[] {
+            0.2f, 0.2f, 0.2f, 0.4f, 0.4f, 0.4f, 0.6f, 0.6f, 0.6f, 0.8f, 0.8f, 0.8f,
+            1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1}).reshape(2, 2, 2, 3);
+        int t = 4;
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.constant(images);
+        INDArray rgby = StyleLosses.colourCdf(sd, x, 2, t).eval();
+        INDArray opponent = StyleLosses.colourCdf(sd, x, 2, t, StyleLosses.ColourChannels.OPPONENT).eval();
+        assertArrayEquals(new long[] {2, 7 * t}, opponent.shape());
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 4 * t; j++) {
+                assertEquals(rgby.getDouble(i, j), opponent.getDouble(i, j), 1e-6, "the first four channels are R, G, B, Y");
+            }
+        }
+        // Thresholds 0.125, 0.375, 0.625, 0.875, each a soft step (sigmoid((t - x) / 0.02): within 2e-3 of 0 or 1
+        // 0.125 away from it). Grey: every difference is 1/2.
+        double[] grey = {0, 0, 1, 1};
+        // Red and blue: R - G is 1 or 0, so (R - G + 1) / 2 is 1 or 1/2; G - B: 1/2 or 0; B - R: 0 or 1.
+        double[][] redBlue = {{0, 0, 0.5, 0.5}, {0.5, 0.5, 1, 1}, {0.5, 0.5, 0.5, 0.5}};
+        for (int d = 0; d < 3; d++) {
+            for (int j = 0; j < t; j++) {
+                assertEquals(grey[j], opponent.getDouble(0, (4L + d) * t + j), 3e-3, "grey, difference " + d);
+                assertEquals(redBlue[d][j], opponent.getDouble(1, (4L + d) * t + j), 3e-3, "red/blue, difference " + d);
+            }
+        }
+    }
+
+    @Test
     void styleLossIsTheSumOfGramMses() {
         SameDiff sd = SameDiff.create();
         SDVariable a = sd.constant(Nd4j.createFromArray(new double[] {1, 2, 3, 4}).reshape(1, 2, 2));

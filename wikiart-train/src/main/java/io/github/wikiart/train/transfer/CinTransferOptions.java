@@ -1,5 +1,6 @@
 package io.github.wikiart.train.transfer;
 
+import io.github.wikiart.models.transfer.StyleLosses;
 import io.github.wikiart.train.LearningRateSchedule;
 import java.util.Objects;
 
@@ -24,11 +25,13 @@ import java.util.Objects;
  * @param classifierWeight weight of the classifier loss (0: none; needs trained features): the
  *     cross-entropy of the target style under the linear classifier of the Gram matrices trained
  *     with the loss features
+ * @param histogramChannels the colour directions whose distributions the colour-distribution loss compares
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
                                  int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
-                                 boolean colourMap, double histogramWeight, double classifierWeight) {
+                                 boolean colourMap, double histogramWeight, double classifierWeight,
+                                 StyleLosses.ColourChannels histogramChannels) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -104,7 +107,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                               int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
                               boolean colourMap, double histogramWeight) {
         this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
-                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0);
+                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0, StyleLosses.ColourChannels.RGBY);
     }
 
     /** Where the loss features come from. */
@@ -129,6 +132,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(styleTargets, "styleTargets");
+        Objects.requireNonNull(histogramChannels, "histogramChannels");
         if (colourMap && !residual) {
             throw new IllegalArgumentException("a colour map needs a residual network (transfer.residual: true)");
         }

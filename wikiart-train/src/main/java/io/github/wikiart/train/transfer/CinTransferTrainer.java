@@ -75,12 +75,15 @@ public final class CinTransferTrainer {
      * @param quantiles per style layer (and the colour distributions), the map of the input's own
      *     statistic to its target when the targets are {@link CinTransferOptions.StyleTargets#QUANTILE};
      *     null otherwise
+     * @param channels the colour directions of the colour distributions
      */
     record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
-                     double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles) {
+                     double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
+                     StyleLosses.ColourChannels channels) {
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight) {
-            this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, null);
+            this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, null,
+                    StyleLosses.ColourChannels.RGBY);
         }
 
         /** @return whether a target depends on the input's own statistics */
@@ -301,12 +304,12 @@ public final class CinTransferTrainer {
                     FeatureStack.RANDOM_STRIDES);
             pixels = false;
         }
-        boolean histogram = options.histogramWeight() > 0;
+        StyleLosses.ColourChannels histogram = options.histogramWeight() > 0 ? options.histogramChannels() : null;
         Statistics styled = Statistics.of(train, labels, data, stack, pixels, histogram);
         List<INDArray> targets = styled.classMeans();
         if (options.styleTargets() == CinTransferOptions.StyleTargets.CLASS) {
             return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
-                    options.classifierWeight());
+                    options.classifierWeight(), null, options.histogramChannels());
         }
         List<Sample> asOne = content.stream().map(c -> new Sample(c.path(), "content")).toList();
         Statistics contentStatistics = Statistics.of(asOne, LabelIndex.of(List.of("content")), data, stack, pixels,
@@ -317,7 +320,7 @@ public final class CinTransferTrainer {
                 maps.add(QuantileMap.fit(styled.perStyle(l), contentStatistics.values().get(l), QUANTILE_INTERVALS));
             }
             return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
-                    options.classifierWeight(), maps);
+                    options.classifierWeight(), maps, options.histogramChannels());
         }
         List<INDArray> contentMeans = contentStatistics.classMeans();
         List<INDArray> shifts = new ArrayList<>();
@@ -325,7 +328,7 @@ public final class CinTransferTrainer {
             shifts.add(targets.get(l).subRowVector(contentMeans.get(l)));
         }
         return new LossSetup(stack, pixels, targets, shifts, options.histogramWeight(), head,
-                options.classifierWeight());
+                options.classifierWeight(), null, options.histogramChannels());
     }
 
     /**
@@ -439,8 +442,9 @@ public final class CinTransferTrainer {
         SDVariable total = style.add(content);
         if (loss.histogram()) {
             int h = loss.targets().size() - 1;
-            SDVariable cdf = StyleLosses.colourCdf(sd, out, side, CDF_THRESHOLDS);
-            SDVariable own = loss.ownTargets() ? StyleLosses.colourCdf(sd, in, side, CDF_THRESHOLDS) : null;
+            SDVariable cdf = StyleLosses.colourCdf(sd, out, side, CDF_THRESHOLDS, loss.channels());
+            SDVariable own = loss.ownTargets() ? StyleLosses.colourCdf(sd, in, side, CDF_THRESHOLDS, loss.channels())
+                    : null;
             SDVariable histogram = StyleLosses.mse(sd, cdf, target(sd, loss, h, styles, own, type))
                     .mul(loss.histogramWeight());
             histogram.rename(HISTOGRAM_TERM);
@@ -492,12 +496,14 @@ public final class CinTransferTrainer {
      */
     static List<INDArray> styleTargets(List<Sample> train, LabelIndex labels, DataOptions data, FeatureStack stack,
                                        boolean pixels, boolean histogram) {
-        return Statistics.of(train, labels, data, stack, pixels, histogram).classMeans();
+        return Statistics.of(train, labels, data, stack, pixels, histogram ? StyleLosses.ColourChannels.RGBY : null)
+                .classMeans();
     }
 
     /**
      * The statistics of every image: per style layer its flattened Gram matrix, and with the
-     * colour-distribution loss the {@link StyleLosses#colourCdf} distributions.
+     * colour-distribution loss the {@link StyleLosses#colourCdf} distributions along its colour
+     * directions (null: none).
      *
      * @param values per statistic table, {@code [images, n]} in the images' order
      * @param labels each image's style index
@@ -505,12 +511,12 @@ public final class CinTransferTrainer {
      */
     record Statistics(List<INDArray> values, int[] labels, int styles) {
         static Statistics of(List<Sample> images, LabelIndex labels, DataOptions data, FeatureStack stack,
-                             boolean pixels, boolean histogram) {
+                             boolean pixels, StyleLosses.ColourChannels histogram) {
             int side = data.imageSize();
             SameDiff sd = SameDiff.create();
             SDVariable x = sd.placeHolder(CinTransferNet.INPUT, DataType.FLOAT, -1, side, side, 3);
             List<StyleLayer> f = styleLayers(sd, stack.addTo(sd, "phi", false), stack, pixels, x, side);
-            String[] names = new String[f.size() + (histogram ? 1 : 0)];
+            String[] names = new String[f.size() + (histogram != null ? 1 : 0)];
             for (int l = 0; l < f.size(); l++) {
                 StyleLayer layer = f.get(l);
                 long c = layer.channels();
@@ -518,9 +524,9 @@ public final class CinTransferTrainer {
                 sd.reshape(names[l], StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c), -1L,
                         c * c);
             }
-            if (histogram) {
+            if (histogram != null) {
                 names[f.size()] = "cdf";
-                sd.identity("cdf", StyleLosses.colourCdf(sd, x, side, CDF_THRESHOLDS));
+                sd.identity("cdf", StyleLosses.colourCdf(sd, x, side, CDF_THRESHOLDS, histogram));
             }
             List<List<INDArray>> batches = new ArrayList<>();
             for (int l = 0; l < names.length; l++) {

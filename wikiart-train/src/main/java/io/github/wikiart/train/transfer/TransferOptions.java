@@ -3,6 +3,7 @@ package io.github.wikiart.train.transfer;
 import io.github.wikiart.config.ConfigKey;
 import io.github.wikiart.config.ConfigValues;
 import io.github.wikiart.models.ConvAutoencoder;
+import io.github.wikiart.models.transfer.StyleLosses;
 import io.github.wikiart.train.LearningRateSchedule;
 import io.github.wikiart.train.TrainingKeys;
 import io.github.wikiart.train.transfer.seed.SeedTransferOptions;
@@ -45,6 +46,8 @@ import java.util.Locale;
  * @param histogramWeight {@code transfer.histogram_weight}: cin: weight of the colour-distribution loss (0: none)
  * @param classifierWeight {@code transfer.classifier_weight}: cin with trained features: weight of the
  *     classifier loss (0: none)
+ * @param histogramChannels {@code transfer.histogram_channels}: cin: the colour directions of the
+ *     colour-distribution loss
  * @param earlyStoppingPatience {@code transfer.early_stopping_patience}: epochs of a phase without an
  *     improvement of its score (cin: the probe loss; seed: the epoch's loss) before it stops, 0 = never
  * @param minDelta {@code transfer.min_delta}: the smallest fall of that loss that counts
@@ -55,7 +58,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                               CinTransferOptions.Features features, int featureEpochs, Path content,
                               LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
                               CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
-                              double histogramWeight, double classifierWeight, int earlyStoppingPatience,
+                              double histogramWeight, double classifierWeight,
+                              StyleLosses.ColourChannels histogramChannels, int earlyStoppingPatience,
                               double minDelta) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
@@ -153,6 +157,14 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                     + "target style under the linear classifier of Gram matrices trained with the loss features "
                     + "(0: none; see docs/transfer.md)");
 
+    /** {@code transfer.histogram_channels}. */
+    public static final ConfigKey<StyleLosses.ColourChannels> HISTOGRAM_CHANNELS = ConfigKey.custom(
+            "transfer.histogram_channels", ConfigKey.Type.ENUM, StyleLosses.ColourChannels.RGBY, "rgby or opponent",
+            s -> histogramChannels(s.text()), StyleLosses.ColourChannels::key,
+            "cin: the colour directions whose distributions the colour-distribution loss compares: R, G, B and "
+                    + "luminance (rgby), or those and the three opponent differences R-G, G-B, B-R, which also "
+                    + "describe how the channels go together (opponent)");
+
     /** {@code transfer.early_stopping_patience}. */
     public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("transfer");
     /** {@code transfer.min_delta}. */
@@ -162,7 +174,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
             CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT,
-            CLASSIFIER_WEIGHT, EARLY_STOPPING_PATIENCE, MIN_DELTA);
+            CLASSIFIER_WEIGHT, HISTOGRAM_CHANNELS, EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -188,6 +200,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         STYLE_TARGETS.check(styleTargets);
         HISTOGRAM_WEIGHT.check(histogramWeight);
         CLASSIFIER_WEIGHT.check(classifierWeight);
+        HISTOGRAM_CHANNELS.check(histogramChannels);
         EARLY_STOPPING_PATIENCE.check(earlyStoppingPatience);
         MIN_DELTA.check(minDelta);
         if (colourMap && !residual && method.equals(CinTransfer.METHOD)) {
@@ -236,8 +249,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                            int earlyStoppingPatience, double minDelta) {
         this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
-                styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(), earlyStoppingPatience,
-                minDelta);
+                styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
+                HISTOGRAM_CHANNELS.defaultValue(), earlyStoppingPatience, minDelta);
     }
 
     /**
@@ -273,7 +286,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
                 styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
-                EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
+                HISTOGRAM_CHANNELS.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
     /**
@@ -305,7 +318,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 autoencoderRun, upsample ? ConvAutoencoder.Upsampler.UPSAMPLE : ConvAutoencoder.Upsampler.TRANSPOSED,
                 features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual,
                 STYLE_TARGETS.defaultValue(), COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(),
-                CLASSIFIER_WEIGHT.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
+                CLASSIFIER_WEIGHT.defaultValue(), HISTOGRAM_CHANNELS.defaultValue(),
+                EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
     /** @return every key at its default: cin, 10 epochs, batch 8, Adam 0.001, width 16, automatic weights, random features */
@@ -317,7 +331,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 FEATURE_EPOCHS.defaultValue(), path(CONTENT.defaultValue()), LR_SCHEDULE.defaultValue(),
                 WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue(), STYLE_TARGETS.defaultValue(),
                 COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(), CLASSIFIER_WEIGHT.defaultValue(),
-                EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
+                HISTOGRAM_CHANNELS.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
     /**
@@ -332,7 +346,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
                 path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
                 v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
-                v.get(EARLY_STOPPING_PATIENCE),
+                v.get(HISTOGRAM_CHANNELS), v.get(EARLY_STOPPING_PATIENCE),
                 v.get(MIN_DELTA));
     }
 
@@ -349,7 +363,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(CONTENT, text(content)).set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs)
                 .set(RESIDUAL, residual).set(STYLE_TARGETS, styleTargets).set(COLOUR_MAP, colourMap)
                 .set(HISTOGRAM_WEIGHT, histogramWeight).set(CLASSIFIER_WEIGHT, classifierWeight)
-                .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
+                .set(HISTOGRAM_CHANNELS, histogramChannels).set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
                 .set(MIN_DELTA, minDelta);
     }
 
@@ -362,8 +376,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public TransferOptions withEpochs(int newEpochs) {
         return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
-                warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, earlyStoppingPatience,
-                minDelta);
+                warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
+                earlyStoppingPatience, minDelta);
     }
 
     /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
@@ -385,7 +399,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public CinTransferOptions cin(long seed) {
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
                 learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
-                histogramWeight, classifierWeight);
+                histogramWeight, classifierWeight, histogramChannels);
     }
 
     /**
@@ -461,6 +475,10 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
 
     private static CinTransferOptions.Features features(String text) {
         return choice(text, CinTransferOptions.Features.values(), CinTransferOptions.Features::key, "trained or random");
+    }
+
+    private static StyleLosses.ColourChannels histogramChannels(String text) {
+        return choice(text, StyleLosses.ColourChannels.values(), StyleLosses.ColourChannels::key, "rgby or opponent");
     }
 
     private static CinTransferOptions.StyleTargets styleTargets(String text) {

@@ -179,6 +179,7 @@ public final class TransferRun {
             summary.put("colour_map", options.colourMap());
             summary.put("histogram_weight", options.histogramWeight());
             summary.put("classifier_weight", options.classifierWeight());
+            summary.put("histogram_channels", options.histogramChannels().key());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

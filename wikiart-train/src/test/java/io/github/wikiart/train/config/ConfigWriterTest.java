@@ -118,6 +118,7 @@ class ConfigWriterTest {
                   colour_map: false
                   histogram_weight: 0.0
                   classifier_weight: 0.0
+                  histogram_channels: rgby
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);

@@ -10,6 +10,7 @@ import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.GramHead;
+import io.github.wikiart.models.transfer.StyleLosses;
 import io.github.wikiart.train.LearningRateSchedule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ class StyleTargetsTest {
         // Only the classifier term (style weight 0, a small content weight keeping the picture).
         CinTransferOptions o = new CinTransferOptions(4, 0, 0.1, 1, 6, 5e-3, 5, false, true,
                 CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.CLASS, true, 0, 1);
+                CinTransferOptions.StyleTargets.CLASS, true, 0, 1, StyleLosses.ColourChannels.RGBY);
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, o,
                 new CinTransferTrainer.LossSetup(stack, true, targets, null, 0, head, 1), 10);
         Map<String, INDArray> in = fixedBatch(27);
@@ -186,7 +187,7 @@ class StyleTargetsTest {
         IllegalArgumentException options = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
                         CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                        CinTransferOptions.StyleTargets.CLASS, false, 0, 1));
+                        CinTransferOptions.StyleTargets.CLASS, false, 0, 1, StyleLosses.ColourChannels.RGBY));
         assertEquals("a classifier loss needs trained features (transfer.features: trained)", options.getMessage());
     }
 
@@ -259,13 +260,15 @@ class StyleTargetsTest {
 
         CinTransferOptions q = new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
                 CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.QUANTILE, false, 5);
+                CinTransferOptions.StyleTargets.QUANTILE, false, 5, 0, StyleLosses.ColourChannels.OPPONENT);
         CinTransferTrainer.LossSetup quantiles = CinTransferTrainer.lossSetup(set.train().samples(), content,
                 set.labelIndex(), data, q, null);
         assertEquals(4, quantiles.quantiles().size(), "one map per statistic table");
-        for (int l = 0; l < 4; l++) {
+        for (int l = 0; l < 3; l++) {
             assertEquals(setup.targets().get(l).size(1), quantiles.quantiles().get(l).statistics(), "table " + l);
         }
+        assertEquals(7L * CinTransferTrainer.CDF_THRESHOLDS, quantiles.quantiles().get(3).statistics(),
+                "the colour distributions along seven directions");
         // The untrained residual network returns its input: the style whose images are the content
         // images asks for (almost) nothing, the others for a change.
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, q, quantiles, 1);
