@@ -68,8 +68,8 @@ public final class CinTransferTrainer {
      *     the content images to each style, when the targets are {@link CinTransferOptions.StyleTargets#SHIFT}
      *     (the input's own Gram matrix plus its style's shift); null for the class means themselves
      * @param histogramWeight weight of the colour-distribution loss; when positive, the last entry of
-     *     {@code targets} (and {@code shifts}) is the {@code [styles, 4 * CDF_THRESHOLDS]} table of
-     *     {@link StyleLosses#colourCdf} distributions
+     *     {@code targets} (and {@code shifts}) is the {@code [styles, channels.count() * CDF_THRESHOLDS]}
+     *     table of {@link StyleLosses#colourCdf} distributions
      * @param head the classifier of the stack's Gram matrices trained with it, or null (random features)
      * @param classifierWeight weight of the classifier loss (0: none; positive needs a head)
      * @param quantiles per style layer (and the colour distributions), the map of the input's own
@@ -120,6 +120,8 @@ public final class CinTransferTrainer {
 
     /** Intervals per statistic of the quantile maps ({@link CinTransferOptions.StyleTargets#QUANTILE}). */
     static final int QUANTILE_INTERVALS = 8;
+    /** Images per style (and content images) whose statistics estimate the quantiles. */
+    static final int QUANTILE_SAMPLE = 512;
 
     /** Thresholds per channel of the colour-distribution loss. */
     static final int CDF_THRESHOLDS = 16;
@@ -305,24 +307,28 @@ public final class CinTransferTrainer {
             pixels = false;
         }
         StyleLosses.ColourChannels histogram = options.histogramWeight() > 0 ? options.histogramChannels() : null;
-        Statistics styled = Statistics.of(train, labels, data, stack, pixels, histogram);
-        List<INDArray> targets = styled.classMeans();
+        List<INDArray> targets = Statistics.of(train, labels, data, stack, pixels, histogram, false).classMeans();
         if (options.styleTargets() == CinTransferOptions.StyleTargets.CLASS) {
             return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
                     options.classifierWeight(), null, options.histogramChannels());
         }
         List<Sample> asOne = content.stream().map(c -> new Sample(c.path(), "content")).toList();
-        Statistics contentStatistics = Statistics.of(asOne, LabelIndex.of(List.of("content")), data, stack, pixels,
-                histogram);
+        LabelIndex contentLabel = LabelIndex.of(List.of("content"));
         if (options.styleTargets() == CinTransferOptions.StyleTargets.QUANTILE) {
+            long sampleSeed = Seeds.derive(options.seed(), "transfer/quantiles");
+            Statistics styled = Statistics.of(perStyleSample(train, QUANTILE_SAMPLE, sampleSeed), labels, data, stack,
+                    pixels, histogram, true);
+            Statistics own = Statistics.of(perStyleSample(asOne, QUANTILE_SAMPLE, sampleSeed), contentLabel, data,
+                    stack, pixels, histogram, true);
             List<QuantileMap> maps = new ArrayList<>();
             for (int l = 0; l < targets.size(); l++) {
-                maps.add(QuantileMap.fit(styled.perStyle(l), contentStatistics.values().get(l), QUANTILE_INTERVALS));
+                maps.add(QuantileMap.fit(styled.perStyle(l), own.values().get(l), QUANTILE_INTERVALS));
             }
             return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
                     options.classifierWeight(), maps, options.histogramChannels());
         }
-        List<INDArray> contentMeans = contentStatistics.classMeans();
+        List<INDArray> contentMeans = Statistics.of(asOne, contentLabel, data, stack, pixels, histogram, false)
+                .classMeans();
         List<INDArray> shifts = new ArrayList<>();
         for (int l = 0; l < targets.size(); l++) {
             shifts.add(targets.get(l).subRowVector(contentMeans.get(l)));
@@ -496,42 +502,49 @@ public final class CinTransferTrainer {
      */
     static List<INDArray> styleTargets(List<Sample> train, LabelIndex labels, DataOptions data, FeatureStack stack,
                                        boolean pixels, boolean histogram) {
-        return Statistics.of(train, labels, data, stack, pixels, histogram ? StyleLosses.ColourChannels.RGBY : null)
-                .classMeans();
+        return Statistics.of(train, labels, data, stack, pixels, histogram ? StyleLosses.ColourChannels.RGBY : null,
+                false).classMeans();
     }
 
     /**
-     * The statistics of every image: per style layer its flattened Gram matrix, and with the
-     * colour-distribution loss the {@link StyleLosses#colourCdf} distributions along its colour
-     * directions (null: none).
+     * The statistics of a set of images, per style: per style layer the flattened Gram matrix, and
+     * with the colour-distribution loss the {@link StyleLosses#colourCdf} distributions along its
+     * colour directions. Class means come from running sums over every image; the statistics of
+     * the images themselves are kept only when asked for (the quantile maps), as they take
+     * {@code images x statistics} floats.
      *
-     * @param values per statistic table, {@code [images, n]} in the images' order
-     * @param labels each image's style index
-     * @param styles the number of styles
+     * @param sums per statistic table, the {@code [styles, n]} sums over each style's images (double)
+     * @param counts images per style
+     * @param values per statistic table, {@code [images, n]} in the images' order, or null when not kept
+     * @param labels each kept image's style index, or null
      */
-    record Statistics(List<INDArray> values, int[] labels, int styles) {
+    record Statistics(List<INDArray> sums, double[] counts, List<INDArray> values, int[] labels) {
         static Statistics of(List<Sample> images, LabelIndex labels, DataOptions data, FeatureStack stack,
-                             boolean pixels, StyleLosses.ColourChannels histogram) {
+                             boolean pixels, StyleLosses.ColourChannels histogram, boolean keepImages) {
             int side = data.imageSize();
             SameDiff sd = SameDiff.create();
             SDVariable x = sd.placeHolder(CinTransferNet.INPUT, DataType.FLOAT, -1, side, side, 3);
             List<StyleLayer> f = styleLayers(sd, stack.addTo(sd, "phi", false), stack, pixels, x, side);
             String[] names = new String[f.size() + (histogram != null ? 1 : 0)];
+            List<INDArray> sums = new ArrayList<>();
             for (int l = 0; l < f.size(); l++) {
                 StyleLayer layer = f.get(l);
                 long c = layer.channels();
                 names[l] = "gram" + l;
                 sd.reshape(names[l], StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c), -1L,
                         c * c);
+                sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), c * c));
             }
             if (histogram != null) {
                 names[f.size()] = "cdf";
                 sd.identity("cdf", StyleLosses.colourCdf(sd, x, side, CDF_THRESHOLDS, histogram));
+                sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), (long) histogram.count() * CDF_THRESHOLDS));
             }
             List<List<INDArray>> batches = new ArrayList<>();
             for (int l = 0; l < names.length; l++) {
                 batches.add(new ArrayList<>());
             }
+            double[] counts = new double[labels.size()];
             int[] ids = new int[images.size()];
             int at = 0;
             try (ImageBatchIterator it = ImageBatchIterator.builder(images, labels).imageSize(side)
@@ -540,58 +553,79 @@ public final class CinTransferTrainer {
                 while (it.hasNext()) {
                     DataSet ds = it.next();
                     Map<String, INDArray> out = sd.output(Map.of(CinTransferNet.INPUT, ds.getFeatures()), names);
+                    INDArray onehotT = ds.getLabels().castTo(DataType.DOUBLE).transpose();
                     for (int l = 0; l < names.length; l++) {
-                        batches.get(l).add(out.get(names[l]).castTo(DataType.FLOAT).dup('c'));
+                        sums.get(l).addi(onehotT.mmul(out.get(names[l]).castTo(DataType.DOUBLE)));
+                        if (keepImages) {
+                            batches.get(l).add(out.get(names[l]).castTo(DataType.FLOAT).dup('c'));
+                        }
                     }
                     INDArray classes = ds.getLabels().argMax(1);
                     for (int r = 0; r < classes.length(); r++) {
                         ids[at++] = classes.getInt(r);
+                        counts[classes.getInt(r)]++;
                     }
                 }
+            }
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == 0) {
+                    throw new IllegalArgumentException("style '" + labels.name(k) + "' has no training images");
+                }
+            }
+            if (!keepImages) {
+                return new Statistics(sums, counts, null, null);
             }
             List<INDArray> values = new ArrayList<>();
             for (List<INDArray> b : batches) {
                 values.add(Nd4j.concat(0, b.toArray(new INDArray[0])));
             }
-            Statistics s = new Statistics(values, java.util.Arrays.copyOf(ids, at), labels.size());
-            for (int k = 0; k < labels.size(); k++) {
-                if (s.rowsOf(k).length == 0) {
-                    throw new IllegalArgumentException("style '" + labels.name(k) + "' has no training images");
-                }
-            }
-            return s;
-        }
-
-        private long[] rowsOf(int style) {
-            return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == style)
-                    .mapToLong(i -> i).toArray();
+            return new Statistics(sums, counts, values, java.util.Arrays.copyOf(ids, at));
         }
 
         /** @return per statistic table, the {@code [styles, n]} means over each style's images */
         List<INDArray> classMeans() {
+            INDArray divisor = Nd4j.createFromArray(counts).reshape(counts.length, 1);
             List<INDArray> means = new ArrayList<>();
-            for (INDArray v : values) {
-                INDArray m = Nd4j.zeros(DataType.FLOAT, styles, v.size(1));
-                for (int k = 0; k < styles; k++) {
-                    m.putRow(k, v.getRows(toInts(rowsOf(k))).castTo(DataType.DOUBLE).mean(0).castTo(DataType.FLOAT));
-                }
-                means.add(m);
+            for (INDArray sum : sums) {
+                means.add(sum.div(divisor).castTo(DataType.FLOAT));
             }
             return means;
         }
 
-        /** @return per style, the statistics of its images in table {@code l}, {@code [m_s, n]} */
+        /** @return per style, the kept statistics of its images in table {@code l}, {@code [m_s, n]} */
         List<INDArray> perStyle(int l) {
+            if (values == null) {
+                throw new IllegalStateException("the images' statistics were not kept");
+            }
             List<INDArray> out = new ArrayList<>();
-            for (int k = 0; k < styles; k++) {
-                out.add(values.get(l).getRows(toInts(rowsOf(k))));
+            for (int k = 0; k < counts.length; k++) {
+                int style = k;
+                int[] rows = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == style)
+                        .toArray();
+                out.add(values.get(l).getRows(rows));
             }
             return out;
         }
+    }
 
-        private static int[] toInts(long[] rows) {
-            return java.util.Arrays.stream(rows).mapToInt(r -> (int) r).toArray();
+    /**
+     * At most {@code max} images of each style, a seeded random choice (all of a style's images
+     * when it has no more): enough to estimate the quantiles of the statistics without holding
+     * every image's statistics of a large dataset.
+     */
+    static List<Sample> perStyleSample(List<Sample> images, int max, long seed) {
+        Map<String, List<Sample>> byStyle = new java.util.LinkedHashMap<>();
+        for (Sample sample : images) {
+            byStyle.computeIfAbsent(sample.label(), k -> new ArrayList<>()).add(sample);
         }
+        List<Sample> out = new ArrayList<>();
+        Random random = new Random(seed);
+        for (List<Sample> style : byStyle.values()) {
+            List<Sample> copy = new ArrayList<>(style);
+            java.util.Collections.shuffle(copy, random);
+            out.addAll(copy.subList(0, Math.min(max, copy.size())));
+        }
+        return out;
     }
 
     /**

@@ -179,6 +179,23 @@ class StyleTargetsTest {
     }
 
     @Test
+    void theQuantilesAreEstimatedFromASeededSampleOfEachStyle() {
+        List<Sample> images = new ArrayList<>();
+        for (String style : List.of("a", "b", "c")) {
+            for (int i = 0; i < (style.equals("c") ? 1 : 5); i++) {
+                images.add(new Sample(Path.of(style + i + ".png"), style));
+            }
+        }
+        List<Sample> sample = CinTransferTrainer.perStyleSample(images, 2, 9);
+        assertEquals(5, sample.size(), "two of a, two of b, the only c");
+        for (String style : List.of("a", "b")) {
+            assertEquals(2, sample.stream().filter(x -> x.label().equals(style)).distinct().count(), style);
+        }
+        assertEquals(sample, CinTransferTrainer.perStyleSample(images, 2, 9), "same seed, same images");
+        assertEquals(11, CinTransferTrainer.perStyleSample(images, 10, 9).size(), "all 11 when every style has fewer");
+    }
+
+    @Test
     void aClassifierLossWithoutAClassifierIsRefused() {
         FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4}, new int[] {1});
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
