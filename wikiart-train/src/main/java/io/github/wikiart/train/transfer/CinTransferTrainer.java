@@ -496,17 +496,6 @@ public final class CinTransferTrainer {
     }
 
     /**
-     * Per style, the mean Gram matrix of each style layer over the training images of that style.
-     *
-     * @return per style layer, a {@code [styles, c*c]} table
-     */
-    static List<INDArray> styleTargets(List<Sample> train, LabelIndex labels, DataOptions data, FeatureStack stack,
-                                       boolean pixels, boolean histogram) {
-        return Statistics.of(train, labels, data, stack, pixels, histogram ? StyleLosses.ColourChannels.RGBY : null,
-                false).classMeans();
-    }
-
-    /**
      * The statistics of a set of images, per style: per style layer the flattened Gram matrix, and
      * with the colour-distribution loss the {@link StyleLosses#colourCdf} distributions along its
      * colour directions. Class means come from running sums over every image; the statistics of

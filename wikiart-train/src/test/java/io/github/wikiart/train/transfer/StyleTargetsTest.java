@@ -107,9 +107,7 @@ class StyleTargetsTest {
     void theClassifierTermIsItsWeightTimesTheHeadsCrossEntropyOfTheTargetStyle() {
         FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
         List<INDArray> targets = tables(stack, 1.0, 15).subList(0, 3);
-        Nd4j.getRandom().setSeed(16);
-        GramHead head = new GramHead(Nd4j.randn(DataType.FLOAT, 16 + 64, STYLES).muli(0.3),
-                Nd4j.randn(DataType.FLOAT, STYLES));
+        GramHead head = randomHead(16, 16 + 64, true);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
         SameDiff without = CinTransferTrainer.trainingGraph(SIDE, STYLES,
                 options(CinTransferOptions.StyleTargets.CLASS, 0), new CinTransferTrainer.LossSetup(stack, true,
@@ -137,9 +135,7 @@ class StyleTargetsTest {
     void theClassifierLossMovesTransfersTowardsTheirTargetStyle() {
         FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {8, 16}, new int[] {1, 2});
         List<INDArray> targets = tables(stack, 0.05, 25).subList(0, 3);
-        Nd4j.getRandom().setSeed(26);
-        GramHead head = new GramHead(Nd4j.randn(DataType.FLOAT, 64 + 256, STYLES).muli(0.3),
-                Nd4j.zeros(DataType.FLOAT, STYLES));
+        GramHead head = randomHead(26, 64 + 256, false);
         // Only the classifier term (style weight 0, a small content weight keeping the picture).
         CinTransferOptions o = new CinTransferOptions(4, 0, 0.1, 1, 6, 5e-3, 5, false, true,
                 CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
@@ -159,6 +155,13 @@ class StyleTargetsTest {
         assertTrue(termAfter < 0.5 * termBefore, "cross-entropy " + termBefore + " -> " + termAfter);
         assertTrue(before < 6, "the untrained network's outputs are not all recognised already: " + before);
         assertEquals(6, recognised(sd, in, s), "after training the head finds every target style");
+    }
+
+    /** A random classifier of {@code features} Gram values: weights N(0, 0.3^2), biases N(0, 1) or zero. */
+    private static GramHead randomHead(long seed, long features, boolean bias) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray weights = Nd4j.randn(DataType.FLOAT, features, STYLES).muli(0.3);
+        return new GramHead(weights, bias ? Nd4j.randn(DataType.FLOAT, STYLES) : Nd4j.zeros(DataType.FLOAT, STYLES));
     }
 
     /** Six random images, image {@code i} moved to style {@code i mod STYLES}. */
