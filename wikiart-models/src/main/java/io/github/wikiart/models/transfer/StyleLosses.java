@@ -1,6 +1,7 @@
 package io.github.wikiart.models.transfer;
 
 import java.util.List;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -138,6 +139,65 @@ public final class StyleLosses {
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /** Pixel distances at which {@link #textureCdf} compares luminances, across and down. */
+    public static final int[] TEXTURE_OFFSETS = {1, 2, 4};
+    /** Thresholds per distance and direction of {@link #textureCdf}: {@code 2^j / 255}, j = 0..7. */
+    public static final int TEXTURE_THRESHOLDS = 8;
+    /** Values per image of {@link #textureCdf}: 2 directions x 3 distances x 8 thresholds. */
+    public static final int TEXTURE_STATISTICS = 2 * 3 * TEXTURE_THRESHOLDS;
+
+    /**
+     * Soft cumulative distributions of the luminance differences between pixels {@code d} apart,
+     * for each d in {@link #TEXTURE_OFFSETS}, across ({@code Y[y][x + d] - Y[y][x]}) and down
+     * ({@code Y[y + d][x] - Y[y][x]}): for each threshold {@code t_j = 2^j / 255} (one 8-bit step to
+     * half the range, doubling), the mean over the pixel pairs of
+     * {@code sigmoid((t_j - |difference|) / (t_j / 3))}, a differentiable fraction of the pairs
+     * closer than {@code t_j}. These describe texture at three scales without a feature network:
+     * flat blocks and flat colour regions have many pairs at zero, a median filter has few large
+     * differences at one pixel, scattered pixels many; the Gram matrices of the loss features see
+     * the same only as far as their training made them. Y is {@code 0.299 R + 0.587 G + 0.114 B}.
+     *
+     * @param sd the graph
+     * @param images NHWC images in [0, 1]
+     * @param side height and width, more than the largest offset
+     * @return {@code [b, }{@value #TEXTURE_STATISTICS}{@code ]}: direction-major (across, then down),
+     *     then distance, then threshold
+     */
+    public static SDVariable textureCdf(SameDiff sd, SDVariable images, long side) {
+        int largest = TEXTURE_OFFSETS[TEXTURE_OFFSETS.length - 1];
+        if (side <= largest) {
+            throw new IllegalArgumentException("texture distributions need images larger than " + largest
+                    + " px, got " + side);
+        }
+        org.nd4j.linalg.api.buffer.DataType t = images.dataType();
+        SDVariable luminance = sd.reshape(sd.reshape(images, -1L, 3L)
+                .mmul(sd.constant(Nd4j.createFromArray(new double[][] {{0.299}, {0.587}, {0.114}}).castTo(t))),
+                -1L, side, side);
+        double[] scaledCuts = new double[TEXTURE_THRESHOLDS];
+        double[] inverseTemperatures = new double[TEXTURE_THRESHOLDS];
+        for (int j = 0; j < TEXTURE_THRESHOLDS; j++) {
+            double cut = Math.pow(2, j) / 255.0;
+            inverseTemperatures[j] = 3.0 / cut;
+            scaledCuts[j] = cut * inverseTemperatures[j];
+        }
+        SDVariable cuts = sd.constant(Nd4j.createFromArray(scaledCuts).castTo(t).reshape(1, 1, TEXTURE_THRESHOLDS));
+        SDVariable inverse = sd.constant(Nd4j.createFromArray(inverseTemperatures).castTo(t)
+                .reshape(1, 1, TEXTURE_THRESHOLDS));
+        List<SDVariable> parts = new java.util.ArrayList<>();
+        for (boolean across : new boolean[] {true, false}) {
+            for (int d : TEXTURE_OFFSETS) {
+                SDVariable difference = across
+                        ? luminance.get(SDIndex.all(), SDIndex.all(), SDIndex.interval((long) d, side))
+                                .sub(luminance.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, side - d)))
+                        : luminance.get(SDIndex.all(), SDIndex.interval((long) d, side), SDIndex.all())
+                                .sub(luminance.get(SDIndex.all(), SDIndex.interval(0L, side - d), SDIndex.all()));
+                SDVariable magnitude = sd.reshape(sd.math().abs(difference), -1L, side * (side - d), 1L);
+                parts.add(sd.nn().sigmoid(cuts.sub(magnitude.mul(inverse))).mean(1));
+            }
+        }
+        return sd.concat(1, parts.toArray(new SDVariable[0]));
     }
 
     /** Temperature of {@link #colourCdf}'s soft step, in pixel values. */

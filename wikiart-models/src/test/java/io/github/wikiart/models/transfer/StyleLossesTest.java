@@ -2,6 +2,7 @@ package io.github.wikiart.models.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -75,6 +76,58 @@ class StyleLossesTest {
     }
 
     @Test
+    void textureDistributionsAreTheSoftCdfsOfLuminanceDifferences() {
+        int side = 9;
+        Nd4j.getRandom().setSeed(17);
+        INDArray images = Nd4j.rand(DataType.DOUBLE, 2, side, side, 3);
+        // The second image flat inside 3x3 blocks: most pairs one pixel apart are equal.
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                for (int c = 0; c < 3; c++) {
+                    images.putScalar(new long[] {1, y, x, c}, images.getDouble(1, y / 3 * 3, x / 3 * 3, c));
+                }
+            }
+        }
+        SameDiff sd = SameDiff.create();
+        INDArray cdf = StyleLosses.textureCdf(sd, sd.constant(images), side).eval();
+        assertArrayEquals(new long[] {2, StyleLosses.TEXTURE_STATISTICS}, cdf.shape());
+        for (int i = 0; i < 2; i++) {
+            int at = 0;
+            for (int direction = 0; direction < 2; direction++) {
+                for (int d : StyleLosses.TEXTURE_OFFSETS) {
+                    for (int j = 0; j < StyleLosses.TEXTURE_THRESHOLDS; j++) {
+                        double cut = Math.pow(2, j) / 255.0;
+                        double sum = 0;
+                        int pairs = 0;
+                        for (int y = 0; y + (direction == 1 ? d : 0) < side; y++) {
+                            for (int x = 0; x + (direction == 0 ? d : 0) < side; x++) {
+                                int y2 = direction == 1 ? y + d : y;
+                                int x2 = direction == 0 ? x + d : x;
+                                double diff = Math.abs(luminance(images, i, y2, x2) - luminance(images, i, y, x));
+                                sum += 1 / (1 + Math.exp(-(cut - diff) / (cut / 3)));
+                                pairs++;
+                            }
+                        }
+                        assertEquals(sum / pairs, cdf.getDouble(i, at++), 1e-9, "image " + i + ", direction "
+                                + direction + ", distance " + d + ", threshold " + j);
+                    }
+                }
+            }
+        }
+        // Blocks of 3: two thirds of the pairs one pixel apart are equal, so at the smallest threshold
+        // at least 2/3 x sigmoid(3) of them count as closer, against a few percent in the noise image.
+        double equal = 2.0 / 3 / (1 + Math.exp(-3));
+        assertTrue(cdf.getDouble(1, 0) >= equal - 1e-9, "blocks: " + cdf.getDouble(1, 0));
+        assertTrue(cdf.getDouble(0, 0) < 0.1, "noise: " + cdf.getDouble(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> StyleLosses.textureCdf(sd, sd.constant(images), 4));
+    }
+
+    private static double luminance(INDArray images, int i, int y, int x) {
+        return 0.299 * images.getDouble(i, y, x, 0) + 0.587 * images.getDouble(i, y, x, 1)
+                + 0.114 * images.getDouble(i, y, x, 2);
+    }
+
+    @Test
     void styleLossIsTheSumOfGramMses() {
         SameDiff sd = SameDiff.create();
         SDVariable a = sd.constant(Nd4j.createFromArray(new double[] {1, 2, 3, 4}).reshape(1, 2, 2));
@@ -96,6 +149,19 @@ class StyleLossesTest {
         SDVariable style = StyleLosses.styleLoss(sd, List.of(StyleLosses.gram(sd, x, 3, 3, 2)), List.of(target));
         SDVariable content = StyleLosses.mse(sd, x, y);
         style.mul(100).add("loss", content);
+        sd.setLossVariables("loss");
+        assertTrue(GradCheckUtil.checkGradients(sd, new HashMap<>(), 1e-6, 1e-3, 1e-8, true, true));
+    }
+
+    @Test
+    void gradientsOfTheTextureDistributionLossMatchFiniteDifferences() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        Nd4j.getRandom().setSeed(11);
+        SameDiff sd = SameDiff.create();
+        // Differences of a few 8-bit steps, where the soft steps of the small thresholds are steep.
+        SDVariable x = sd.var("x", Nd4j.rand(DataType.DOUBLE, 1, 6, 6, 3).mul(0.05).add(0.5));
+        SDVariable target = sd.constant(Nd4j.rand(DataType.DOUBLE, 1, StyleLosses.TEXTURE_STATISTICS));
+        StyleLosses.mse(sd, StyleLosses.textureCdf(sd, x, 6), target).rename("loss");
         sd.setLossVariables("loss");
         assertTrue(GradCheckUtil.checkGradients(sd, new HashMap<>(), 1e-6, 1e-3, 1e-8, true, true));
     }

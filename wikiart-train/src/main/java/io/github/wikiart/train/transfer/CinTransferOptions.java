@@ -26,12 +26,14 @@ import java.util.Objects;
  *     cross-entropy of the target style under the linear classifier of the Gram matrices trained
  *     with the loss features
  * @param histogramChannels the colour directions whose distributions the colour-distribution loss compares
+ * @param textureWeight weight of the texture-distribution loss (0: none): the distributions of the
+ *     luminance differences between pixels 1, 2 and 4 px apart ({@link StyleLosses#textureCdf})
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
                                  int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
                                  boolean colourMap, double histogramWeight, double classifierWeight,
-                                 StyleLosses.ColourChannels histogramChannels) {
+                                 StyleLosses.ColourChannels histogramChannels, double textureWeight) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -107,7 +109,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                               int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
                               boolean colourMap, double histogramWeight) {
         this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
-                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0, StyleLosses.ColourChannels.RGBY);
+                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0, StyleLosses.ColourChannels.RGBY, 0);
     }
 
     /** Where the loss features come from. */
@@ -140,7 +142,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
             throw new IllegalArgumentException("width, epochs, batchSize and featureEpochs must be >= 1");
         }
         if (!(styleWeight >= 0) || !(contentWeight >= 0) || !(learningRate > 0) || !(histogramWeight >= 0)
-                || !(classifierWeight >= 0)) {
+                || !(classifierWeight >= 0) || !(textureWeight >= 0)) {
             throw new IllegalArgumentException("weights must be >= 0 and learningRate > 0");
         }
         if (classifierWeight > 0 && features != Features.TRAINED) {

@@ -67,7 +67,7 @@ public final class CinTransferTrainer {
      * @param shifts per style layer, the {@code [styles, c*c]} change of the mean Gram matrix from
      *     the content images to each style, when the targets are {@link CinTransferOptions.StyleTargets#SHIFT}
      *     (the input's own Gram matrix plus its style's shift); null for the class means themselves
-     * @param histogramWeight weight of the colour-distribution loss; when positive, the last entry of
+     * @param histogramWeight weight of the colour-distribution loss; when positive, the entry after the style layers of
      *     {@code targets} (and {@code shifts}) is the {@code [styles, channels.count() * CDF_THRESHOLDS]}
      *     table of {@link StyleLosses#colourCdf} distributions
      * @param head the classifier of the stack's Gram matrices trained with it, or null (random features)
@@ -76,14 +76,17 @@ public final class CinTransferTrainer {
      *     statistic to its target when the targets are {@link CinTransferOptions.StyleTargets#QUANTILE};
      *     null otherwise
      * @param channels the colour directions of the colour distributions
+     * @param textureWeight weight of the texture-distribution loss; when positive, the last entry of
+     *     {@code targets} (and {@code shifts}, {@code quantiles}) is the table of
+     *     {@link StyleLosses#textureCdf} distributions, after the colour distributions
      */
     record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                      double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
-                     StyleLosses.ColourChannels channels) {
+                     StyleLosses.ColourChannels channels, double textureWeight) {
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight) {
             this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, null,
-                    StyleLosses.ColourChannels.RGBY);
+                    StyleLosses.ColourChannels.RGBY, 0);
         }
 
         /** @return whether a target depends on the input's own statistics */
@@ -101,9 +104,57 @@ public final class CinTransferTrainer {
             return histogramWeight > 0;
         }
 
-        /** @return the number of style layers (the targets without the colour distributions) */
+        /** @return the pixel distributions whose losses are on */
+        Distributions distributions() {
+            return new Distributions(histogram() ? channels : null, textureWeight > 0);
+        }
+
+        /** @return the number of style layers (the targets without the pixel distributions) */
         int styleLayerCount() {
-            return targets.size() - (histogram() ? 1 : 0);
+            return targets.size() - distributions().count();
+        }
+    }
+
+    /**
+     * The pixel distributions compared after the style layers' Gram matrices, in this order: the
+     * colour distributions ({@link StyleLosses#colourCdf}) and the texture distributions
+     * ({@link StyleLosses#textureCdf}), each when its loss is on.
+     *
+     * @param colour the colour directions, or null without the colour-distribution loss
+     * @param texture whether the texture-distribution loss is on
+     */
+    record Distributions(StyleLosses.ColourChannels colour, boolean texture) {
+        static Distributions of(CinTransferOptions options) {
+            return new Distributions(options.histogramWeight() > 0 ? options.histogramChannels() : null,
+                    options.textureWeight() > 0);
+        }
+
+        int count() {
+            return (colour != null ? 1 : 0) + (texture ? 1 : 0);
+        }
+
+        /** @return the distributions of the images, {@code [b, n]} each, in order */
+        List<SDVariable> of(SameDiff sd, SDVariable images, long side) {
+            List<SDVariable> out = new ArrayList<>();
+            if (colour != null) {
+                out.add(StyleLosses.colourCdf(sd, images, side, CDF_THRESHOLDS, colour));
+            }
+            if (texture) {
+                out.add(StyleLosses.textureCdf(sd, images, side));
+            }
+            return out;
+        }
+
+        /** @return the values per image of each distribution, in order */
+        List<Long> widths() {
+            List<Long> out = new ArrayList<>();
+            if (colour != null) {
+                out.add((long) colour.count() * CDF_THRESHOLDS);
+            }
+            if (texture) {
+                out.add((long) StyleLosses.TEXTURE_STATISTICS);
+            }
+            return out;
         }
     }
 
@@ -113,6 +164,8 @@ public final class CinTransferTrainer {
     static final String CONTENT_TERM = "content_loss";
     /** Name of the weighted colour-distribution term of the loss (present when its weight is positive). */
     static final String HISTOGRAM_TERM = "histogram_loss";
+    /** Name of the weighted texture-distribution term of the loss (present when its weight is positive). */
+    static final String TEXTURE_TERM = "texture_loss";
     /** Name of the weighted classifier term of the loss (present when its weight is positive). */
     static final String CLASSIFIER_TERM = "classifier_loss";
     /** Name of the classifier's logits of the output (present when the classifier loss is). */
@@ -306,35 +359,35 @@ public final class CinTransferTrainer {
                     FeatureStack.RANDOM_STRIDES);
             pixels = false;
         }
-        StyleLosses.ColourChannels histogram = options.histogramWeight() > 0 ? options.histogramChannels() : null;
-        List<INDArray> targets = Statistics.of(train, labels, data, stack, pixels, histogram, false).classMeans();
+        Distributions distributions = Distributions.of(options);
+        List<INDArray> targets = Statistics.of(train, labels, data, stack, pixels, distributions, false).classMeans();
         if (options.styleTargets() == CinTransferOptions.StyleTargets.CLASS) {
             return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
-                    options.classifierWeight(), null, options.histogramChannels());
+                    options.classifierWeight(), null, options.histogramChannels(), options.textureWeight());
         }
         List<Sample> asOne = content.stream().map(c -> new Sample(c.path(), "content")).toList();
         LabelIndex contentLabel = LabelIndex.of(List.of("content"));
         if (options.styleTargets() == CinTransferOptions.StyleTargets.QUANTILE) {
             long sampleSeed = Seeds.derive(options.seed(), "transfer/quantiles");
             Statistics styled = Statistics.of(perStyleSample(train, QUANTILE_SAMPLE, sampleSeed), labels, data, stack,
-                    pixels, histogram, true);
+                    pixels, distributions, true);
             Statistics own = Statistics.of(perStyleSample(asOne, QUANTILE_SAMPLE, sampleSeed), contentLabel, data,
-                    stack, pixels, histogram, true);
+                    stack, pixels, distributions, true);
             List<QuantileMap> maps = new ArrayList<>();
             for (int l = 0; l < targets.size(); l++) {
                 maps.add(QuantileMap.fit(styled.perStyle(l), own.values().get(l), QUANTILE_INTERVALS));
             }
             return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
-                    options.classifierWeight(), maps, options.histogramChannels());
+                    options.classifierWeight(), maps, options.histogramChannels(), options.textureWeight());
         }
-        List<INDArray> contentMeans = Statistics.of(asOne, contentLabel, data, stack, pixels, histogram, false)
+        List<INDArray> contentMeans = Statistics.of(asOne, contentLabel, data, stack, pixels, distributions, false)
                 .classMeans();
         List<INDArray> shifts = new ArrayList<>();
         for (int l = 0; l < targets.size(); l++) {
             shifts.add(targets.get(l).subRowVector(contentMeans.get(l)));
         }
         return new LossSetup(stack, pixels, targets, shifts, options.histogramWeight(), head,
-                options.classifierWeight(), null, options.histogramChannels());
+                options.classifierWeight(), null, options.histogramChannels(), options.textureWeight());
     }
 
     /**
@@ -446,15 +499,25 @@ public final class CinTransferTrainer {
         style.rename(STYLE_TERM);
         content.rename(CONTENT_TERM);
         SDVariable total = style.add(content);
+        Distributions distributions = loss.distributions();
+        List<SDVariable> dOut = distributions.of(sd, out, side);
+        List<SDVariable> dIn = loss.ownTargets() ? distributions.of(sd, in, side) : null;
+        List<Double> weights = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (loss.histogram()) {
-            int h = loss.targets().size() - 1;
-            SDVariable cdf = StyleLosses.colourCdf(sd, out, side, CDF_THRESHOLDS, loss.channels());
-            SDVariable own = loss.ownTargets() ? StyleLosses.colourCdf(sd, in, side, CDF_THRESHOLDS, loss.channels())
-                    : null;
-            SDVariable histogram = StyleLosses.mse(sd, cdf, target(sd, loss, h, styles, own, type))
-                    .mul(loss.histogramWeight());
-            histogram.rename(HISTOGRAM_TERM);
-            total = total.add(histogram);
+            weights.add(loss.histogramWeight());
+            names.add(HISTOGRAM_TERM);
+        }
+        if (distributions.texture()) {
+            weights.add(loss.textureWeight());
+            names.add(TEXTURE_TERM);
+        }
+        for (int i = 0; i < dOut.size(); i++) {
+            SDVariable own = dIn == null ? null : dIn.get(i);
+            SDVariable term = StyleLosses.mse(sd, dOut.get(i),
+                    target(sd, loss, loss.styleLayerCount() + i, styles, own, type)).mul(weights.get(i));
+            term.rename(names.get(i));
+            total = total.add(term);
         }
         if (loss.classifierWeight() > 0) {
             int first = loss.pixelStatistics() ? 1 : 0;
@@ -496,9 +559,8 @@ public final class CinTransferTrainer {
     }
 
     /**
-     * The statistics of a set of images, per style: per style layer the flattened Gram matrix, and
-     * with the colour-distribution loss the {@link StyleLosses#colourCdf} distributions along its
-     * colour directions. Class means come from running sums over every image; the statistics of
+     * The statistics of a set of images, per style: per style layer the flattened Gram matrix, then
+     * the pixel distributions whose losses are on ({@link Distributions}). Class means come from running sums over every image; the statistics of
      * the images themselves are kept only when asked for (the quantile maps), as they take
      * {@code images x statistics} floats.
      *
@@ -509,12 +571,12 @@ public final class CinTransferTrainer {
      */
     record Statistics(List<INDArray> sums, double[] counts, List<INDArray> values, int[] labels) {
         static Statistics of(List<Sample> images, LabelIndex labels, DataOptions data, FeatureStack stack,
-                             boolean pixels, StyleLosses.ColourChannels histogram, boolean keepImages) {
+                             boolean pixels, Distributions distributions, boolean keepImages) {
             int side = data.imageSize();
             SameDiff sd = SameDiff.create();
             SDVariable x = sd.placeHolder(CinTransferNet.INPUT, DataType.FLOAT, -1, side, side, 3);
             List<StyleLayer> f = styleLayers(sd, stack.addTo(sd, "phi", false), stack, pixels, x, side);
-            String[] names = new String[f.size() + (histogram != null ? 1 : 0)];
+            String[] names = new String[f.size() + distributions.count()];
             List<INDArray> sums = new ArrayList<>();
             for (int l = 0; l < f.size(); l++) {
                 StyleLayer layer = f.get(l);
@@ -524,10 +586,12 @@ public final class CinTransferTrainer {
                         c * c);
                 sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), c * c));
             }
-            if (histogram != null) {
-                names[f.size()] = "cdf";
-                sd.identity("cdf", StyleLosses.colourCdf(sd, x, side, CDF_THRESHOLDS, histogram));
-                sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), (long) histogram.count() * CDF_THRESHOLDS));
+            List<SDVariable> pixelDistributions = distributions.of(sd, x, side);
+            List<Long> widths = distributions.widths();
+            for (int i = 0; i < pixelDistributions.size(); i++) {
+                names[f.size() + i] = "distribution" + i;
+                sd.identity(names[f.size() + i], pixelDistributions.get(i));
+                sums.add(Nd4j.zeros(DataType.DOUBLE, labels.size(), widths.get(i)));
             }
             List<List<INDArray>> batches = new ArrayList<>();
             for (int l = 0; l < names.length; l++) {

@@ -48,6 +48,7 @@ import java.util.Locale;
  *     classifier loss (0: none)
  * @param histogramChannels {@code transfer.histogram_channels}: cin: the colour directions of the
  *     colour-distribution loss
+ * @param textureWeight {@code transfer.texture_weight}: cin: weight of the texture-distribution loss (0: none)
  * @param earlyStoppingPatience {@code transfer.early_stopping_patience}: epochs of a phase without an
  *     improvement of its score (cin: the probe loss; seed: the epoch's loss) before it stops, 0 = never
  * @param minDelta {@code transfer.min_delta}: the smallest fall of that loss that counts
@@ -59,8 +60,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                               LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
                               CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
                               double histogramWeight, double classifierWeight,
-                              StyleLosses.ColourChannels histogramChannels, int earlyStoppingPatience,
-                              double minDelta) {
+                              StyleLosses.ColourChannels histogramChannels, double textureWeight,
+                              int earlyStoppingPatience, double minDelta) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -165,6 +166,12 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                     + "luminance (rgby), or those and the three opponent differences R-G, G-B, B-R, which also "
                     + "describe how the channels go together (opponent)");
 
+    /** {@code transfer.texture_weight}. */
+    public static final ConfigKey<Double> TEXTURE_WEIGHT = ConfigKey.ofDouble("transfer.texture_weight", 0.0,
+            0.0, 1e12, "cin: weight of the texture-distribution loss: the soft cumulative histograms of the "
+                    + "luminance differences between pixels 1, 2 and 4 px apart, across and down, against the style's "
+                    + "(0: none; see docs/transfer.md)");
+
     /** {@code transfer.early_stopping_patience}. */
     public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("transfer");
     /** {@code transfer.min_delta}. */
@@ -174,7 +181,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public static final List<ConfigKey<?>> KEYS = List.of(METHOD, EPOCHS, BATCH_SIZE, LEARNING_RATE, WIDTH,
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
             CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT,
-            CLASSIFIER_WEIGHT, HISTOGRAM_CHANNELS, EARLY_STOPPING_PATIENCE, MIN_DELTA);
+            CLASSIFIER_WEIGHT, HISTOGRAM_CHANNELS, TEXTURE_WEIGHT, EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -201,6 +208,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         HISTOGRAM_WEIGHT.check(histogramWeight);
         CLASSIFIER_WEIGHT.check(classifierWeight);
         HISTOGRAM_CHANNELS.check(histogramChannels);
+        TEXTURE_WEIGHT.check(textureWeight);
         EARLY_STOPPING_PATIENCE.check(earlyStoppingPatience);
         MIN_DELTA.check(minDelta);
         if (colourMap && !residual && method.equals(CinTransfer.METHOD)) {
@@ -250,7 +258,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
                 styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
-                HISTOGRAM_CHANNELS.defaultValue(), earlyStoppingPatience, minDelta);
+                HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), earlyStoppingPatience, minDelta);
     }
 
     /**
@@ -286,7 +294,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
                 styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
-                HISTOGRAM_CHANNELS.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
+                HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(),
+                MIN_DELTA.defaultValue());
     }
 
     /**
@@ -318,7 +327,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 autoencoderRun, upsample ? ConvAutoencoder.Upsampler.UPSAMPLE : ConvAutoencoder.Upsampler.TRANSPOSED,
                 features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual,
                 STYLE_TARGETS.defaultValue(), COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(),
-                CLASSIFIER_WEIGHT.defaultValue(), HISTOGRAM_CHANNELS.defaultValue(),
+                CLASSIFIER_WEIGHT.defaultValue(), HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(),
                 EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
     }
 
@@ -331,7 +340,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 FEATURE_EPOCHS.defaultValue(), path(CONTENT.defaultValue()), LR_SCHEDULE.defaultValue(),
                 WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue(), STYLE_TARGETS.defaultValue(),
                 COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(), CLASSIFIER_WEIGHT.defaultValue(),
-                HISTOGRAM_CHANNELS.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
+                HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(),
+                MIN_DELTA.defaultValue());
     }
 
     /**
@@ -346,7 +356,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
                 path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
                 v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
-                v.get(HISTOGRAM_CHANNELS), v.get(EARLY_STOPPING_PATIENCE),
+                v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(EARLY_STOPPING_PATIENCE),
                 v.get(MIN_DELTA));
     }
 
@@ -363,7 +373,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(CONTENT, text(content)).set(LR_SCHEDULE, lrSchedule).set(WARMUP_EPOCHS, warmupEpochs)
                 .set(RESIDUAL, residual).set(STYLE_TARGETS, styleTargets).set(COLOUR_MAP, colourMap)
                 .set(HISTOGRAM_WEIGHT, histogramWeight).set(CLASSIFIER_WEIGHT, classifierWeight)
-                .set(HISTOGRAM_CHANNELS, histogramChannels).set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
+                .set(HISTOGRAM_CHANNELS, histogramChannels).set(TEXTURE_WEIGHT, textureWeight)
+                .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
                 .set(MIN_DELTA, minDelta);
     }
 
@@ -377,7 +388,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
                 warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
-                earlyStoppingPatience, minDelta);
+                textureWeight, earlyStoppingPatience, minDelta);
     }
 
     /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
@@ -399,7 +410,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public CinTransferOptions cin(long seed) {
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
                 learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
-                histogramWeight, classifierWeight, histogramChannels);
+                histogramWeight, classifierWeight, histogramChannels, textureWeight);
     }
 
     /**

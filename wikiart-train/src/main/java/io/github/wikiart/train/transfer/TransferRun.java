@@ -180,6 +180,7 @@ public final class TransferRun {
             summary.put("histogram_weight", options.histogramWeight());
             summary.put("classifier_weight", options.classifierWeight());
             summary.put("histogram_channels", options.histogramChannels().key());
+            summary.put("texture_weight", options.textureWeight());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

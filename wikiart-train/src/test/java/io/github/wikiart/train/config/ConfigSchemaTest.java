@@ -48,7 +48,8 @@ class ConfigSchemaTest {
                 "transfer.autoencoder_run", "transfer.decoder", "transfer.features", "transfer.feature_epochs",
                 "transfer.content", "transfer.lr_schedule", "transfer.warmup_epochs", "transfer.residual",
                 "transfer.style_targets", "transfer.colour_map", "transfer.histogram_weight",
-                "transfer.classifier_weight", "transfer.histogram_channels", "transfer.early_stopping_patience", "transfer.min_delta"),
+                "transfer.classifier_weight", "transfer.histogram_channels", "transfer.texture_weight",
+                "transfer.early_stopping_patience", "transfer.min_delta"),
                 ConfigSchema.keyNames());
         assertEquals(Set.of("data", "output", "classifier", "autoencoder", "transfer"), ConfigSchema.sections());
         assertTrue(ConfigSchema.isSection("data"));

@@ -119,6 +119,7 @@ class ConfigWriterTest {
                   histogram_weight: 0.0
                   classifier_weight: 0.0
                   histogram_channels: rgby
+                  texture_weight: 0.0
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);

@@ -104,6 +104,35 @@ class StyleTargetsTest {
     }
 
     @Test
+    void theTextureDistributionTermIsItsWeightTimesItsErrorAfterTheColourTerm() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
+        List<INDArray> targets = new ArrayList<>(tables(stack, 1.0, 13));
+        targets.add(Nd4j.rand(DataType.FLOAT, STYLES, StyleLosses.TEXTURE_STATISTICS));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
+        SameDiff without = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                options(CinTransferOptions.StyleTargets.CLASS, 7), new CinTransferTrainer.LossSetup(stack, true,
+                        targets.subList(0, targets.size() - 1), null, 7, null, 0), 1);
+        CinTransferTrainer.LossSetup both = new CinTransferTrainer.LossSetup(stack, true, targets, null, 7, null, 0,
+                null, StyleLosses.ColourChannels.RGBY, 3);
+        assertEquals(targets.size() - 2, both.styleLayerCount(), "the colour and the texture tables come last");
+        SameDiff with = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
+                        LearningRateSchedule.CONSTANT, CinTransferOptions.StyleTargets.CLASS, false, 7, 0,
+                        StyleLosses.ColourChannels.RGBY, 3), both, 1);
+        INDArray out = without.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
+                Nd4j.createFromArray(new float[][] {{0, 1, 0}, {0, 1, 0}})), CinTransferNet.OUTPUT)
+                .get(CinTransferNet.OUTPUT);
+        SameDiff eager = SameDiff.create();
+        INDArray texture = StyleLosses.textureCdf(eager, eager.constant(out), SIDE).eval();
+        INDArray wanted = targets.get(targets.size() - 1).getRow(1);
+        double mse = texture.subRowVector(wanted).mul(texture.subRowVector(wanted)).meanNumber().doubleValue();
+        assertEquals(loss(without, x, 1) + 3 * mse, loss(with, x, 1), 1e-4 * loss(with, x, 1));
+        assertEquals(3 * mse, with.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
+                Nd4j.createFromArray(new float[][] {{0, 1, 0}, {0, 1, 0}})), CinTransferTrainer.TEXTURE_TERM)
+                .get(CinTransferTrainer.TEXTURE_TERM).getDouble(0), 1e-5);
+    }
+
+    @Test
     void theClassifierTermIsItsWeightTimesTheHeadsCrossEntropyOfTheTargetStyle() {
         FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
         List<INDArray> targets = tables(stack, 1.0, 15).subList(0, 3);
@@ -139,7 +168,7 @@ class StyleTargetsTest {
         // Only the classifier term (style weight 0, a small content weight keeping the picture).
         CinTransferOptions o = new CinTransferOptions(4, 0, 0.1, 1, 6, 5e-3, 5, false, true,
                 CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.CLASS, true, 0, 1, StyleLosses.ColourChannels.RGBY);
+                CinTransferOptions.StyleTargets.CLASS, true, 0, 1, StyleLosses.ColourChannels.RGBY, 0);
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, o,
                 new CinTransferTrainer.LossSetup(stack, true, targets, null, 0, head, 1), 10);
         Map<String, INDArray> in = fixedBatch(27);
@@ -207,7 +236,7 @@ class StyleTargetsTest {
         IllegalArgumentException options = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
                         CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                        CinTransferOptions.StyleTargets.CLASS, false, 0, 1, StyleLosses.ColourChannels.RGBY));
+                        CinTransferOptions.StyleTargets.CLASS, false, 0, 1, StyleLosses.ColourChannels.RGBY, 0));
         assertEquals("a classifier loss needs trained features (transfer.features: trained)", options.getMessage());
     }
 
@@ -266,11 +295,12 @@ class StyleTargetsTest {
         List<Sample> content = set.train().samples().stream().filter(s -> s.label().equals(first)).toList();
         CinTransferOptions o = new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
                 CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.SHIFT, false, 5);
+                CinTransferOptions.StyleTargets.SHIFT, false, 5, 0, StyleLosses.ColourChannels.RGBY, 5);
         CinTransferTrainer.LossSetup setup = CinTransferTrainer.lossSetup(set.train().samples(), content,
                 set.labelIndex(), data, o, null);
         assertEquals(setup.targets().size(), setup.shifts().size());
-        assertEquals(4, setup.targets().size(), "three random layers and the colour distributions");
+        assertEquals(5, setup.targets().size(), "three random layers, the colour and the texture distributions");
+        assertEquals(StyleLosses.TEXTURE_STATISTICS, setup.targets().get(4).size(1));
         for (int l = 0; l < setup.shifts().size(); l++) {
             INDArray shift = setup.shifts().get(l);
             double size = setup.targets().get(l).getRow(0).norm2Number().doubleValue();
@@ -280,18 +310,20 @@ class StyleTargetsTest {
 
         CinTransferOptions q = new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
                 CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.QUANTILE, false, 5, 0, StyleLosses.ColourChannels.OPPONENT);
+                CinTransferOptions.StyleTargets.QUANTILE, false, 5, 0, StyleLosses.ColourChannels.OPPONENT, 5);
         CinTransferTrainer.LossSetup quantiles = CinTransferTrainer.lossSetup(set.train().samples(), content,
                 set.labelIndex(), data, q, null);
-        assertEquals(4, quantiles.quantiles().size(), "one map per statistic table");
+        assertEquals(5, quantiles.quantiles().size(), "one map per statistic table");
         for (int l = 0; l < 3; l++) {
             assertEquals(setup.targets().get(l).size(1), quantiles.quantiles().get(l).statistics(), "table " + l);
         }
         assertEquals(7L * CinTransferTrainer.CDF_THRESHOLDS, quantiles.quantiles().get(3).statistics(),
                 "the colour distributions along seven directions");
+        assertEquals(StyleLosses.TEXTURE_STATISTICS, quantiles.quantiles().get(4).statistics(), "the texture");
         // The untrained residual network returns its input: the style whose images are the content
         // images asks for (almost) nothing, the others for a change.
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, q, quantiles, 1);
+        assertTrue(sd.hasVariable(CinTransferTrainer.TEXTURE_TERM) && sd.hasVariable(CinTransferTrainer.HISTOGRAM_TERM));
         INDArray x = CinTransferTrainer.probeBatch(content, data, STYLES).get(CinTransferNet.INPUT);
         double same = loss(sd, x, 0);
         for (int style = 1; style < STYLES; style++) {
