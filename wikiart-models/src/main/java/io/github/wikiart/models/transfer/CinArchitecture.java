@@ -19,9 +19,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param upsample nearest upsampling + convolution instead of a transposed convolution
  * @param residual the output is a change of the input
  * @param colourMap with a per-style colour map
+ * @param positionChannels the decoder also sees {@link CinTransferNet#gridPatterns}
  */
 public record CinArchitecture(int numStyles, int width, DataType type, boolean upsample, boolean residual,
-                              boolean colourMap) {
+                              boolean colourMap, boolean positionChannels) {
     /** Validates. */
     public CinArchitecture {
         if (numStyles < 2 || width < 1) {
@@ -30,10 +31,25 @@ public record CinArchitecture(int numStyles, int width, DataType type, boolean u
     }
 
     /**
+     * The choices without position channels.
+     *
+     * @param numStyles number of styles
+     * @param width channels of the first layer
+     * @param type the weights' data type
+     * @param upsample nearest upsampling + convolution instead of a transposed convolution
+     * @param residual the output is a change of the input
+     * @param colourMap with a per-style colour map
+     */
+    public CinArchitecture(int numStyles, int width, DataType type, boolean upsample, boolean residual,
+                           boolean colourMap) {
+        this(numStyles, width, type, upsample, residual, colourMap, false);
+    }
+
+    /**
      * Reads the choices from a graph that holds a {@link CinTransferNet} (a training graph with its
      * losses too): the width and styles from the first layer's shapes, the upsampling from the
      * shape of {@code u1_W} (a transposed convolution stores its output channels first), the
-     * colour map from its weights, and the residual form from what feeds the final sigmoid (the
+     * colour map and the position channels from their weights, and the residual form from what feeds the final sigmoid (the
      * last convolution itself, or a sum with the input's logit).
      *
      * @param sd the graph
@@ -57,7 +73,7 @@ public record CinArchitecture(int numStyles, int width, DataType type, boolean u
         SameDiffOp sigmoid = sd.getOps().get(sd.getVariableOutputOp(CinTransferNet.OUTPUT).getOwnName());
         boolean residual = !sigmoid.getInputsToOp().get(0).equals("out");
         return new CinArchitecture(styles, width, sd.getVariable("c1_W").dataType(), upsample, residual,
-                sd.hasVariable("colour_W1"));
+                sd.hasVariable("colour_W1"), sd.hasVariable("u1_pos_W"));
     }
 
     /**
@@ -71,8 +87,7 @@ public record CinArchitecture(int numStyles, int width, DataType type, boolean u
      * @throws IllegalArgumentException when the size is not allowed or a weight is missing or of another shape
      */
     public SameDiff atSize(SameDiff trained, int height, int imageWidth) {
-        SameDiff sd = CinTransferNet.build(height, imageWidth, numStyles, width, 0L, type, upsample, residual,
-                colourMap);
+        SameDiff sd = CinTransferNet.build(height, imageWidth, this, 0L);
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
                 continue;

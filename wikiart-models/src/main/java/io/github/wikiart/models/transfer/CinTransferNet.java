@@ -3,7 +3,11 @@ package io.github.wikiart.models.transfer;
 import io.github.wikiart.models.NativeBackend;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -54,7 +58,42 @@ public final class CinTransferNet {
     /** The smallest height and width: the half-size activations keep at least 2x2 for their statistics. */
     public static final int MIN_SIDE = 4;
 
+    /** The periods, in pixels, of {@link #gridPatterns}. */
+    public static final int[] GRID_PERIODS = {2, 3, 4, 6, 8};
+    /** Channels of {@link #gridPatterns}: a cosine and a sine per period and axis, without the sines of period 2 (zero). */
+    public static final int GRID_CHANNELS = 4 * GRID_PERIODS.length - 2;
+
     private CinTransferNet() {
+    }
+
+    /**
+     * Fixed stripes of the pixel coordinates, {@code [1, height, width, }{@value #GRID_CHANNELS}{@code ]}:
+     * for each period p of {@link #GRID_PERIODS}, {@code cos(2 pi x / p)} and {@code sin(2 pi x / p)}
+     * of the column x, then the same of the row y (for p = 2 only the cosines, {@code (-1)^x} and
+     * {@code (-1)^y}). Coordinates start at 0 at the top left, so a picture and its right or bottom
+     * padding (as {@code transferAtOwnSize} pads) see the same patterns.
+     *
+     * @param height rows
+     * @param width columns
+     * @return the patterns, float
+     */
+    public static INDArray gridPatterns(int height, int width) {
+        float[] values = new float[height * width * GRID_CHANNELS];
+        int at = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int p : GRID_PERIODS) {
+                    for (int coordinate : new int[] {x, y}) {
+                        double angle = 2 * Math.PI * (coordinate % p) / p;
+                        values[at++] = (float) Math.cos(angle);
+                        if (p != 2) {
+                            values[at++] = (float) Math.sin(angle);
+                        }
+                    }
+                }
+            }
+        }
+        return Nd4j.create(values, new long[] {1, height, width, GRID_CHANNELS}, DataType.FLOAT);
     }
 
     /**
@@ -113,6 +152,32 @@ public final class CinTransferNet {
      */
     public static SameDiff build(int height, int imageWidth, int numStyles, int width, long seed, DataType type,
                                  boolean upsample, boolean residual, boolean colourMap) {
+        return build(height, imageWidth, new CinArchitecture(numStyles, width, type, upsample, residual, colourMap,
+                false), seed);
+    }
+
+    /**
+     * Builds the network with the given choices for {@code height x width} images (see
+     * {@link #build(int, int, int, int, long, DataType, boolean, boolean, boolean)}). With
+     * {@link CinArchitecture#positionChannels()} the decoder's upsampled layer also gets a 3x3
+     * convolution of {@link #gridPatterns} (weights {@code u1_pos_W}, starting at zero, so the
+     * untrained network is the same as without them): the network can then draw textures aligned
+     * to the pixel grid (halftone screens, tiles), which a translation-equivariant network can only
+     * do through the artifacts of its upsampling.
+     *
+     * @param height image height, a multiple of {@value #STRIDE}, at least {@value #MIN_SIDE}
+     * @param imageWidth image width, a multiple of {@value #STRIDE}, at least {@value #MIN_SIDE}
+     * @param architecture the choices
+     * @param seed weight seed
+     * @return the graph, with {@value #INPUT}, {@value #STYLE} and {@value #OUTPUT}
+     */
+    public static SameDiff build(int height, int imageWidth, CinArchitecture architecture, long seed) {
+        int numStyles = architecture.numStyles();
+        int width = architecture.width();
+        DataType type = architecture.type();
+        boolean upsample = architecture.upsample();
+        boolean residual = architecture.residual();
+        boolean colourMap = architecture.colourMap();
         if (colourMap && !residual) {
             throw new IllegalArgumentException("a colour map needs a residual network");
         }
@@ -144,6 +209,12 @@ public final class CinTransferNet {
         SDVariable up = upsample ? SdLayers.conv3(sd, "u1", SdLayers.upsample2(sd, h, height / STRIDE, imageWidth / STRIDE,
                 2 * w), 2 * w, w,
                 1, true) : SdLayers.deconv3x2(sd, "u1", h, 2 * w, w);
+        if (architecture.positionChannels()) {
+            SDVariable grid = sd.constant("grid_patterns", gridPatterns(height, imageWidth).castTo(type));
+            SDVariable gridWeights = sd.var("u1_pos_W", Nd4j.zeros(type, 3, 3, GRID_CHANNELS, w));
+            up = up.add(sd.cnn().conv2d("u1_pos", grid, gridWeights, Conv2DConfig.builder().kH(3).kW(3)
+                    .paddingMode(PaddingMode.SAME).dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO).build()));
+        }
         h = block(sd, "u1", up, s, numStyles, w, true);
         SDVariable change = SdLayers.conv3(sd, "out", h, w, 3, 1, true);
         if (!residual) {

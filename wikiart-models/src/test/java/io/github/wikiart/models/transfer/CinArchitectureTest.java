@@ -11,6 +11,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class CinArchitectureTest {
     private static Map<String, INDArray> inputs(long seed, int h, int w, int styles, int style) {
@@ -23,7 +24,7 @@ class CinArchitectureTest {
     /** Gives the residual network's last layers weights, so that its output is not the identity. */
     private static void perturb(SameDiff sd) {
         Nd4j.getRandom().setSeed(99);
-        for (String name : new String[] {"out_W", "colour_W2"}) {
+        for (String name : new String[] {"out_W", "colour_W2", "u1_pos_W"}) {
             if (sd.hasVariable(name)) {
                 INDArray w = sd.getVariable(name).getArr();
                 w.assign(Nd4j.randn(DataType.FLOAT, w.shape()).muli(0.3));
@@ -38,6 +39,49 @@ class CinArchitectureTest {
             SameDiff sd = CinTransferNet.build(8, 3, 5, 1, DataType.FLOAT, c[0], c[1], c[2]);
             assertEquals(new CinArchitecture(3, 5, DataType.FLOAT, c[0], c[1], c[2]), CinArchitecture.of(sd));
         }
+        CinArchitecture positions = new CinArchitecture(3, 5, DataType.FLOAT, true, true, false, true);
+        assertEquals(positions, CinArchitecture.of(CinTransferNet.build(8, 8, positions, 1)));
+    }
+
+    @Test
+    void gridPatternsAreStripesOfTheCoordinates() {
+        INDArray g = CinTransferNet.gridPatterns(6, 12);
+        assertArrayEquals(new long[] {1, 6, 12, CinTransferNet.GRID_CHANNELS}, g.shape());
+        assertEquals(18, CinTransferNet.GRID_CHANNELS);
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 12; x++) {
+                // Period 2: (-1)^x, (-1)^y; period 3: cos, sin of x, then of y.
+                assertEquals(x % 2 == 0 ? 1 : -1, g.getDouble(0, y, x, 0), 1e-6);
+                assertEquals(y % 2 == 0 ? 1 : -1, g.getDouble(0, y, x, 1), 1e-6);
+                assertEquals(Math.cos(2 * Math.PI * x / 3), g.getDouble(0, y, x, 2), 1e-6);
+                assertEquals(Math.sin(2 * Math.PI * x / 3), g.getDouble(0, y, x, 3), 1e-6);
+                assertEquals(Math.sin(2 * Math.PI * y / 3), g.getDouble(0, y, x, 5), 1e-6);
+                assertEquals(Math.sin(2 * Math.PI * y / 8), g.getDouble(0, y, x, 17), 1e-6);
+            }
+        }
+        // A picture padded on the right and bottom sees the same patterns on its own pixels.
+        assertEquals(CinTransferNet.gridPatterns(4, 4), g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 4),
+                NDArrayIndex.interval(0, 4), NDArrayIndex.all()));
+    }
+
+    @Test
+    void positionChannelsStartSilentAndThenChangeTheOutput() {
+        CinArchitecture plain = new CinArchitecture(2, 4, DataType.FLOAT, true, true, true, false);
+        CinArchitecture positions = new CinArchitecture(2, 4, DataType.FLOAT, true, true, true, true);
+        SameDiff without = CinTransferNet.build(8, 8, plain, 3);
+        SameDiff with = CinTransferNet.build(8, 8, positions, 3);
+        perturb(without);
+        perturb(with);
+        with.getVariable("u1_pos_W").getArr().assign(0);
+        Map<String, INDArray> in = inputs(5, 8, 8, 2, 1);
+        INDArray base = without.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT);
+        assertEquals(base, with.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT),
+                "zero grid weights: the same network, the same initial weights");
+        perturb(with);
+        INDArray changed = with.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT);
+        assertTrue(changed.sub(base).amaxNumber().doubleValue() > 0.01, "the grid weights reach the output");
+        SameDiff rebuilt = CinArchitecture.of(with).atSize(with, 8, 8);
+        assertEquals(changed, rebuilt.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT));
     }
 
     @Test

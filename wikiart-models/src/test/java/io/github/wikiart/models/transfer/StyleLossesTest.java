@@ -221,19 +221,31 @@ class StyleLossesTest {
         assertTrue(w2.getRow(2).amaxNumber().doubleValue() > 1e-6);
     }
 
+    @Test
+    void positionChannelsNetworkGradientCheck() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        checkConditionedNetwork(CinTransferNet.build(4, 4, new CinArchitecture(2, 2, DataType.DOUBLE, true, true,
+                false, true), 3));
+    }
+
     private static void checkConditionedNetwork(boolean upsample, boolean residual) {
         checkConditionedNetwork(upsample, residual, false);
     }
 
     private static void checkConditionedNetwork(boolean upsample, boolean residual, boolean colourMap) {
-        SameDiff sd = CinTransferNet.build(4, 2, 2, 3, DataType.DOUBLE, upsample, residual, colourMap);
+        checkConditionedNetwork(CinTransferNet.build(4, 2, 2, 3, DataType.DOUBLE, upsample, residual, colourMap));
+    }
+
+    private static void checkConditionedNetwork(SameDiff sd) {
         // The last convolution starts at zero (identity network); give it weights so that every
         // layer's gradient is non-zero and checked.
         INDArray outW = sd.getVariable("out_W").getArr();
         outW.assign(Nd4j.randn(DataType.DOUBLE, outW.shape()).muli(0.3));
-        if (colourMap) {
-            INDArray w2 = sd.getVariable("colour_W2").getArr();
-            w2.assign(Nd4j.randn(DataType.DOUBLE, w2.shape()).muli(0.3));
+        for (String name : new String[] {"colour_W2", "u1_pos_W"}) {
+            if (sd.hasVariable(name)) {
+                INDArray w = sd.getVariable(name).getArr();
+                w.assign(Nd4j.randn(DataType.DOUBLE, w.shape()).muli(0.3));
+            }
         }
         INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 4, 4, 3).muli(0.9).addi(0.05);
         INDArray styles = Nd4j.createFromArray(new double[][] {{1, 0}, {0, 1}});

@@ -28,12 +28,16 @@ import java.util.Objects;
  * @param histogramChannels the colour directions whose distributions the colour-distribution loss compares
  * @param textureWeight weight of the texture-distribution loss (0: none): the distributions of the
  *     luminance differences between pixels 1, 2 and 4 px apart ({@link StyleLosses#textureCdf})
+ * @param positionChannels the decoder also sees fixed stripes of the pixel coordinates
+ *     ({@link io.github.wikiart.models.transfer.CinTransferNet#gridPatterns}), so that it can draw
+ *     textures aligned to a grid
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
                                  int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
                                  boolean colourMap, double histogramWeight, double classifierWeight,
-                                 StyleLosses.ColourChannels histogramChannels, double textureWeight) {
+                                 StyleLosses.ColourChannels histogramChannels, double textureWeight,
+                                 boolean positionChannels) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -109,7 +113,40 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                               int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
                               boolean colourMap, double histogramWeight) {
         this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
-                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0, StyleLosses.ColourChannels.RGBY, 0);
+                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0, StyleLosses.ColourChannels.RGBY, 0,
+                false);
+    }
+
+    /**
+     * Options without position channels.
+     *
+     * @param width channels of the network's first layer
+     * @param styleWeight weight of the style loss
+     * @param contentWeight weight of the content loss
+     * @param epochs passes over the content images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param seed seed of the weights, the loss features and the random target styles
+     * @param upsample nearest upsampling + convolution in the decoder
+     * @param residual the network outputs a change of its input
+     * @param features where the loss features come from
+     * @param featureEpochs passes over the training images when the loss features are trained
+     * @param schedule how the learning rate changes from epoch to epoch
+     * @param styleTargets what statistics a transfer to a style is pulled towards
+     * @param colourMap a per-style pointwise colour map (residual networks only)
+     * @param histogramWeight weight of the colour-distribution loss (0: none)
+     * @param classifierWeight weight of the classifier loss (0: none; needs trained features)
+     * @param histogramChannels the colour directions of the colour-distribution loss
+     * @param textureWeight weight of the texture-distribution loss (0: none)
+     */
+    public CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
+                              double learningRate, long seed, boolean upsample, boolean residual, Features features,
+                              int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
+                              boolean colourMap, double histogramWeight, double classifierWeight,
+                              StyleLosses.ColourChannels histogramChannels, double textureWeight) {
+        this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
+                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
+                textureWeight, false);
     }
 
     /** Where the loss features come from. */

@@ -8,6 +8,7 @@ import io.github.wikiart.data.ModelInput;
 import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.Seeds;
 import io.github.wikiart.data.TensorLayout;
+import io.github.wikiart.models.transfer.CinArchitecture;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.GramHead;
@@ -410,9 +411,9 @@ public final class CinTransferTrainer {
 
     static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, LossSetup loss,
                                           int batchesPerEpoch) {
-        SameDiff sd = CinTransferNet.build(side, numStyles, options.width(),
-                Seeds.derive(options.seed(), "transfer/init"), DataType.FLOAT, options.upsample(), options.residual(),
-                options.colourMap());
+        SameDiff sd = CinTransferNet.build(side, side, new CinArchitecture(numStyles, options.width(), DataType.FLOAT,
+                options.upsample(), options.residual(), options.colourMap(), options.positionChannels()),
+                Seeds.derive(options.seed(), "transfer/init"));
         addLoss(sd, loss, side, options.styleWeight(), options.contentWeight());
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(learningRates(options, batchesPerEpoch)))

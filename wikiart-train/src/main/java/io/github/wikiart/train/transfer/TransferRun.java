@@ -181,6 +181,7 @@ public final class TransferRun {
             summary.put("classifier_weight", options.classifierWeight());
             summary.put("histogram_channels", options.histogramChannels().key());
             summary.put("texture_weight", options.textureWeight());
+            summary.put("position_channels", options.positionChannels());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

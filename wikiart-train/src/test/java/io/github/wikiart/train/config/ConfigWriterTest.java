@@ -120,6 +120,7 @@ class ConfigWriterTest {
                   classifier_weight: 0.0
                   histogram_channels: rgby
                   texture_weight: 0.0
+                  position_channels: false
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);

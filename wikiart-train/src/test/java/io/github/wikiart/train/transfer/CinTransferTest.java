@@ -131,6 +131,35 @@ class CinTransferTest {
     }
 
     @Test
+    void aNetworkWithPositionChannelsLearnsTheirWeightsAndSavesAndLoadsThem() throws Exception {
+        CinTransfer positioned = CinTransferTrainer.train(data.train().samples(), data.train().samples(),
+                data.labelIndex(), options, new CinTransferOptions(4, 10, 1, 1, 4, 1e-2, 5, true, true,
+                        CinTransferOptions.Features.TRAINED, 1, io.github.wikiart.train.LearningRateSchedule.CONSTANT,
+                        CinTransferOptions.StyleTargets.QUANTILE, true, 100, 0,
+                        io.github.wikiart.models.transfer.StyleLosses.ColourChannels.RGBY, 100, true), null, null);
+        Path run = java.nio.file.Files.createDirectories(dir.resolve("run-positions"));
+        TransferModels.save(positioned, run);
+        TransferModel loaded = TransferModels.load(run);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 16, 16, 3);
+        INDArray out = positioned.transfer(x, new int[] {0, 1});
+        assertEquals(out, loaded.transfer(x, new int[] {0, 1}));
+        // Rebuilt at its own size (here the training size) the network draws the same grid patterns.
+        java.awt.image.BufferedImage image = io.github.wikiart.data.RgbPixels.toImage(
+                x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).dup('c').reshape(16 * 16 * 3).toFloatVector(),
+                16, 16, io.github.wikiart.data.TensorLayout.NHWC);
+        INDArray own = imageArray(loaded.transferAtOwnSize(image, 0));
+        INDArray first = loaded.transfer(imageArray(image), new int[] {0});
+        assertEquals(0.0, own.sub(first).amaxNumber().doubleValue(), 1.0 / 255 + 1e-6, "8-bit rounding at most");
+    }
+
+    private static INDArray imageArray(java.awt.image.BufferedImage image) {
+        float[] values = new float[image.getWidth() * image.getHeight() * 3];
+        io.github.wikiart.data.RgbPixels.of(image).toFloats(image.getWidth() * image.getHeight(),
+                io.github.wikiart.data.TensorLayout.NHWC, values);
+        return Nd4j.create(values, new long[] {1, image.getHeight(), image.getWidth(), 3}, DataType.FLOAT);
+    }
+
+    @Test
     void theModelFileCopiedAloneLoadsAndTransfersAsFromItsRunFolder() throws Exception {
         Path run = java.nio.file.Files.createDirectories(dir.resolve("run-for-copy"));
         TransferModels.save(model, run);
