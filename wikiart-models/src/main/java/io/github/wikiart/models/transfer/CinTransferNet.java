@@ -60,7 +60,10 @@ public final class CinTransferNet {
 
     /** The periods, in pixels, of {@link #gridPatterns}. */
     public static final int[] GRID_PERIODS = {2, 3, 4, 6, 8};
-    /** Channels of {@link #gridPatterns}: a cosine and a sine per period and axis, without the sines of period 2 (zero). */
+    /**
+     * Channels of {@link #gridPatterns}: a cosine and a sine per period and axis, without the sines
+     * of period 2 (zero).
+     */
     public static final int GRID_CHANNELS = 4 * GRID_PERIODS.length - 2;
 
     private CinTransferNet() {

@@ -172,9 +172,7 @@ public final class StyleLosses {
                     + " px, got " + side);
         }
         org.nd4j.linalg.api.buffer.DataType t = images.dataType();
-        SDVariable luminance = sd.reshape(sd.reshape(images, -1L, 3L)
-                .mmul(sd.constant(Nd4j.createFromArray(new double[][] {{0.299}, {0.587}, {0.114}}).castTo(t))),
-                -1L, side, side);
+        SDVariable luminance = sd.reshape(luminanceTimes(sd, images, 1), -1L, side, side);
         double[] scaledCuts = new double[TEXTURE_THRESHOLDS];
         double[] inverseTemperatures = new double[TEXTURE_THRESHOLDS];
         for (int j = 0; j < TEXTURE_THRESHOLDS; j++) {
@@ -198,6 +196,29 @@ public final class StyleLosses {
             }
         }
         return sd.concat(1, parts.toArray(new SDVariable[0]));
+    }
+
+    /**
+     * The images in grey: each pixel's R, G and B replaced by its luminance
+     * {@code Y = 0.299 R + 0.587 G + 0.114 B}.
+     *
+     * @param sd the graph
+     * @param images NHWC images
+     * @param side height and width
+     * @return {@code [b, side, side, 3]}
+     */
+    public static SDVariable grey(SameDiff sd, SDVariable images, long side) {
+        return sd.reshape(luminanceTimes(sd, images, 3), -1L, side, side, 3L);
+    }
+
+    /** The pixels' luminance, {@code copies} times per pixel: {@code [b * h * w, copies]}. */
+    private static SDVariable luminanceTimes(SameDiff sd, SDVariable images, int copies) {
+        double[][] weights = new double[3][copies];
+        double[] y = {0.299, 0.587, 0.114};
+        for (int c = 0; c < 3; c++) {
+            java.util.Arrays.fill(weights[c], y[c]);
+        }
+        return sd.reshape(images, -1L, 3L).mmul(sd.constant(Nd4j.createFromArray(weights).castTo(images.dataType())));
     }
 
     /** Temperature of {@link #colourCdf}'s soft step, in pixel values. */

@@ -31,13 +31,15 @@ import java.util.Objects;
  * @param positionChannels the decoder also sees fixed stripes of the pixel coordinates
  *     ({@link io.github.wikiart.models.transfer.CinTransferNet#gridPatterns}), so that it can draw
  *     textures aligned to a grid
+ * @param greyContent the content loss compares the loss features of the grey (luminance) versions
+ *     of output and input, so that a change of colour alone costs nothing
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
                                  int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
                                  boolean colourMap, double histogramWeight, double classifierWeight,
                                  StyleLosses.ColourChannels histogramChannels, double textureWeight,
-                                 boolean positionChannels) {
+                                 boolean positionChannels, boolean greyContent) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -114,7 +116,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                               boolean colourMap, double histogramWeight) {
         this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
                 featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0, StyleLosses.ColourChannels.RGBY, 0,
-                false);
+                false, false);
     }
 
     /**
@@ -146,7 +148,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                               StyleLosses.ColourChannels histogramChannels, double textureWeight) {
         this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
                 featureEpochs, schedule, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
-                textureWeight, false);
+                textureWeight, false, false);
     }
 
     /** Where the loss features come from. */

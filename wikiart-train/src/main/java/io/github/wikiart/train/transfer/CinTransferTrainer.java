@@ -414,7 +414,7 @@ public final class CinTransferTrainer {
         SameDiff sd = CinTransferNet.build(side, side, new CinArchitecture(numStyles, options.width(), DataType.FLOAT,
                 options.upsample(), options.residual(), options.colourMap(), options.positionChannels()),
                 Seeds.derive(options.seed(), "transfer/init"));
-        addLoss(sd, loss, side, options.styleWeight(), options.contentWeight());
+        addLoss(sd, loss, side, options.styleWeight(), options.contentWeight(), options.greyContent());
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(learningRates(options, batchesPerEpoch)))
                 .dataSetFeatureMapping(CinTransferNet.INPUT).dataSetLabelMapping(CinTransferNet.STYLE).build());
@@ -456,9 +456,12 @@ public final class CinTransferTrainer {
      * statistics on) each term is relative: a layer's Gram error over the mean square of its
      * targets, averaged over layers, and the content error over the mean square of the content
      * features. With random features the losses are the first version's absolute ones: the sum over
-     * layers of the Gram errors, and the content error.
+     * layers of the Gram errors, and the content error. With {@code greyContent} the content error
+     * compares the features of the grey versions of output and input ({@link StyleLosses#grey}), so
+     * that a change of colour alone costs nothing.
      */
-    static void addLoss(SameDiff sd, LossSetup loss, int side, double styleWeight, double contentWeight) {
+    static void addLoss(SameDiff sd, LossSetup loss, int side, double styleWeight, double contentWeight,
+                        boolean greyContent) {
         DataType type = sd.getVariable(CinTransferNet.OUTPUT).dataType();
         boolean relative = loss.pixelStatistics();
         FeatureStack.Bound phi = loss.stack().addTo(sd, "phi", false);
@@ -478,8 +481,15 @@ public final class CinTransferTrainer {
             wanted.add(sd.reshape(target(sd, loss, l, styles, own, type), -1L, c, c));
         }
         int contentLayer = loss.pixelStatistics() ? CONTENT_LAYER + 1 : CONTENT_LAYER;
-        SDVariable featuresOut = fOut.get(contentLayer).activation();
-        SDVariable featuresIn = fIn.get(contentLayer).activation();
+        SDVariable featuresOut;
+        SDVariable featuresIn;
+        if (greyContent) {
+            featuresOut = phi.apply(sd, StyleLosses.grey(sd, out, side)).get(CONTENT_LAYER);
+            featuresIn = phi.apply(sd, StyleLosses.grey(sd, in, side)).get(CONTENT_LAYER);
+        } else {
+            featuresOut = fOut.get(contentLayer).activation();
+            featuresIn = fIn.get(contentLayer).activation();
+        }
         SDVariable style;
         SDVariable content;
         if (relative) {

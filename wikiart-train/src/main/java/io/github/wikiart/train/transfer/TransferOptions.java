@@ -51,6 +51,7 @@ import java.util.Locale;
  * @param textureWeight {@code transfer.texture_weight}: cin: weight of the texture-distribution loss (0: none)
  * @param positionChannels {@code transfer.position_channels}: cin: the decoder also sees fixed stripes of the
  *     pixel coordinates
+ * @param greyContent {@code transfer.grey_content}: cin: the content loss compares grey versions of output and input
  * @param earlyStoppingPatience {@code transfer.early_stopping_patience}: epochs of a phase without an
  *     improvement of its score (cin: the probe loss; seed: the epoch's loss) before it stops, 0 = never
  * @param minDelta {@code transfer.min_delta}: the smallest fall of that loss that counts
@@ -63,7 +64,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                               CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
                               double histogramWeight, double classifierWeight,
                               StyleLosses.ColourChannels histogramChannels, double textureWeight,
-                              boolean positionChannels, int earlyStoppingPatience, double minDelta) {
+                              boolean positionChannels, boolean greyContent, int earlyStoppingPatience,
+                              double minDelta) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -180,6 +182,11 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                     + "6 and 8 px), so that it can draw textures aligned to a grid, such as halftone screens and "
                     + "tiles (see docs/transfer.md)");
 
+    /** {@code transfer.grey_content}. */
+    public static final ConfigKey<Boolean> GREY_CONTENT = ConfigKey.ofBoolean("transfer.grey_content", false,
+            "cin: the content loss compares the loss features of the grey (luminance) versions of output and input, "
+                    + "so that a change of colour alone costs nothing (see docs/transfer.md)");
+
     /** {@code transfer.early_stopping_patience}. */
     public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("transfer");
     /** {@code transfer.min_delta}. */
@@ -190,7 +197,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
             CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT,
             CLASSIFIER_WEIGHT, HISTOGRAM_CHANNELS, TEXTURE_WEIGHT, POSITION_CHANNELS,
-            EARLY_STOPPING_PATIENCE, MIN_DELTA);
+            GREY_CONTENT, EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -267,7 +274,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
                 styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
-                HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(), earlyStoppingPatience, minDelta);
+                HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
+                GREY_CONTENT.defaultValue(), earlyStoppingPatience, minDelta);
     }
 
     /**
@@ -304,6 +312,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
                 styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
                 HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
+                GREY_CONTENT.defaultValue(),
                 EARLY_STOPPING_PATIENCE.defaultValue(),
                 MIN_DELTA.defaultValue());
     }
@@ -338,7 +347,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual,
                 STYLE_TARGETS.defaultValue(), COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(),
                 CLASSIFIER_WEIGHT.defaultValue(), HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(),
-                POSITION_CHANNELS.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(), MIN_DELTA.defaultValue());
+                POSITION_CHANNELS.defaultValue(), GREY_CONTENT.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(),
+                MIN_DELTA.defaultValue());
     }
 
     /** @return every key at its default: cin, 10 epochs, batch 8, Adam 0.001, width 16, automatic weights, random features */
@@ -351,6 +361,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue(), STYLE_TARGETS.defaultValue(),
                 COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(), CLASSIFIER_WEIGHT.defaultValue(),
                 HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
+                GREY_CONTENT.defaultValue(),
                 EARLY_STOPPING_PATIENCE.defaultValue(),
                 MIN_DELTA.defaultValue());
     }
@@ -367,7 +378,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
                 path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
                 v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
-                v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS),
+                v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS), v.get(GREY_CONTENT),
                 v.get(EARLY_STOPPING_PATIENCE),
                 v.get(MIN_DELTA));
     }
@@ -386,7 +397,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(RESIDUAL, residual).set(STYLE_TARGETS, styleTargets).set(COLOUR_MAP, colourMap)
                 .set(HISTOGRAM_WEIGHT, histogramWeight).set(CLASSIFIER_WEIGHT, classifierWeight)
                 .set(HISTOGRAM_CHANNELS, histogramChannels).set(TEXTURE_WEIGHT, textureWeight)
-                .set(POSITION_CHANNELS, positionChannels)
+                .set(POSITION_CHANNELS, positionChannels).set(GREY_CONTENT, greyContent)
                 .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
                 .set(MIN_DELTA, minDelta);
     }
@@ -401,7 +412,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
                 warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
-                textureWeight, positionChannels, earlyStoppingPatience, minDelta);
+                textureWeight, positionChannels, greyContent, earlyStoppingPatience, minDelta);
     }
 
     /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
@@ -423,7 +434,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     public CinTransferOptions cin(long seed) {
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
                 learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
-                histogramWeight, classifierWeight, histogramChannels, textureWeight, positionChannels);
+                histogramWeight, classifierWeight, histogramChannels, textureWeight, positionChannels,
+                greyContent);
     }
 
     /**

@@ -182,6 +182,7 @@ public final class TransferRun {
             summary.put("histogram_channels", options.histogramChannels().key());
             summary.put("texture_weight", options.textureWeight());
             summary.put("position_channels", options.positionChannels());
+            summary.put("grey_content", options.greyContent());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

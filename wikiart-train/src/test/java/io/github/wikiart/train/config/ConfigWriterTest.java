@@ -121,6 +121,7 @@ class ConfigWriterTest {
                   histogram_channels: rgby
                   texture_weight: 0.0
                   position_channels: false
+                  grey_content: false
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);

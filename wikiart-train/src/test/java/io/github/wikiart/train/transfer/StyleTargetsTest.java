@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -130,6 +131,38 @@ class StyleTargetsTest {
         assertEquals(3 * mse, with.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
                 Nd4j.createFromArray(new float[][] {{0, 1, 0}, {0, 1, 0}})), CinTransferTrainer.TEXTURE_TERM)
                 .get(CinTransferTrainer.TEXTURE_TERM).getDouble(0), 1e-5);
+    }
+
+    @Test
+    void withGreyContentTheContentTermComparesTheFeaturesOfGreyImages() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
+        List<INDArray> targets = tables(stack, 1.0, 13);
+        CinTransferOptions grey = new CinTransferOptions(4, 10, 2, 1, 2, 1e-3, 5, false, true,
+                CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
+                CinTransferOptions.StyleTargets.CLASS, false, 0, 0, StyleLosses.ColourChannels.RGBY, 0, false, true);
+        SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, grey, new CinTransferTrainer.LossSetup(stack, true,
+                targets.subList(0, targets.size() - 1), null, 0, null, 0), 1);
+        INDArray outW = sd.getVariable("out_W").getArr();
+        outW.assign(Nd4j.rand(DataType.FLOAT, outW.shape()).subi(0.5));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
+        Map<String, INDArray> in = Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
+                Nd4j.createFromArray(new float[][] {{1, 0, 0}, {0, 1, 0}}));
+        Map<String, INDArray> got = sd.output(in, CinTransferNet.OUTPUT, CinTransferTrainer.CONTENT_TERM);
+        SameDiff eager = SameDiff.create();
+        FeatureStack.Bound phi = stack.addTo(eager, "phi", false);
+        SDVariable fo = phi.apply(eager, StyleLosses.grey(eager, eager.constant(got.get(CinTransferNet.OUTPUT)), SIDE))
+                .get(1);
+        SDVariable fi = phi.apply(eager, StyleLosses.grey(eager, eager.constant(x), SIDE)).get(1);
+        double expected = 2 * StyleLosses.mse(fo.eval(), fi.eval()) / (fi.eval().mul(fi.eval()).meanNumber().doubleValue()
+                + 1e-8);
+        assertTrue(expected > 0, "the perturbed network changes the picture");
+        assertEquals(expected, got.get(CinTransferTrainer.CONTENT_TERM).getDouble(0), 1e-4 * expected);
+        // Each channel of the grey version is the pixel's luminance.
+        INDArray g = StyleLosses.grey(eager, eager.constant(x), SIDE).eval();
+        double y = 0.299 * x.getDouble(1, 2, 3, 0) + 0.587 * x.getDouble(1, 2, 3, 1) + 0.114 * x.getDouble(1, 2, 3, 2);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(y, g.getDouble(1, 2, 3, c), 1e-6);
+        }
     }
 
     @Test
