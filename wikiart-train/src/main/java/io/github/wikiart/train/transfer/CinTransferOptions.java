@@ -33,13 +33,16 @@ import java.util.Objects;
  *     textures aligned to a grid
  * @param greyContent the content loss compares the loss features of the grey (luminance) versions
  *     of output and input, so that a change of colour alone costs nothing
+ * @param balanceStyles each style's statistic errors weighted so that every style counts alike
+ *     (needs {@link StyleTargets#SHIFT} or {@link StyleTargets#QUANTILE} targets; see
+ *     {@code CinTransferTrainer.balance})
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
                                  int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
                                  boolean colourMap, double histogramWeight, double classifierWeight,
                                  StyleLosses.ColourChannels histogramChannels, double textureWeight,
-                                 boolean positionChannels, boolean greyContent) {
+                                 boolean positionChannels, boolean greyContent, boolean balanceStyles) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -116,7 +119,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                               boolean colourMap, double histogramWeight) {
         this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
                 featureEpochs, schedule, styleTargets, colourMap, histogramWeight, 0, StyleLosses.ColourChannels.RGBY, 0,
-                false, false);
+                false, false, false);
     }
 
     /**
@@ -148,7 +151,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                               StyleLosses.ColourChannels histogramChannels, double textureWeight) {
         this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
                 featureEpochs, schedule, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
-                textureWeight, false, false);
+                textureWeight, false, false, false);
     }
 
     /** Where the loss features come from. */
@@ -183,6 +186,10 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
         if (!(styleWeight >= 0) || !(contentWeight >= 0) || !(learningRate > 0) || !(histogramWeight >= 0)
                 || !(classifierWeight >= 0) || !(textureWeight >= 0)) {
             throw new IllegalArgumentException("weights must be >= 0 and learningRate > 0");
+        }
+        if (balanceStyles && styleTargets == StyleTargets.CLASS) {
+            throw new IllegalArgumentException("balanced styles need shift or quantile style targets "
+                    + "(transfer.style_targets: shift or quantile)");
         }
         if (classifierWeight > 0 && features != Features.TRAINED) {
             throw new IllegalArgumentException("a classifier loss needs trained features (transfer.features: trained)");

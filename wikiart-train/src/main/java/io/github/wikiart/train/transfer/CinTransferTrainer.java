@@ -80,14 +80,29 @@ public final class CinTransferTrainer {
      * @param textureWeight weight of the texture-distribution loss; when positive, the last entry of
      *     {@code targets} (and {@code shifts}, {@code quantiles}) is the table of
      *     {@link StyleLosses#textureCdf} distributions, after the colour distributions
+     * @param balance per statistic table, the {@code [styles]} weight of each style's error
+     *     ({@link #balance}), or null for equal weights
      */
     record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                      double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
-                     StyleLosses.ColourChannels channels, double textureWeight) {
+                     StyleLosses.ColourChannels channels, double textureWeight, List<INDArray> balance) {
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight) {
             this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, null,
-                    StyleLosses.ColourChannels.RGBY, 0);
+                    StyleLosses.ColourChannels.RGBY, 0, null);
+        }
+
+        LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
+                  double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
+                  StyleLosses.ColourChannels channels, double textureWeight) {
+            this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, quantiles,
+                    channels, textureWeight, null);
+        }
+
+        /** @return the same setup with the styles' errors weighted by {@code weights} (per table, {@code [styles]}) */
+        LossSetup withBalance(List<INDArray> weights) {
+            return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
+                    quantiles, channels, textureWeight, weights);
         }
 
         /** @return whether a target depends on the input's own statistics */
@@ -378,8 +393,24 @@ public final class CinTransferTrainer {
             for (int l = 0; l < targets.size(); l++) {
                 maps.add(QuantileMap.fit(styled.perStyle(l), own.values().get(l), QUANTILE_INTERVALS));
             }
-            return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
+            LossSetup setup = new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
                     options.classifierWeight(), maps, options.histogramChannels(), options.textureWeight());
+            if (!options.balanceStyles()) {
+                return setup;
+            }
+            List<INDArray> errors = new ArrayList<>();
+            for (int l = 0; l < maps.size(); l++) {
+                INDArray values = own.values().get(l);
+                double[] perStyle = new double[labels.size()];
+                for (int k = 0; k < perStyle.length; k++) {
+                    int[] styles = new int[(int) values.size(0)];
+                    java.util.Arrays.fill(styles, k);
+                    INDArray d = maps.get(l).apply(values, styles).sub(values);
+                    perStyle[k] = d.mul(d).meanNumber().doubleValue();
+                }
+                errors.add(Nd4j.createFromArray(perStyle));
+            }
+            return setup.withBalance(balance(errors));
         }
         List<INDArray> contentMeans = Statistics.of(asOne, contentLabel, data, stack, pixels, distributions, false)
                 .classMeans();
@@ -387,8 +418,62 @@ public final class CinTransferTrainer {
         for (int l = 0; l < targets.size(); l++) {
             shifts.add(targets.get(l).subRowVector(contentMeans.get(l)));
         }
-        return new LossSetup(stack, pixels, targets, shifts, options.histogramWeight(), head,
+        LossSetup setup = new LossSetup(stack, pixels, targets, shifts, options.histogramWeight(), head,
                 options.classifierWeight(), null, options.histogramChannels(), options.textureWeight());
+        if (!options.balanceStyles()) {
+            return setup;
+        }
+        List<INDArray> errors = new ArrayList<>();
+        for (INDArray shift : shifts) {
+            errors.add(shift.mul(shift).mean(1).castTo(DataType.DOUBLE));
+        }
+        return setup.withBalance(balance(errors));
+    }
+
+    /** The largest factor by which {@link #balance} raises or lowers a style's weight. */
+    static final double BALANCE_LIMIT = 10;
+
+    /**
+     * Weights that make every style's error count alike: per statistic table, the mean over the
+     * styles of the error an unchanged content image makes against the style's targets, over that
+     * style's own error, kept within [1 / {@value #BALANCE_LIMIT}, {@value #BALANCE_LIMIT}]. A style
+     * close to the photographs (a light filter) has small errors for every output, so with equal
+     * weights its transfers are barely asked to change; balanced, each style asks for its change as
+     * loudly as the others.
+     *
+     * @param errors per table, the {@code [styles]} mean squared error of the content images' own
+     *     statistics against each style's targets
+     * @return per table, the {@code [styles]} weights (float)
+     */
+    static List<INDArray> balance(List<INDArray> errors) {
+        List<INDArray> out = new ArrayList<>();
+        for (INDArray e : errors) {
+            double mean = e.meanNumber().doubleValue();
+            double[] w = new double[(int) e.length()];
+            for (int k = 0; k < w.length; k++) {
+                double ratio = mean / Math.max(e.getDouble(k), 1e-30);
+                w[k] = Math.min(BALANCE_LIMIT, Math.max(1 / BALANCE_LIMIT, ratio));
+            }
+            out.add(Nd4j.createFromArray(w).castTo(DataType.FLOAT));
+        }
+        return out;
+    }
+
+    /**
+     * The error of statistic table {@code l}: the mean squared error, or with balanced styles the
+     * mean over the batch of each sample's mean squared error times its style's weight.
+     *
+     * @param n values per sample
+     */
+    private static SDVariable styleError(SameDiff sd, LossSetup loss, int l, SDVariable a, SDVariable b, long n,
+                                         SDVariable styles) {
+        if (loss.balance() == null) {
+            return StyleLosses.mse(sd, a, b);
+        }
+        SDVariable d = sd.reshape(a.sub(b), -1L, n);
+        SDVariable weights = styles.mmul(sd.constant("style_balance_" + l,
+                loss.balance().get(l).castTo(styles.dataType()).reshape(-1, 1)));
+        return d.mul(d).mul(weights).mean();
     }
 
     /**
@@ -497,14 +582,25 @@ public final class CinTransferTrainer {
             for (int l = 0; l < grams.size(); l++) {
                 INDArray table = loss.targets().get(l);
                 double scale = table.mul(table).meanNumber().doubleValue();
-                SDVariable term = StyleLosses.mse(sd, grams.get(l), wanted.get(l)).div(scale);
+                long c = fOut.get(l).channels();
+                SDVariable term = styleError(sd, loss, l, grams.get(l), wanted.get(l), c * c, styles).div(scale);
                 style = style == null ? term : style.add(term);
             }
             style = style.mul(styleWeight / grams.size());
             SDVariable contentScale = featuresIn.mul(featuresIn).mean().add(1e-8);
             content = StyleLosses.mse(sd, featuresOut, featuresIn).div(contentScale).mul(contentWeight);
         } else {
-            style = StyleLosses.styleLoss(sd, grams, wanted).mul(styleWeight);
+            if (loss.balance() == null) {
+                style = StyleLosses.styleLoss(sd, grams, wanted).mul(styleWeight);
+            } else {
+                style = null;
+                for (int l = 0; l < grams.size(); l++) {
+                    long c = fOut.get(l).channels();
+                    SDVariable term = styleError(sd, loss, l, grams.get(l), wanted.get(l), c * c, styles);
+                    style = style == null ? term : style.add(term);
+                }
+                style = style.mul(styleWeight);
+            }
             content = StyleLosses.mse(sd, featuresOut, featuresIn).mul(contentWeight);
         }
         style.rename(STYLE_TERM);
@@ -525,8 +621,9 @@ public final class CinTransferTrainer {
         }
         for (int i = 0; i < dOut.size(); i++) {
             SDVariable own = dIn == null ? null : dIn.get(i);
-            SDVariable term = StyleLosses.mse(sd, dOut.get(i),
-                    target(sd, loss, loss.styleLayerCount() + i, styles, own, type)).mul(weights.get(i));
+            int table = loss.styleLayerCount() + i;
+            SDVariable term = styleError(sd, loss, table, dOut.get(i), target(sd, loss, table, styles, own, type),
+                    distributions.widths().get(i), styles).mul(weights.get(i));
             term.rename(names.get(i));
             total = total.add(term);
         }

@@ -52,6 +52,8 @@ import java.util.Locale;
  * @param positionChannels {@code transfer.position_channels}: cin: the decoder also sees fixed stripes of the
  *     pixel coordinates
  * @param greyContent {@code transfer.grey_content}: cin: the content loss compares grey versions of output and input
+ * @param balanceStyles {@code transfer.balance_styles}: cin with shift or quantile targets: every style's
+ *     statistic errors count alike
  * @param earlyStoppingPatience {@code transfer.early_stopping_patience}: epochs of a phase without an
  *     improvement of its score (cin: the probe loss; seed: the epoch's loss) before it stops, 0 = never
  * @param minDelta {@code transfer.min_delta}: the smallest fall of that loss that counts
@@ -64,8 +66,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                               CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
                               double histogramWeight, double classifierWeight,
                               StyleLosses.ColourChannels histogramChannels, double textureWeight,
-                              boolean positionChannels, boolean greyContent, int earlyStoppingPatience,
-                              double minDelta) {
+                              boolean positionChannels, boolean greyContent, boolean balanceStyles,
+                              int earlyStoppingPatience, double minDelta) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -187,6 +189,11 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             "cin: the content loss compares the loss features of the grey (luminance) versions of output and input, "
                     + "so that a change of colour alone costs nothing (see docs/transfer.md)");
 
+    /** {@code transfer.balance_styles}. */
+    public static final ConfigKey<Boolean> BALANCE_STYLES = ConfigKey.ofBoolean("transfer.balance_styles", false,
+            "cin with transfer.style_targets: shift or quantile: weight each style's statistic errors so that every "
+                    + "style counts alike, a style close to the photographs as much as a far one (see docs/transfer.md)");
+
     /** {@code transfer.early_stopping_patience}. */
     public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("transfer");
     /** {@code transfer.min_delta}. */
@@ -197,7 +204,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
             CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT,
             CLASSIFIER_WEIGHT, HISTOGRAM_CHANNELS, TEXTURE_WEIGHT, POSITION_CHANNELS,
-            GREY_CONTENT, EARLY_STOPPING_PATIENCE, MIN_DELTA);
+            GREY_CONTENT, BALANCE_STYLES, EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -230,6 +237,12 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         if (colourMap && !residual && method.equals(CinTransfer.METHOD)) {
             throw new io.github.wikiart.config.ConfigException(COLOUR_MAP.name() + ": true needs " + RESIDUAL.name()
                     + ": true (the colour map is added to a residual network's change)");
+        }
+        if (balanceStyles && styleTargets == CinTransferOptions.StyleTargets.CLASS
+                && method.equals(CinTransfer.METHOD)) {
+            throw new io.github.wikiart.config.ConfigException(BALANCE_STYLES.name() + ": true needs "
+                    + STYLE_TARGETS.name() + ": shift or quantile (the balance compares each style's targets with "
+                    + "the content images' own statistics)");
         }
         if (classifierWeight > 0 && features != CinTransferOptions.Features.TRAINED
                 && method.equals(CinTransfer.METHOD)) {
@@ -275,7 +288,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
                 styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
                 HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
-                GREY_CONTENT.defaultValue(), earlyStoppingPatience, minDelta);
+                GREY_CONTENT.defaultValue(), BALANCE_STYLES.defaultValue(), earlyStoppingPatience, minDelta);
     }
 
     /**
@@ -312,7 +325,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
                 styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
                 HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
-                GREY_CONTENT.defaultValue(),
+                GREY_CONTENT.defaultValue(), BALANCE_STYLES.defaultValue(),
                 EARLY_STOPPING_PATIENCE.defaultValue(),
                 MIN_DELTA.defaultValue());
     }
@@ -347,7 +360,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual,
                 STYLE_TARGETS.defaultValue(), COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(),
                 CLASSIFIER_WEIGHT.defaultValue(), HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(),
-                POSITION_CHANNELS.defaultValue(), GREY_CONTENT.defaultValue(), EARLY_STOPPING_PATIENCE.defaultValue(),
+                POSITION_CHANNELS.defaultValue(), GREY_CONTENT.defaultValue(), BALANCE_STYLES.defaultValue(),
+                EARLY_STOPPING_PATIENCE.defaultValue(),
                 MIN_DELTA.defaultValue());
     }
 
@@ -361,7 +375,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue(), STYLE_TARGETS.defaultValue(),
                 COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(), CLASSIFIER_WEIGHT.defaultValue(),
                 HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
-                GREY_CONTENT.defaultValue(),
+                GREY_CONTENT.defaultValue(), BALANCE_STYLES.defaultValue(),
                 EARLY_STOPPING_PATIENCE.defaultValue(),
                 MIN_DELTA.defaultValue());
     }
@@ -378,7 +392,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
                 path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
                 v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
-                v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS), v.get(GREY_CONTENT),
+                v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS), v.get(GREY_CONTENT), v.get(BALANCE_STYLES),
                 v.get(EARLY_STOPPING_PATIENCE),
                 v.get(MIN_DELTA));
     }
@@ -398,6 +412,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(HISTOGRAM_WEIGHT, histogramWeight).set(CLASSIFIER_WEIGHT, classifierWeight)
                 .set(HISTOGRAM_CHANNELS, histogramChannels).set(TEXTURE_WEIGHT, textureWeight)
                 .set(POSITION_CHANNELS, positionChannels).set(GREY_CONTENT, greyContent)
+                .set(BALANCE_STYLES, balanceStyles)
                 .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
                 .set(MIN_DELTA, minDelta);
     }
@@ -412,7 +427,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
                 warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
-                textureWeight, positionChannels, greyContent, earlyStoppingPatience, minDelta);
+                textureWeight, positionChannels, greyContent, balanceStyles, earlyStoppingPatience, minDelta);
     }
 
     /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
@@ -435,7 +450,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
                 learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
                 histogramWeight, classifierWeight, histogramChannels, textureWeight, positionChannels,
-                greyContent);
+                greyContent, balanceStyles);
     }
 
     /**

@@ -183,6 +183,7 @@ public final class TransferRun {
             summary.put("texture_weight", options.textureWeight());
             summary.put("position_channels", options.positionChannels());
             summary.put("grey_content", options.greyContent());
+            summary.put("balance_styles", options.balanceStyles());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

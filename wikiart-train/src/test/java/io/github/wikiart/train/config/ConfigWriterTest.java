@@ -122,6 +122,7 @@ class ConfigWriterTest {
                   texture_weight: 0.0
                   position_channels: false
                   grey_content: false
+                  balance_styles: false
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);

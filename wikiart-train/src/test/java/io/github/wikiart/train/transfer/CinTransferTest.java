@@ -131,12 +131,12 @@ class CinTransferTest {
     }
 
     @Test
-    void aNetworkWithPositionChannelsAndGreyContentTrainsSavesAndLoads() throws Exception {
+    void aNetworkWithPositionChannelsGreyContentAndBalancedStylesTrainsSavesAndLoads() throws Exception {
         CinTransfer positioned = CinTransferTrainer.train(data.train().samples(), data.train().samples(),
                 data.labelIndex(), options, new CinTransferOptions(4, 10, 1, 1, 4, 1e-2, 5, true, true,
                         CinTransferOptions.Features.TRAINED, 1, io.github.wikiart.train.LearningRateSchedule.CONSTANT,
                         CinTransferOptions.StyleTargets.QUANTILE, true, 100, 0,
-                        io.github.wikiart.models.transfer.StyleLosses.ColourChannels.RGBY, 100, true, true), null, null);
+                        io.github.wikiart.models.transfer.StyleLosses.ColourChannels.RGBY, 100, true, true, true), null, null);
         Path run = java.nio.file.Files.createDirectories(dir.resolve("run-positions"));
         TransferModels.save(positioned, run);
         TransferModel loaded = TransferModels.load(run);

@@ -1,6 +1,7 @@
 package io.github.wikiart.train.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wikiart.data.DataOptions;
@@ -139,7 +140,7 @@ class StyleTargetsTest {
         List<INDArray> targets = tables(stack, 1.0, 13);
         CinTransferOptions grey = new CinTransferOptions(4, 10, 2, 1, 2, 1e-3, 5, false, true,
                 CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.CLASS, false, 0, 0, StyleLosses.ColourChannels.RGBY, 0, false, true);
+                CinTransferOptions.StyleTargets.CLASS, false, 0, 0, StyleLosses.ColourChannels.RGBY, 0, false, true, false);
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, grey, new CinTransferTrainer.LossSetup(stack, true,
                 targets.subList(0, targets.size() - 1), null, 0, null, 0), 1);
         INDArray outW = sd.getVariable("out_W").getArr();
@@ -163,6 +164,56 @@ class StyleTargetsTest {
         for (int c = 0; c < 3; c++) {
             assertEquals(y, g.getDouble(1, 2, 3, c), 1e-6);
         }
+    }
+
+    @Test
+    void balancedStylesWeighEachStylesErrorsByTheInverseOfItsDistance() {
+        // Mean error 5/3: weights 5/3, 5/12, and the limit for a style at no distance at all.
+        List<INDArray> w = CinTransferTrainer.balance(List.of(Nd4j.createFromArray(1.0, 4.0, 0.0)));
+        assertEquals(5.0 / 3, w.get(0).getDouble(0), 1e-6);
+        assertEquals(5.0 / 12, w.get(0).getDouble(1), 1e-6);
+        assertEquals(CinTransferTrainer.BALANCE_LIMIT, w.get(0).getDouble(2), 1e-6);
+
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
+        List<INDArray> targets = tables(stack, 1.0, 13);
+        CinTransferTrainer.LossSetup plain = new CinTransferTrainer.LossSetup(stack, true, targets, null, 7, null, 0);
+        List<INDArray> weights = new ArrayList<>();
+        for (int l = 0; l < targets.size(); l++) {
+            weights.add(Nd4j.createFromArray(2f, 0.5f, 1f));
+        }
+        SameDiff equal = CinTransferTrainer.trainingGraph(SIDE, STYLES, options(CinTransferOptions.StyleTargets.CLASS, 7),
+                plain, 1);
+        SameDiff balanced = CinTransferTrainer.trainingGraph(SIDE, STYLES,
+                options(CinTransferOptions.StyleTargets.CLASS, 7), plain.withBalance(weights), 1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, SIDE, SIDE, 3);
+        for (int style = 0; style < 2; style++) {
+            float[] row = new float[STYLES];
+            row[style] = 1;
+            Map<String, INDArray> in = Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
+                    Nd4j.createFromArray(new float[][] {row, row}));
+            double factor = style == 0 ? 2 : 0.5;
+            for (String term : new String[] {CinTransferTrainer.STYLE_TERM, CinTransferTrainer.HISTOGRAM_TERM}) {
+                double want = factor * equal.output(in, term).get(term).getDouble(0);
+                assertEquals(want, balanced.output(in, term).get(term).getDouble(0), 1e-5 * want, term + ", style " + style);
+            }
+        }
+        // A batch of both styles: the mean of the samples' weighted errors (each sample alone gives its own).
+        String h = CinTransferTrainer.HISTOGRAM_TERM;
+        double[] alone = new double[2];
+        for (int i = 0; i < 2; i++) {
+            float[] row = new float[STYLES];
+            row[i] = 1;
+            alone[i] = equal.output(Map.of(CinTransferNet.INPUT, x.get(org.nd4j.linalg.indexing.NDArrayIndex
+                    .interval(i, i + 1)), CinTransferNet.STYLE, Nd4j.createFromArray(new float[][] {row})), h).get(h)
+                    .getDouble(0);
+        }
+        double mixed = balanced.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
+                Nd4j.createFromArray(new float[][] {{1, 0, 0}, {0, 1, 0}})), h).get(h).getDouble(0);
+        assertEquals((2 * alone[0] + 0.5 * alone[1]) / 2, mixed, 1e-5 * mixed);
+        assertThrows(IllegalArgumentException.class, () -> new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
+                CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
+                CinTransferOptions.StyleTargets.CLASS, false, 0, 0, StyleLosses.ColourChannels.RGBY, 0, false, false,
+                true));
     }
 
     @Test
