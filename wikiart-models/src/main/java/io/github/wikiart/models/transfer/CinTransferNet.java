@@ -70,7 +70,7 @@ public final class CinTransferNet {
     }
 
     /**
-     * Fixed stripes of the pixel coordinates, {@code [1, height, width, }{@value #GRID_CHANNELS}{@code ]}:
+     * Fixed stripes of the pixel coordinates, {@code [1, height, width, c]} with c = {@link #GRID_CHANNELS}:
      * for each period p of {@link #GRID_PERIODS}, {@code cos(2 pi x / p)} and {@code sin(2 pi x / p)}
      * of the column x, then the same of the row y (for p = 2 only the cosines, {@code (-1)^x} and
      * {@code (-1)^y}). Coordinates start at 0 at the top left, so a picture and its right or bottom

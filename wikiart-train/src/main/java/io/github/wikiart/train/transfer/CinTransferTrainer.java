@@ -68,9 +68,10 @@ public final class CinTransferTrainer {
      * @param shifts per style layer, the {@code [styles, c*c]} change of the mean Gram matrix from
      *     the content images to each style, when the targets are {@link CinTransferOptions.StyleTargets#SHIFT}
      *     (the input's own Gram matrix plus its style's shift); null for the class means themselves
-     * @param histogramWeight weight of the colour-distribution loss; when positive, the entry after the style layers of
-     *     {@code targets} (and {@code shifts}) is the {@code [styles, channels.count() * CDF_THRESHOLDS]}
-     *     table of {@link StyleLosses#colourCdf} distributions
+     * @param histogramWeight weight of the colour-distribution loss; when positive, the entry of
+     *     {@code targets} (and {@code shifts}, {@code quantiles}) after the style layers is the
+     *     {@code [styles, channels.count() * CDF_THRESHOLDS]} table of {@link StyleLosses#colourCdf}
+     *     distributions
      * @param head the classifier of the stack's Gram matrices trained with it, or null (random features)
      * @param classifierWeight weight of the classifier loss (0: none; positive needs a head)
      * @param quantiles per style layer (and the colour distributions), the map of the input's own
