@@ -183,9 +183,25 @@ public final class FeatureStack {
          * @return per layer {@code [b, s_l, s_l, c_l]}
          */
         public List<SDVariable> apply(SameDiff sd, SDVariable images) {
+            return apply(sd, images, w.size());
+        }
+
+        /**
+         * The activations of the first {@code layers} layers of an image batch, without adding the
+         * deeper layers' operations to the graph.
+         *
+         * @param sd the graph
+         * @param images {@code [b, s, s, 3]} in [0, 1]
+         * @param layers how many layers, from the first
+         * @return per layer {@code [b, s_l, s_l, c_l]}
+         */
+        public List<SDVariable> apply(SameDiff sd, SDVariable images, int layers) {
+            if (layers < 1 || layers > w.size()) {
+                throw new IllegalArgumentException("layers must be in 1.." + w.size() + ", got " + layers);
+            }
             SDVariable x = images.sub(0.5);
             List<SDVariable> out = new ArrayList<>();
-            for (int i = 0; i < w.size(); i++) {
+            for (int i = 0; i < layers; i++) {
                 x = sd.nn().relu(sd.cnn().conv2d(x, w.get(i), b.get(i), Conv2DConfig.builder().kH(3).kW(3)
                         .sH(strides[i]).sW(strides[i]).paddingMode(PaddingMode.SAME).dataFormat("NHWC")
                         .weightsFormat(WeightsFormat.YXIO).build()), 0.0);

@@ -396,22 +396,8 @@ public final class CinTransferTrainer {
             }
             LossSetup setup = new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
                     options.classifierWeight(), maps, options.histogramChannels(), options.textureWeight());
-            if (!options.balanceStyles()) {
-                return setup;
-            }
-            List<INDArray> errors = new ArrayList<>();
-            for (int l = 0; l < maps.size(); l++) {
-                INDArray values = own.values().get(l);
-                double[] perStyle = new double[labels.size()];
-                for (int k = 0; k < perStyle.length; k++) {
-                    int[] styles = new int[(int) values.size(0)];
-                    java.util.Arrays.fill(styles, k);
-                    INDArray d = maps.get(l).apply(values, styles).sub(values);
-                    perStyle[k] = d.mul(d).meanNumber().doubleValue();
-                }
-                errors.add(Nd4j.createFromArray(perStyle));
-            }
-            return setup.withBalance(balance(errors));
+            return options.balanceStyles() ? setup.withBalance(balance(quantileErrors(maps, own.values(),
+                    labels.size()))) : setup;
         }
         List<INDArray> contentMeans = Statistics.of(asOne, contentLabel, data, stack, pixels, distributions, false)
                 .classMeans();
@@ -421,14 +407,39 @@ public final class CinTransferTrainer {
         }
         LossSetup setup = new LossSetup(stack, pixels, targets, shifts, options.histogramWeight(), head,
                 options.classifierWeight(), null, options.histogramChannels(), options.textureWeight());
-        if (!options.balanceStyles()) {
-            return setup;
+        return options.balanceStyles() ? setup.withBalance(balance(shiftErrors(shifts))) : setup;
+    }
+
+    /**
+     * Per table, the {@code [styles]} mean squared error of the content images' own statistics
+     * against their quantile-mapped targets in each style.
+     */
+    private static List<INDArray> quantileErrors(List<QuantileMap> maps, List<INDArray> contentValues, int styles) {
+        List<INDArray> errors = new ArrayList<>();
+        for (int l = 0; l < maps.size(); l++) {
+            INDArray values = contentValues.get(l);
+            double[] perStyle = new double[styles];
+            int[] targets = new int[(int) values.size(0)];
+            for (int k = 0; k < styles; k++) {
+                java.util.Arrays.fill(targets, k);
+                INDArray d = maps.get(l).apply(values, targets).sub(values);
+                perStyle[k] = d.mul(d).meanNumber().doubleValue();
+            }
+            errors.add(Nd4j.createFromArray(perStyle));
         }
+        return errors;
+    }
+
+    /**
+     * Per table, the {@code [styles]} mean squared shift: the error of an unchanged image against
+     * its shifted target.
+     */
+    private static List<INDArray> shiftErrors(List<INDArray> shifts) {
         List<INDArray> errors = new ArrayList<>();
         for (INDArray shift : shifts) {
             errors.add(shift.mul(shift).mean(1).castTo(DataType.DOUBLE));
         }
-        return setup.withBalance(balance(errors));
+        return errors;
     }
 
     /** The largest factor by which {@link #balance} raises or lowers a style's weight. */
@@ -570,8 +581,8 @@ public final class CinTransferTrainer {
         SDVariable featuresOut;
         SDVariable featuresIn;
         if (greyContent) {
-            featuresOut = phi.apply(sd, StyleLosses.grey(sd, out, side)).get(CONTENT_LAYER);
-            featuresIn = phi.apply(sd, StyleLosses.grey(sd, in, side)).get(CONTENT_LAYER);
+            featuresOut = phi.apply(sd, StyleLosses.grey(sd, out, side), CONTENT_LAYER + 1).get(CONTENT_LAYER);
+            featuresIn = phi.apply(sd, StyleLosses.grey(sd, in, side), CONTENT_LAYER + 1).get(CONTENT_LAYER);
         } else {
             featuresOut = fOut.get(contentLayer).activation();
             featuresIn = fIn.get(contentLayer).activation();
