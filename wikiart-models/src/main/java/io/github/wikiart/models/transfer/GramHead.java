@@ -55,6 +55,44 @@ public record GramHead(INDArray weights, INDArray bias) {
     }
 
     /**
+     * The logits of a batch of images: the stack's activations, their Gram matrices
+     * ({@link StyleLosses#gram}) and {@link #logits(SameDiff, List, long[], SDVariable, SDVariable)}.
+     * The classifier that trains the loss features and the adversarial critic of the transfer
+     * are this function with their own weights.
+     *
+     * @param sd the graph
+     * @param bound the stack inside {@code sd}
+     * @param stack the stack (its shapes)
+     * @param images {@code [b, side, side, 3]} in [0, 1]
+     * @param side the images' side
+     * @param weights {@code [features, classes]}
+     * @param bias {@code [classes]}
+     * @return {@code [b, classes]}
+     */
+    public static SDVariable classify(SameDiff sd, FeatureStack.Bound bound, FeatureStack stack, SDVariable images,
+                                      long side, SDVariable weights, SDVariable bias) {
+        List<SDVariable> acts = bound.apply(sd, images);
+        List<SDVariable> grams = new ArrayList<>();
+        long[] channels = new long[acts.size()];
+        for (int l = 0; l < acts.size(); l++) {
+            long s = stack.sideAt((int) side, l);
+            channels[l] = stack.channels(l);
+            // F F^T / hw: the mean over positions of the channel products, of order 1.
+            grams.add(StyleLosses.gram(sd, acts.get(l), s, s, channels[l]));
+        }
+        return logits(sd, grams, channels, weights, bias);
+    }
+
+    /** @return the number of Gram values a head of this stack reads: the sum over its layers of {@code c * c} */
+    public static long features(FeatureStack stack) {
+        long features = 0;
+        for (int l = 0; l < stack.layers(); l++) {
+            features += stack.channels(l) * stack.channels(l);
+        }
+        return features;
+    }
+
+    /**
      * The logits {@code concat_l(c_l G_l) W + b}.
      *
      * @param sd the graph

@@ -36,13 +36,17 @@ import java.util.Objects;
  * @param balanceStyles each style's statistic errors weighted so that every style counts alike
  *     (needs {@link StyleTargets#SHIFT} or {@link StyleTargets#QUANTILE} targets; see
  *     {@code CinTransferTrainer.balance})
+ * @param adversarialWeight weight of the adversarial loss (0: none; needs trained features): the
+ *     cross-entropy of the target style under a critic that keeps learning to tell the transfer's
+ *     outputs from the training images (see {@code AdversarialCritic})
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
                                  int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
                                  boolean colourMap, double histogramWeight, double classifierWeight,
                                  StyleLosses.ColourChannels histogramChannels, double textureWeight,
-                                 boolean positionChannels, boolean greyContent, boolean balanceStyles) {
+                                 boolean positionChannels, boolean greyContent, boolean balanceStyles,
+                                 double adversarialWeight) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -154,6 +158,42 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                 textureWeight, false, false, false);
     }
 
+    /**
+     * Options without the adversarial loss.
+     *
+     * @param width channels of the network's first layer
+     * @param styleWeight weight of the style loss
+     * @param contentWeight weight of the content loss
+     * @param epochs passes over the content images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param seed seed of the weights, the loss features and the random target styles
+     * @param upsample nearest upsampling + convolution in the decoder
+     * @param residual the network outputs a change of its input
+     * @param features where the loss features come from
+     * @param featureEpochs passes over the training images when the loss features are trained
+     * @param schedule how the learning rate changes from epoch to epoch
+     * @param styleTargets what statistics a transfer to a style is pulled towards
+     * @param colourMap a per-style pointwise colour map (residual networks only)
+     * @param histogramWeight weight of the colour-distribution loss (0: none)
+     * @param classifierWeight weight of the classifier loss (0: none; needs trained features)
+     * @param histogramChannels the colour directions of the colour-distribution loss
+     * @param textureWeight weight of the texture-distribution loss (0: none)
+     * @param positionChannels the decoder also sees fixed stripes of the pixel coordinates
+     * @param greyContent the content loss compares the grey versions of output and input
+     * @param balanceStyles each style's statistic errors weighted so that every style counts alike
+     */
+    public CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
+                              double learningRate, long seed, boolean upsample, boolean residual, Features features,
+                              int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
+                              boolean colourMap, double histogramWeight, double classifierWeight,
+                              StyleLosses.ColourChannels histogramChannels, double textureWeight,
+                              boolean positionChannels, boolean greyContent, boolean balanceStyles) {
+        this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
+                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
+                textureWeight, positionChannels, greyContent, balanceStyles, 0);
+    }
+
     /** Where the loss features come from. */
     public enum Features {
         /**
@@ -184,7 +224,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
             throw new IllegalArgumentException("width, epochs, batchSize and featureEpochs must be >= 1");
         }
         if (!(styleWeight >= 0) || !(contentWeight >= 0) || !(learningRate > 0) || !(histogramWeight >= 0)
-                || !(classifierWeight >= 0) || !(textureWeight >= 0)) {
+                || !(classifierWeight >= 0) || !(textureWeight >= 0) || !(adversarialWeight >= 0)) {
             throw new IllegalArgumentException("weights must be >= 0 and learningRate > 0");
         }
         if (balanceStyles && styleTargets == StyleTargets.CLASS) {
@@ -193,6 +233,9 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
         }
         if (classifierWeight > 0 && features != Features.TRAINED) {
             throw new IllegalArgumentException("a classifier loss needs trained features (transfer.features: trained)");
+        }
+        if (adversarialWeight > 0 && features != Features.TRAINED) {
+            throw new IllegalArgumentException("an adversarial loss needs trained features (transfer.features: trained)");
         }
         if (schedule.warmupEpochs() >= epochs) {
             throw new IllegalArgumentException("the learning-rate warm-up (" + schedule.warmupEpochs()

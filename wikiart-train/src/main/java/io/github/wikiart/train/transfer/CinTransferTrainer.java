@@ -83,27 +83,36 @@ public final class CinTransferTrainer {
      *     {@link StyleLosses#textureCdf} distributions, after the colour distributions
      * @param balance per statistic table, the {@code [styles]} weight of each style's error
      *     ({@link #balance}), or null for equal weights
+     * @param adversarialWeight weight of the adversarial loss ({@link AdversarialCritic}; 0: none;
+     *     positive needs a head, whose copy with one more class starts the critic)
      */
     record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                      double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
-                     StyleLosses.ColourChannels channels, double textureWeight, List<INDArray> balance) {
+                     StyleLosses.ColourChannels channels, double textureWeight, List<INDArray> balance,
+                     double adversarialWeight) {
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight) {
             this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, null,
-                    StyleLosses.ColourChannels.RGBY, 0, null);
+                    StyleLosses.ColourChannels.RGBY, 0, null, 0);
         }
 
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
                   StyleLosses.ColourChannels channels, double textureWeight) {
             this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, quantiles,
-                    channels, textureWeight, null);
+                    channels, textureWeight, null, 0);
         }
 
         /** @return the same setup with the styles' errors weighted by {@code weights} (per table, {@code [styles]}) */
         LossSetup withBalance(List<INDArray> weights) {
             return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
-                    quantiles, channels, textureWeight, weights);
+                    quantiles, channels, textureWeight, weights, adversarialWeight);
+        }
+
+        /** @return the same setup with the adversarial loss at this weight */
+        LossSetup withAdversarial(double weight) {
+            return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
+                    quantiles, channels, textureWeight, balance, weight);
         }
 
         /** @return whether a target depends on the input's own statistics */
@@ -114,6 +123,9 @@ public final class CinTransferTrainer {
         LossSetup {
             if (classifierWeight > 0 && head == null) {
                 throw new IllegalArgumentException("a classifier loss needs the classifier trained with the features");
+            }
+            if (adversarialWeight > 0 && head == null) {
+                throw new IllegalArgumentException("an adversarial loss needs the classifier trained with the features");
             }
         }
 
@@ -185,6 +197,8 @@ public final class CinTransferTrainer {
     static final String TEXTURE_TERM = "texture_loss";
     /** Name of the weighted classifier term of the loss (present when its weight is positive). */
     static final String CLASSIFIER_TERM = "classifier_loss";
+    /** Name of the weighted adversarial term of the loss (present when its weight is positive). */
+    static final String ADVERSARIAL_TERM = "adversarial_loss";
     /** Name of the classifier's logits of the output (present when the classifier loss is). */
     static final String CLASSIFIER_LOGITS = "classifier_logits";
 
@@ -273,35 +287,69 @@ public final class CinTransferTrainer {
             int batches = it.batchesPerEpoch();
             sd = phase.resumed() ? phase.graph() : trainingGraph(side, labels.size(), options, loss, batches);
             SameDiff graph = sd;
-            SparseLoss measured = new SparseLoss(phase.number(SparseLoss.KEY, Double.NaN));
-            Step step = ds -> {
-                INDArray x = ds.getFeatures();
-                INDArray s = randomTargets(x.size(0), labels.size(), options.seed(), it);
-                graph.fit(new DataSet(x, s));
-                // SameDiff's fit never runs the loss ops (M2.1 skips them: their outputs are not
-                // needed for the gradients), so the loss costs a forward pass of its own.
-                return measured.measure(it, () -> graph.output(Map.of(CinTransferNet.INPUT, x,
-                        CinTransferNet.STYLE, s), LOSS).get(LOSS).getDouble(0));
-            };
-            Map<String, INDArray> probe = probeBatch(content, contentLabels, data, labels.size());
-            TrainingLoop.Builder<TransferEpoch, SameDiff> loop = TrainingLoop.<TransferEpoch, SameDiff>builder()
-                    .epochs(options.epochs()).phase(PHASE)
-                    .best(TransferEpoch::probeLoss, TrainingLoop.Goal.MINIMISE)
-                    .listeners(TransferCheckpoints.listeners(runDir, TransferEpoch::metrics, TransferEpoch::entry));
-            if (progress != null) {
-                loop.listener(progress);
-            }
-            phase.loop(Seeds.derive(options.seed(), "transfer/steps"), measured, Map.of()).applyTo(loop);
-            LoopResult<TransferEpoch> result = loop.build().run(sd, it, step, stats -> {
-                double probeLoss = graph.output(probe, LOSS).get(LOSS).getDouble(0);
-                LOG.debug("transfer epoch {}: mean loss {}, probe loss {}", stats.epoch(), stats.meanLoss(), probeLoss);
-                return new TransferEpoch(stats, probeLoss);
-            });
-            if (result.stop().isPresent()) {
-                throw TransferCheckpoints.stopped(PHASE, result.stop().get(), runDir, "");
+            AdversarialCritic critic = critic(graph, loss, train, labels, data, options);
+            try {
+                SparseLoss measured = new SparseLoss(phase.number(SparseLoss.KEY, Double.NaN));
+                Step step = ds -> {
+                    INDArray x = ds.getFeatures();
+                    INDArray s = randomTargets(x.size(0), labels.size(), options.seed(), it);
+                    graph.fit(new DataSet(x, s));
+                    if (critic != null) {
+                        critic.learn(graph.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s),
+                                CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT));
+                        critic.copyTo(graph);
+                    }
+                    // SameDiff's fit never runs the loss ops (M2.1 skips them: their outputs are not
+                    // needed for the gradients), so the loss costs a forward pass of its own.
+                    return measured.measure(it, () -> graph.output(Map.of(CinTransferNet.INPUT, x,
+                            CinTransferNet.STYLE, s), LOSS).get(LOSS).getDouble(0));
+                };
+                Map<String, INDArray> probe = probeBatch(content, contentLabels, data, labels.size());
+                TrainingLoop.Builder<TransferEpoch, SameDiff> loop = TrainingLoop.<TransferEpoch, SameDiff>builder()
+                        .epochs(options.epochs()).phase(PHASE)
+                        .best(TransferEpoch::probeLoss, TrainingLoop.Goal.MINIMISE)
+                        .listeners(TransferCheckpoints.listeners(runDir, TransferEpoch::metrics, TransferEpoch::entry));
+                if (progress != null) {
+                    loop.listener(progress);
+                }
+                phase.loop(Seeds.derive(options.seed(), "transfer/steps"), measured, Map.of()).applyTo(loop);
+                LoopResult<TransferEpoch> result = loop.build().run(sd, it, step, stats -> {
+                    double probeLoss = graph.output(probe, LOSS).get(LOSS).getDouble(0);
+                    LOG.debug("transfer epoch {}: mean loss {}, probe loss {}", stats.epoch(), stats.meanLoss(), probeLoss);
+                    if (critic != null) {
+                        double[] scores = critic.drainScores();
+                        LOG.info("transfer epoch {}: the critic classed {} of the outputs as made and {} of the training "
+                                + "images as their style", stats.epoch(), scores[0], scores[1]);
+                    }
+                    return new TransferEpoch(stats, probeLoss);
+                });
+                if (result.stop().isPresent()) {
+                    throw TransferCheckpoints.stopped(PHASE, result.stop().get(), runDir, "");
+                }
+            } finally {
+                if (critic != null) {
+                    critic.close();
+                }
             }
         }
         return new CinTransfer(sd, labels, ModelInput.of(data, TensorLayout.NHWC));
+    }
+
+    /**
+     * The critic of the adversarial loss, when the graph has one: new from the loss setup, or from
+     * the graph's copy of its weights when resuming.
+     */
+    private static AdversarialCritic critic(SameDiff graph, LossSetup loss, List<Sample> train, LabelIndex labels,
+                                            DataOptions data, CinTransferOptions options) {
+        if (!AdversarialCritic.in(graph)) {
+            return null;
+        }
+        long seed = Seeds.derive(options.seed(), "transfer/critic");
+        if (loss == null) {
+            return AdversarialCritic.resume(graph, train, labels, data, options.batchSize(), seed);
+        }
+        return AdversarialCritic.start(loss.stack(), AdversarialCritic.withMadeClass(loss.head()), train, labels,
+                data, options.batchSize(), seed);
     }
 
     /** Probe images per style (at most: fewer when there are fewer content images). */
@@ -360,6 +408,14 @@ public final class CinTransferTrainer {
     private static LossSetup lossSetup(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
                                        CinTransferOptions options, LoopListener<Object, ? super SameDiff> progress,
                                        TransferControl control) throws IOException {
+        return targets(train, content, labels, data, options, progress, control)
+                .withAdversarial(options.adversarialWeight());
+    }
+
+    /** The loss features and the style targets of {@link #lossSetup}, without the adversarial loss. */
+    private static LossSetup targets(List<Sample> train, List<Sample> content, LabelIndex labels, DataOptions data,
+                                     CinTransferOptions options, LoopListener<Object, ? super SameDiff> progress,
+                                     TransferControl control) throws IOException {
         long phiSeed = Seeds.derive(options.seed(), "transfer/features");
         FeatureStack stack;
         GramHead head = null;
@@ -651,6 +707,12 @@ public final class CinTransferTrainer {
                     .mul(loss.classifierWeight());
             classifier.rename(CLASSIFIER_TERM);
             total = total.add(classifier);
+        }
+        if (loss.adversarialWeight() > 0) {
+            SDVariable adversarial = AdversarialCritic.addTerm(sd, loss.stack(),
+                    AdversarialCritic.withMadeClass(loss.head()), out, side, styles).mul(loss.adversarialWeight());
+            adversarial.rename(ADVERSARIAL_TERM);
+            total = total.add(adversarial);
         }
         total.rename(LOSS);
         sd.setLossVariables(LOSS);

@@ -145,21 +145,10 @@ public final class FeatureNetTrainer {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, side, side, 3);
         SDVariable y = sd.placeHolder(LABEL, DataType.FLOAT, -1, styles);
-        List<SDVariable> acts = init.addTo(sd, PREFIX, true).apply(sd, x);
-        List<SDVariable> pooled = new ArrayList<>();
-        long[] channels = new long[acts.size()];
-        long features = 0;
-        for (int l = 0; l < acts.size(); l++) {
-            long s = init.sideAt(side, l);
-            long c = init.channels(l);
-            // F F^T / hw: the mean over positions of the channel products, of order 1.
-            pooled.add(StyleLosses.gram(sd, acts.get(l), s, s, c));
-            channels[l] = c;
-            features += c * c;
-        }
+        long features = GramHead.features(init);
         SDVariable w = sd.var(HEAD_WEIGHTS, SdLayers.he(features, DataType.FLOAT, features, styles).muli(0.1));
         SDVariable b = sd.var(HEAD_BIAS, Nd4j.zeros(DataType.FLOAT, styles));
-        SDVariable logits = GramHead.logits(sd, pooled, channels, w, b);
+        SDVariable logits = GramHead.classify(sd, init.addTo(sd, PREFIX, true), init, x, side, w, b);
         sd.identity("logits", logits);
         sd.loss().softmaxCrossEntropy("loss", y, logits, null);
         sd.setLossVariables("loss");

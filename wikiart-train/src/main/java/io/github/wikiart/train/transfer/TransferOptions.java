@@ -54,6 +54,8 @@ import java.util.Locale;
  * @param greyContent {@code transfer.grey_content}: cin: the content loss compares grey versions of output and input
  * @param balanceStyles {@code transfer.balance_styles}: cin with shift or quantile targets: every style's
  *     statistic errors count alike
+ * @param adversarialWeight {@code transfer.adversarial_weight}: cin with trained features: weight of the
+ *     adversarial loss (0: none)
  * @param earlyStoppingPatience {@code transfer.early_stopping_patience}: epochs of a phase without an
  *     improvement of its score (cin: the probe loss; seed: the epoch's loss) before it stops, 0 = never
  * @param minDelta {@code transfer.min_delta}: the smallest fall of that loss that counts
@@ -67,7 +69,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                               double histogramWeight, double classifierWeight,
                               StyleLosses.ColourChannels histogramChannels, double textureWeight,
                               boolean positionChannels, boolean greyContent, boolean balanceStyles,
-                              int earlyStoppingPatience, double minDelta) {
+                              double adversarialWeight, int earlyStoppingPatience, double minDelta) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -194,6 +196,12 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             "cin with transfer.style_targets: shift or quantile: weight each style's statistic errors so that every "
                     + "style counts alike, a style close to the photographs as much as a far one (see docs/transfer.md)");
 
+    /** {@code transfer.adversarial_weight}. */
+    public static final ConfigKey<Double> ADVERSARIAL_WEIGHT = ConfigKey.ofDouble("transfer.adversarial_weight", 0.0,
+            0.0, 1e12, "cin with transfer.features: trained: weight of the adversarial loss, the cross-entropy of the "
+                    + "target style under a critic that keeps learning, step by step, to tell the transfer's outputs "
+                    + "from the training images of every style (0: none; see docs/transfer.md)");
+
     /** {@code transfer.early_stopping_patience}. */
     public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("transfer");
     /** {@code transfer.min_delta}. */
@@ -204,7 +212,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
             CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT,
             CLASSIFIER_WEIGHT, HISTOGRAM_CHANNELS, TEXTURE_WEIGHT, POSITION_CHANNELS,
-            GREY_CONTENT, BALANCE_STYLES, EARLY_STOPPING_PATIENCE, MIN_DELTA);
+            GREY_CONTENT, BALANCE_STYLES, ADVERSARIAL_WEIGHT, EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -232,6 +240,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         CLASSIFIER_WEIGHT.check(classifierWeight);
         HISTOGRAM_CHANNELS.check(histogramChannels);
         TEXTURE_WEIGHT.check(textureWeight);
+        ADVERSARIAL_WEIGHT.check(adversarialWeight);
         EARLY_STOPPING_PATIENCE.check(earlyStoppingPatience);
         MIN_DELTA.check(minDelta);
         if (colourMap && !residual && method.equals(CinTransfer.METHOD)) {
@@ -249,6 +258,61 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             throw new io.github.wikiart.config.ConfigException(CLASSIFIER_WEIGHT.name() + ": " + classifierWeight
                     + " needs " + FEATURES.name() + ": trained (the classifier is trained with the loss features)");
         }
+        if (adversarialWeight > 0 && features != CinTransferOptions.Features.TRAINED
+                && method.equals(CinTransfer.METHOD)) {
+            throw new io.github.wikiart.config.ConfigException(ADVERSARIAL_WEIGHT.name() + ": " + adversarialWeight
+                    + " needs " + FEATURES.name() + ": trained (the critic starts as the classifier trained with the "
+                    + "loss features)");
+        }
+    }
+
+    /**
+     * Options without the adversarial loss.
+     *
+     * @param method {@code cin} or {@code seed}
+     * @param epochs passes over the training images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param width channels of the first layer of the {@code cin} network
+     * @param styleWeight weight of the style loss, NaN for the method's default
+     * @param contentWeight weight of the content loss, NaN for the method's default
+     * @param styleLayers seed: encoder layers of the style loss
+     * @param embedDim seed: size of the style embedding
+     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
+     * @param decoder cin: the decoder's upsampling
+     * @param features cin: where the loss features come from
+     * @param featureEpochs cin with trained features: passes that train them
+     * @param content cin: a folder of images to restyle, or null for the training images
+     * @param lrSchedule cin: the learning-rate schedule's shape
+     * @param warmupEpochs cin: epochs of linear warm-up
+     * @param residual cin: the network outputs a change of its input
+     * @param styleTargets cin: class means or shifted input statistics
+     * @param colourMap cin: a per-style pointwise colour map
+     * @param histogramWeight cin: weight of the colour-distribution loss
+     * @param classifierWeight cin: weight of the classifier loss
+     * @param histogramChannels cin: the colour directions of the colour-distribution loss
+     * @param textureWeight cin: weight of the texture-distribution loss
+     * @param positionChannels cin: the decoder also sees fixed stripes of the pixel coordinates
+     * @param greyContent cin: the content loss compares grey versions of output and input
+     * @param balanceStyles cin: every style's statistic errors count alike
+     * @param earlyStoppingPatience epochs without improvement before a phase stops, 0 = never
+     * @param minDelta the smallest fall of the loss that counts
+     */
+    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
+                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
+                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
+                           CinTransferOptions.Features features, int featureEpochs, Path content,
+                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
+                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
+                           double histogramWeight, double classifierWeight,
+                           StyleLosses.ColourChannels histogramChannels, double textureWeight,
+                           boolean positionChannels, boolean greyContent, boolean balanceStyles,
+                           int earlyStoppingPatience, double minDelta) {
+        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
+                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
+                styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels, textureWeight,
+                positionChannels, greyContent, balanceStyles, ADVERSARIAL_WEIGHT.defaultValue(), earlyStoppingPatience,
+                minDelta);
     }
 
     /**
@@ -392,8 +456,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
                 path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
                 v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
-                v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS), v.get(GREY_CONTENT), v.get(BALANCE_STYLES),
-                v.get(EARLY_STOPPING_PATIENCE),
+                v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS), v.get(GREY_CONTENT),
+                v.get(BALANCE_STYLES), v.get(ADVERSARIAL_WEIGHT), v.get(EARLY_STOPPING_PATIENCE),
                 v.get(MIN_DELTA));
     }
 
@@ -412,7 +476,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(HISTOGRAM_WEIGHT, histogramWeight).set(CLASSIFIER_WEIGHT, classifierWeight)
                 .set(HISTOGRAM_CHANNELS, histogramChannels).set(TEXTURE_WEIGHT, textureWeight)
                 .set(POSITION_CHANNELS, positionChannels).set(GREY_CONTENT, greyContent)
-                .set(BALANCE_STYLES, balanceStyles)
+                .set(BALANCE_STYLES, balanceStyles).set(ADVERSARIAL_WEIGHT, adversarialWeight)
                 .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
                 .set(MIN_DELTA, minDelta);
     }
@@ -427,7 +491,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
                 warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
-                textureWeight, positionChannels, greyContent, balanceStyles, earlyStoppingPatience, minDelta);
+                textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight, earlyStoppingPatience,
+                minDelta);
     }
 
     /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
@@ -450,7 +515,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
                 learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
                 histogramWeight, classifierWeight, histogramChannels, textureWeight, positionChannels,
-                greyContent, balanceStyles);
+                greyContent, balanceStyles, adversarialWeight);
     }
 
     /**

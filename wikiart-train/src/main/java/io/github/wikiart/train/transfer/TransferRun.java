@@ -184,6 +184,7 @@ public final class TransferRun {
             summary.put("position_channels", options.positionChannels());
             summary.put("grey_content", options.greyContent());
             summary.put("balance_styles", options.balanceStyles());
+            summary.put("adversarial_weight", options.adversarialWeight());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

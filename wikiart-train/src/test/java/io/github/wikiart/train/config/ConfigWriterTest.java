@@ -123,6 +123,7 @@ class ConfigWriterTest {
                   position_channels: false
                   grey_content: false
                   balance_styles: false
+                  adversarial_weight: 0.0
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);
