@@ -50,8 +50,8 @@ public final class ResumeAssertions {
         }
         assertEquals(header.size() - ignored.length, keep.size(), "unknown ignored columns in " + header);
         for (int row = 0; row < la.size(); row++) {
-            String[] ra = la.get(row).split(",");
-            String[] rb = lb.get(row).split(",");
+            String[] ra = la.get(row).split(",", -1);
+            String[] rb = lb.get(row).split(",", -1);
             for (int i : keep) {
                 assertEquals(ra[i], rb[i], "row " + row + " column " + header.get(i));
             }

@@ -316,12 +316,13 @@ public final class CinTransferTrainer {
                 LoopResult<TransferEpoch> result = loop.build().run(sd, it, step, stats -> {
                     double probeLoss = graph.output(probe, LOSS).get(LOSS).getDouble(0);
                     LOG.debug("transfer epoch {}: mean loss {}, probe loss {}", stats.epoch(), stats.meanLoss(), probeLoss);
-                    if (critic != null) {
-                        double[] scores = critic.drainScores();
-                        LOG.info("transfer epoch {}: the critic classed {} of the outputs as made and {} of the training "
-                                + "images as their style", stats.epoch(), scores[0], scores[1]);
+                    if (critic == null) {
+                        return new TransferEpoch(stats, probeLoss);
                     }
-                    return new TransferEpoch(stats, probeLoss);
+                    double[] scores = critic.drainScores();
+                    LOG.debug("transfer epoch {}: the critic classed {} of the outputs as made and {} of the "
+                            + "training images as their style", stats.epoch(), scores[0], scores[1]);
+                    return new TransferEpoch(stats, probeLoss, scores[0], scores[1]);
                 });
                 if (result.stop().isPresent()) {
                     throw TransferCheckpoints.stopped(PHASE, result.stop().get(), runDir, "");

@@ -195,11 +195,11 @@ class AdversarialCriticTest {
         assertTrue(e.getMessage().contains("transfer.features: trained"), e.getMessage());
     }
 
-    private static CinTransfer train(double adversarialWeight, List<Double> losses) {
+    private static CinTransfer train(double adversarialWeight, List<Double> losses, Path runDir) {
         return CinTransferTrainer.train(data.train().samples(), data.train().samples(), data.labelIndex(), options,
                 new CinTransferOptions(4, 10, 1, 2, 4, 1e-2, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
                         LearningRateSchedule.CONSTANT, CinTransferOptions.StyleTargets.CLASS, false, 0, 0,
-                        StyleLosses.ColourChannels.RGBY, 0, false, false, false, adversarialWeight), null,
+                        StyleLosses.ColourChannels.RGBY, 0, false, false, false, adversarialWeight), runDir,
                 new io.github.wikiart.train.loop.LoopListener<Object, Object>() {
                     private String phase = "";
 
@@ -220,8 +220,8 @@ class AdversarialCriticTest {
     @Test
     void aTrainingWithTheAdversarialLossChangesTheNetworkAndItsModelRoundTrips() throws Exception {
         List<Double> losses = new java.util.ArrayList<>();
-        CinTransfer model = train(1, losses);
-        CinTransfer plain = train(0, new java.util.ArrayList<>());
+        CinTransfer model = train(1, losses, dir.resolve("adversarial-run"));
+        CinTransfer plain = train(0, new java.util.ArrayList<>(), dir.resolve("plain-run"));
         // 16 training images, batch 4, 2 epochs.
         assertEquals(8, losses.size());
         assertTrue(losses.stream().allMatch(Double::isFinite), losses.toString());
@@ -233,5 +233,16 @@ class AdversarialCriticTest {
         assertEquals(out, loaded.transfer(x, new int[] {1, 0}));
         double change = out.sub(plain.transfer(x, new int[] {1, 0})).amaxNumber().doubleValue();
         assertTrue(change > 1e-4, "the adversarial term changed the trained network by " + change);
+        // metrics.csv: the critic's shares after each epoch (scored once per epoch: 4 steps, every
+        // 10th scored, so only epoch 1 has a score), empty fields without a critic.
+        List<String> rows = java.nio.file.Files.readAllLines(dir.resolve("adversarial-run").resolve("metrics.csv"));
+        assertEquals(TransferEpoch.HEADER, rows.get(0));
+        String[] first = rows.get(1).split(",", -1);
+        double caught = Double.parseDouble(first[5]);
+        double right = Double.parseDouble(first[6]);
+        assertTrue(caught >= 0 && caught <= 1 && right >= 0 && right <= 1, rows.get(1));
+        assertTrue(rows.get(2).endsWith(",,"), rows.get(2));
+        String plainRow = java.nio.file.Files.readAllLines(dir.resolve("plain-run").resolve("metrics.csv")).get(1);
+        assertTrue(plainRow.endsWith(",,"), plainRow);
     }
 }
