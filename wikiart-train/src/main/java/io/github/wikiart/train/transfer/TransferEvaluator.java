@@ -24,7 +24,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <ul>
  *   <li>per judge (classifiers trained on the same styles, never used to train the model):
  *       {@code hit_rate}, the fraction of outputs whose top-1 style is the target style, overall
- *       and per style;</li>
+ *       and per style, and {@code per_style_judged_as}: for each target style, how many of its
+ *       outputs the judge gave to each of its classes (nonzero counts, most first), which says
+ *       what a transfer that misses its style is taken for;</li>
  *   <li>{@code style_spread}: the mean absolute pixel difference, on 0..255, between the outputs of
  *       one image under two different target styles (0 means the target changes nothing);</li>
  *   <li>{@code content_retention}: the mean Pearson correlation between the 8x8 block-averaged
@@ -295,6 +297,7 @@ public final class TransferEvaluator {
         private final int[] trials;
         private final int[] truthHits;
         private final int[] truthTrials;
+        private final int[][] judgedAs;
 
         JudgeTally(String name, TrainedClassifier judge, LabelIndex styles, int side) {
             this.name = name;
@@ -316,12 +319,14 @@ public final class TransferEvaluator {
             trials = new int[styles.size()];
             truthHits = new int[styles.size()];
             truthTrials = new int[styles.size()];
+            judgedAs = new int[styles.size()][judge.labels().size()];
         }
 
         void judgeTransfers(INDArray nhwc, int style) {
             int[] top = top1(nhwc);
             for (int t : top) {
                 trials[style]++;
+                judgedAs[style][t]++;
                 if (t == judgeIndexOf[style]) {
                     hits[style]++;
                 }
@@ -352,6 +357,17 @@ public final class TransferEvaluator {
                 perStyle.put(styles.name(k), rate(hits[k], trials[k]));
             }
             r.put("per_style_hit_rate", perStyle);
+            Map<String, Object> taken = new LinkedHashMap<>();
+            for (int k = 0; k < styles.size(); k++) {
+                int[] counts = judgedAs[k];
+                Map<String, Object> row = new LinkedHashMap<>();
+                java.util.stream.IntStream.range(0, counts.length).boxed().filter(c -> counts[c] > 0)
+                        .sorted((a, b) -> counts[b] != counts[a] ? Integer.compare(counts[b], counts[a])
+                                : Integer.compare(a, b))
+                        .forEach(c -> row.put(judge.labels().name(c), counts[c]));
+                taken.put(styles.name(k), row);
+            }
+            r.put("per_style_judged_as", taken);
             if (withRenderings) {
                 double accuracy = rate(sum(truthHits), sum(truthTrials));
                 r.put("accuracy_on_renderings", accuracy);

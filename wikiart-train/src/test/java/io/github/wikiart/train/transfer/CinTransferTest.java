@@ -324,6 +324,18 @@ class CinTransferTest {
         assertTrue((Double) r.get("hit_rate") <= 0.5);
         Map<?, ?> perStyle = (Map<?, ?>) r.get("per_style_hit_rate");
         assertEquals(2, perStyle.size());
+        // What the judge took each style's outputs for: the same images whatever the target, so the
+        // same counts for both targets, 6 per target, and a target's own count is its hits.
+        Map<?, ?> judgedAs = (Map<?, ?>) ((List<?>) r.get("judges")).stream().map(j -> (Map<?, ?>) j)
+                .findFirst().orElseThrow().get("per_style_judged_as");
+        List<String> names = data.labelIndex().names();
+        assertEquals(judgedAs.get(names.get(0)), judgedAs.get(names.get(1)));
+        for (String style : names) {
+            Map<?, ?> row = (Map<?, ?>) judgedAs.get(style);
+            assertEquals(6, row.values().stream().mapToInt(v -> (Integer) v).sum(), row.toString());
+            int own = row.containsKey(style) ? (Integer) row.get(style) : 0;
+            assertEquals((Double) perStyle.get(style), own / 6.0, 1e-12, style + ": " + row);
+        }
     }
 
     @Test
