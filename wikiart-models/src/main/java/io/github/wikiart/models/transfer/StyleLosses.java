@@ -225,6 +225,27 @@ public final class StyleLosses {
     public static final double CDF_TEMPERATURE = 0.02;
 
     /**
+     * The mean over the batch of the softmax cross-entropy {@code -sum_k labels_k log softmax(logits)_k},
+     * written with a log-softmax rather than ND4J's loss op: SameDiff's loss ops (M2.1,
+     * {@code SoftmaxCrossEntropyLoss} and the others) ignore the gradient that reaches them ("no
+     * external gradient"), so a loss op's output multiplied by a weight or added to other terms
+     * back-propagates as if it were the whole loss with weight 1. Use this for a weighted term.
+     *
+     * @param sd the graph
+     * @param labels {@code [b, classes]}, rows summing to 1
+     * @param logits {@code [b, classes]}
+     * @return a scalar
+     */
+    public static SDVariable crossEntropy(SameDiff sd, SDVariable labels, SDVariable logits) {
+        // log softmax = x - m - log sum exp(x - m), m the row maximum (for range; its gradient
+        // cancels). Not sd.nn().logSoftmax(x, 1): M2.1 cannot read its dimension back from a
+        // saved graph ("Error setting property for function ... LogSoftMax").
+        SDVariable shifted = logits.sub(logits.max(true, 1));
+        SDVariable logSoftmax = shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
+        return labels.mul(logSoftmax).sum(1).mean().neg();
+    }
+
+    /**
      * Mean squared error over all elements.
      *
      * @param sd the graph

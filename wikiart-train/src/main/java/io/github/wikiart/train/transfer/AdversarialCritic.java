@@ -8,6 +8,7 @@ import io.github.wikiart.data.Sample;
 import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.GramHead;
+import io.github.wikiart.models.transfer.StyleLosses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,7 @@ final class AdversarialCritic implements AutoCloseable {
         long k = head.styles() - 1;
         INDArray pad = Nd4j.concat(1, Nd4j.eye(k).castTo(type), Nd4j.zeros(type, k, 1));
         SDVariable wanted = styles.mmul(sd.constant("critic_targets", pad));
-        return sd.loss().softmaxCrossEntropy(null, wanted, logits, null);
+        return StyleLosses.crossEntropy(sd, wanted, logits);
     }
 
     /**

@@ -704,8 +704,7 @@ public final class CinTransferTrainer {
             }
             SDVariable logits = loss.head().logits(sd, "style_head", grams.subList(first, grams.size()), channels);
             logits.rename(CLASSIFIER_LOGITS);
-            SDVariable classifier = sd.loss().softmaxCrossEntropy(null, styles, logits, null)
-                    .mul(loss.classifierWeight());
+            SDVariable classifier = StyleLosses.crossEntropy(sd, styles, logits).mul(loss.classifierWeight());
             classifier.rename(CLASSIFIER_TERM);
             total = total.add(classifier);
         }

@@ -140,6 +140,20 @@ class AdversarialCriticTest {
     }
 
     @Test
+    void theTermsGradientScalesWithItsWeight() {
+        GramHead head = head(18);
+        Map<String, INDArray> in = batch(19, new int[] {0, 1});
+        // The residual network's output layer starts at zero, so only its weights get a gradient.
+        INDArray g0 = transferGraph(head, 0).calculateGradients(in, "out_W").get("out_W");
+        INDArray g1 = transferGraph(head, 1).calculateGradients(in, "out_W").get("out_W");
+        INDArray g3 = transferGraph(head, 3).calculateGradients(in, "out_W").get("out_W");
+        INDArray once = g1.sub(g0);
+        assertTrue(once.amaxNumber().doubleValue() > 1e-4, "the term's gradient " + once.amaxNumber());
+        double off = g3.sub(g0).sub(once.mul(3)).amaxNumber().doubleValue();
+        assertEquals(0.0, off, 1e-4 * once.amaxNumber().doubleValue() * 3 + 1e-6, "weight 3 against 3 x weight 1");
+    }
+
+    @Test
     void theCriticLearnsToTellTheTransfersOutputsFromTheTrainingImages() {
         GramHead head = AdversarialCritic.withMadeClass(head(9));
         // "Outputs" that look like no style: uniform noise.
@@ -218,9 +232,11 @@ class AdversarialCriticTest {
     }
 
     @Test
-    void aTrainingWithTheAdversarialLossChangesTheNetworkAndItsModelRoundTrips() throws Exception {
+    void theAdversarialWeightChangesTheTrainedNetworkAndItsModelRoundTrips() throws Exception {
         List<Double> losses = new java.util.ArrayList<>();
         CinTransfer model = train(1, losses, dir.resolve("adversarial-run"));
+        // Weight 3 against weight 1: the same graph, so only the term's weight can make them differ.
+        CinTransfer stronger = train(3, new java.util.ArrayList<>(), dir.resolve("stronger-run"));
         CinTransfer plain = train(0, new java.util.ArrayList<>(), dir.resolve("plain-run"));
         // 16 training images, batch 4, 2 epochs.
         assertEquals(8, losses.size());
@@ -231,8 +247,8 @@ class AdversarialCriticTest {
         INDArray x = batch(15, new int[] {0, 1}).get(CinTransferNet.INPUT);
         INDArray out = model.transfer(x, new int[] {1, 0});
         assertEquals(out, loaded.transfer(x, new int[] {1, 0}));
-        double change = out.sub(plain.transfer(x, new int[] {1, 0})).amaxNumber().doubleValue();
-        assertTrue(change > 1e-4, "the adversarial term changed the trained network by " + change);
+        double change = out.sub(stronger.transfer(x, new int[] {1, 0})).amaxNumber().doubleValue();
+        assertTrue(change > 1e-4, "weight 3 against 1 changed the trained network by " + change);
         // metrics.csv: the critic's shares after each epoch (scored once per epoch: 4 steps, every
         // 10th scored, so only epoch 1 has a score), empty fields without a critic.
         List<String> rows = java.nio.file.Files.readAllLines(dir.resolve("adversarial-run").resolve("metrics.csv"));

@@ -245,6 +245,27 @@ class StyleTargetsTest {
     }
 
     @Test
+    void theClassifierTermsGradientScalesWithItsWeight() {
+        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
+        List<INDArray> targets = tables(stack, 1.0, 15).subList(0, 3);
+        GramHead head = randomHead(16, 16 + 64, true);
+        Map<String, INDArray> in = fixedBatch(17);
+        INDArray[] g = new INDArray[3];
+        double[] weights = {0, 1, 3};
+        for (int i = 0; i < 3; i++) {
+            SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, options(CinTransferOptions.StyleTargets.CLASS,
+                    0), new CinTransferTrainer.LossSetup(stack, true, targets, null, 0, head, weights[i]), 1);
+            // The residual network's output layer starts at zero, so only its weights get a gradient.
+            g[i] = sd.calculateGradients(in, "out_W").get("out_W");
+        }
+        INDArray once = g[1].sub(g[0]);
+        assertTrue(once.amaxNumber().doubleValue() > 1e-4, "the term's gradient " + once.amaxNumber());
+        // SameDiff's own loss op gave weight 3 the gradient of weight 1 (see StyleLosses.crossEntropy).
+        assertEquals(0.0, g[2].sub(g[0]).sub(once.mul(3)).amaxNumber().doubleValue(),
+                3e-4 * once.amaxNumber().doubleValue() + 1e-6);
+    }
+
+    @Test
     void theClassifierLossMovesTransfersTowardsTheirTargetStyle() {
         FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {8, 16}, new int[] {1, 2});
         List<INDArray> targets = tables(stack, 0.05, 25).subList(0, 3);
