@@ -54,15 +54,35 @@ class TwinComparisonTest {
 
     @Test
     void bothAutoencodersAndTheirTwinsComputeTheSameFunction() {
+        java.util.List<TwinCheck> checks = new java.util.ArrayList<>();
         for (String row : new String[] {Networks.AE_DEFAULT, Networks.AE_ORIGINAL}) {
             TwinCheck c = new PyTorchPeer().check(row);
-            assertTrue(c.agrees(), row + ": " + c.describe());
+            assertSameForward(row, c);
+            checks.add(c);
+        }
+        PyTorchCpu.assumeReliableGradients();
+        for (TwinCheck c : checks) {
+            assertTrue(c.agrees(), c.describe());
         }
     }
 
     @Test
     void theTransferNetworkAndItsTwinComputeTheSameFunction() {
         TwinCheck c = new PyTorchPeer().check(Networks.TRANSFER);
+        assertSameForward(Networks.TRANSFER, c);
+        PyTorchCpu.assumeReliableGradients();
         assertTrue(c.agrees(), c.describe());
+    }
+
+    /**
+     * Outputs and loss agree on every processor. The gradient check of the networks with
+     * transposed convolutions follows only where PyTorch's CPU gradients can be trusted: on AMD
+     * family 26 its first-layer gradient is NaN (the width-16 autoencoder in every run, the transfer
+     * network in some; see PyTorchCpu and BENCHMARKS.md).
+     */
+    private static void assertSameForward(String row, TwinCheck c) {
+        assertTrue(c.outputDifference() <= c.tolerance() && c.lossDifference() <= c.tolerance(),
+                row + ": " + c.describe());
+        assertTrue(c.dl4jLoss() > 0, row + ": a real loss, not zero: " + c.describe());
     }
 }
