@@ -1,5 +1,6 @@
 package io.github.wikiart.bench;
 
+import io.github.wikiart.bench.pytorch.CpuCaches;
 import io.github.wikiart.train.Json;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -101,6 +102,9 @@ public final class BenchMain {
         if (pipelineOnly) {
             out.println(json ? Json.toText(Map.of("pipeline", pipeline)) : pipelineLine(pipeline));
             return 0;
+        }
+        if (peer != null && CpuCaches.hidden()) {
+            err.println("bench: warning: CPU caches " + CpuCaches.describe());
         }
         List<BenchRow> rows = new ArrayList<>();
         try {
@@ -253,6 +257,9 @@ public final class BenchMain {
         m.put("java", System.getProperty("java.version"));
         m.put("dl4j", "1.0.0-M2.1");
         m.put("peer", peer == null ? null : peer.name());
+        if (peer != null) {
+            m.put("cpu_caches", CpuCaches.describe());
+        }
         m.put("warmup_steps", plan.warmup());
         m.put("timed_steps_min", plan.minSteps());
         m.put("timed_seconds_min", plan.minSeconds());

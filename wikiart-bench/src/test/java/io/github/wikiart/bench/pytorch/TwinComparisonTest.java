@@ -54,35 +54,24 @@ class TwinComparisonTest {
 
     @Test
     void bothAutoencodersAndTheirTwinsComputeTheSameFunction() {
-        java.util.List<TwinCheck> checks = new java.util.ArrayList<>();
+        PyTorchCpu.assumeReliableConvolutions();
         for (String row : new String[] {Networks.AE_DEFAULT, Networks.AE_ORIGINAL}) {
             TwinCheck c = new PyTorchPeer().check(row);
-            assertSameForward(row, c);
-            checks.add(c);
+            assertTrue(c.agrees(), row + ": " + c.describe());
+            assertTrue(c.dl4jLoss() > 0, row + ": a real loss, not zero: " + c.describe());
         }
-        PyTorchCpu.assumeReliableGradients();
-        for (TwinCheck c : checks) {
-            assertTrue(c.agrees(), c.describe());
-        }
-    }
-
-    @Test
-    void theTransferNetworkAndItsTwinComputeTheSameFunction() {
-        TwinCheck c = new PyTorchPeer().check(Networks.TRANSFER);
-        assertSameForward(Networks.TRANSFER, c);
-        PyTorchCpu.assumeReliableGradients();
-        assertTrue(c.agrees(), c.describe());
     }
 
     /**
-     * Outputs and loss agree on every processor. The gradient check of the networks with
-     * transposed convolutions follows only where PyTorch's CPU gradients can be trusted: on AMD
-     * family 26 its first-layer gradient is NaN (the width-16 autoencoder in every run, the transfer
-     * network in some; see PyTorchCpu and BENCHMARKS.md).
+     * Skipped, with the autoencoders, where the processor hides its cache sizes: PyTorch's
+     * convolutions with channel counts that are not multiples of 16 are wrong there, forward
+     * (the width-104 autoencoder's output came out NaN) as well as backward ({@link CpuCaches}).
      */
-    private static void assertSameForward(String row, TwinCheck c) {
-        assertTrue(c.outputDifference() <= c.tolerance() && c.lossDifference() <= c.tolerance(),
-                row + ": " + c.describe());
-        assertTrue(c.dl4jLoss() > 0, row + ": a real loss, not zero: " + c.describe());
+    @Test
+    void theTransferNetworkAndItsTwinComputeTheSameFunction() {
+        PyTorchCpu.assumeReliableConvolutions();
+        TwinCheck c = new PyTorchPeer().check(Networks.TRANSFER);
+        assertTrue(c.agrees(), c.describe());
+        assertTrue(c.dl4jLoss() > 0, "a real loss, not zero: " + c.describe());
     }
 }
