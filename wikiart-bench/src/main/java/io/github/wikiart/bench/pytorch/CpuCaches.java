@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether the processor reports its cache sizes, which PyTorch 2.7.1's convolution gradients need.
+ * Whether the processor reports its cache sizes, which PyTorch 2.7.1's convolutions need.
  *
  * <p>Some virtual machines (seen on AMD EPYC family 26 guests, 2026-12) answer the CPUID cache
  * leaves (0x8000001D on AMD, 4 on Intel) with zeros. Linux then lists no caches under
@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * ({@code jit:avx512_core} or {@code jit:avx2}, weights {@code ABcd16a16b}) gives wrong input
  * gradients whenever the output channels are not a multiple of the block (16, or 8 with AVX2):
  * the missing kernel taps are zero in fresh memory and garbage, sometimes NaN, in reused memory.
- * Forward passes and weight gradients are right. Correcting the cache sizes in the running process
+ * Weight gradients are right, and forward passes mostly are (the width-104 autoencoder's twin output
+ * once came out NaN). Correcting the cache sizes in the running process
  * makes every gradient right with oneDNN unchanged, so the defect is the cache detection, not the
  * processor, and not the twins' code.
  */
@@ -27,7 +28,7 @@ public final class CpuCaches {
 
     /**
      * @return whether this machine is a Linux machine whose processor does not report its caches
-     *     (PyTorch's convolution input gradients are then wrong, see the class comment); false
+     *     (PyTorch's convolutions are then wrong, see the class comment); false
      *     where it cannot be told
      */
     public static boolean hidden() {
@@ -44,8 +45,8 @@ public final class CpuCaches {
 
     /** @return one line for the benchmark's machine section */
     public static String describe() {
-        return hidden() ? "not reported by the processor: PyTorch 2.7.1's convolution input gradients are wrong "
-                + "here (see BENCHMARKS.md, \"PyTorch where the processor hides its caches\"); twin checks of "
+        return hidden() ? "not reported by the processor: PyTorch 2.7.1's convolutions with channel counts that "
+                + "are not multiples of 16 are wrong here (see BENCHMARKS.md, \"PyTorch where the processor hides its caches\"); twin checks of "
                 + "such rows fail" : "reported";
     }
 }
