@@ -52,14 +52,6 @@ class ConvolutionGradientTest {
         return new double[][] {dx, dw, db};
     }
 
-    private static float[] random(Random r, int size) {
-        float[] a = new float[size];
-        for (int i = 0; i < size; i++) {
-            a[i] = (float) r.nextGaussian();
-        }
-        return a;
-    }
-
     /** @return the largest difference over the largest magnitude of the definition; NaN if any value is */
     private static double relativeError(double[] want, float[] got) {
         double scale = 0;
@@ -83,10 +75,10 @@ class ConvolutionGradientTest {
         int co = 3;
         int k = 2;
         Random r = new Random(42);
-        float[] x = random(r, n * ci * h * wd);
-        float[] w = random(r, co * ci * k * k);
-        float[] b = random(r, co);
-        float[] up = random(r, n * co * (h - k + 1) * (wd - k + 1));
+        float[] x = TransposedConv2dTest.random(r, n * ci * h * wd);
+        float[] w = TransposedConv2dTest.random(r, co * ci * k * k);
+        float[] b = TransposedConv2dTest.random(r, co);
+        float[] up = TransposedConv2dTest.random(r, n * co * (h - k + 1) * (wd - k + 1));
         double[][] want = definition(x, w, up, n, ci, h, wd, co, k);
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray xa = m.create(x, new Shape(n, ci, h, wd));

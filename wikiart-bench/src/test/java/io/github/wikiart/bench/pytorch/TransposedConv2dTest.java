@@ -49,7 +49,8 @@ class TransposedConv2dTest {
         return out;
     }
 
-    private static float[] random(Random r, int size) {
+    /** @return {@code size} standard normal values from {@code r} */
+    static float[] random(Random r, int size) {
         float[] a = new float[size];
         for (int i = 0; i < size; i++) {
             a[i] = (float) r.nextGaussian();
