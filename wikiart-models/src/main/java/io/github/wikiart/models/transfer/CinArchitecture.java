@@ -20,14 +20,34 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param residual the output is a change of the input
  * @param colourMap with a per-style colour map
  * @param positionChannels the decoder also sees {@link CinTransferNet#gridPatterns}
+ * @param residualBlocks residual blocks at half resolution ({@link CinTransferNet#RESIDUAL_BLOCKS} by default)
  */
 public record CinArchitecture(int numStyles, int width, DataType type, boolean upsample, boolean residual,
-                              boolean colourMap, boolean positionChannels) {
+                              boolean colourMap, boolean positionChannels, int residualBlocks) {
     /** Validates. */
     public CinArchitecture {
         if (numStyles < 2 || width < 1) {
             throw new IllegalArgumentException("need >= 2 styles and width >= 1, got " + numStyles + " and " + width);
         }
+        if (residualBlocks < 1) {
+            throw new IllegalArgumentException("need >= 1 residual block, got " + residualBlocks);
+        }
+    }
+
+    /**
+     * The choices with {@link CinTransferNet#RESIDUAL_BLOCKS} residual blocks.
+     *
+     * @param numStyles number of styles
+     * @param width channels of the first layer
+     * @param type the weights' data type
+     * @param upsample nearest upsampling + convolution instead of a transposed convolution
+     * @param residual the output is a change of the input
+     * @param colourMap with a per-style colour map
+     * @param positionChannels the decoder also sees {@link CinTransferNet#gridPatterns}
+     */
+    public CinArchitecture(int numStyles, int width, DataType type, boolean upsample, boolean residual,
+                           boolean colourMap, boolean positionChannels) {
+        this(numStyles, width, type, upsample, residual, colourMap, positionChannels, CinTransferNet.RESIDUAL_BLOCKS);
     }
 
     /**
@@ -49,8 +69,9 @@ public record CinArchitecture(int numStyles, int width, DataType type, boolean u
      * Reads the choices from a graph that holds a {@link CinTransferNet} (a training graph with its
      * losses too): the width and styles from the first layer's shapes, the upsampling from the
      * shape of {@code u1_W} (a transposed convolution stores its output channels first), the
-     * colour map and the position channels from their weights, and the residual form from what feeds the final sigmoid (the
-     * last convolution itself, or a sum with the input's logit).
+     * colour map and the position channels from their weights, the residual blocks by counting
+     * their first convolutions ({@code r1a_W}, {@code r2a_W}, ...), and the residual form from what
+     * feeds the final sigmoid (the last convolution itself, or a sum with the input's logit).
      *
      * @param sd the graph
      * @return its architecture
@@ -72,8 +93,15 @@ public record CinArchitecture(int numStyles, int width, DataType type, boolean u
         }
         SameDiffOp sigmoid = sd.getOps().get(sd.getVariableOutputOp(CinTransferNet.OUTPUT).getOwnName());
         boolean residual = !sigmoid.getInputsToOp().get(0).equals("out");
+        int blocks = 0;
+        while (sd.hasVariable("r" + (blocks + 1) + "a_W")) {
+            blocks++;
+        }
+        if (blocks == 0) {
+            throw new IllegalArgumentException("not a cin transfer network: the graph has no 'r1a_W'");
+        }
         return new CinArchitecture(styles, width, sd.getVariable("c1_W").dataType(), upsample, residual,
-                sd.hasVariable("colour_W1"), sd.hasVariable("u1_pos_W"));
+                sd.hasVariable("colour_W1"), sd.hasVariable("u1_pos_W"), blocks);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Graph (NHWC): placeholders {@value #INPUT} {@code [b, s, s, 3]} in [0, 1] and {@value #STYLE}
  * {@code [b, styles]} one-hot; conv 3x3 (w) - CIN - ReLU, conv 3x3 stride 2 (2w) - CIN - ReLU, two
- * residual blocks (conv - CIN - ReLU - conv - CIN, plus the input), a transposed conv 3x3 stride 2
+ * (or {@link CinArchitecture#residualBlocks()}) residual blocks (conv - CIN - ReLU - conv - CIN, plus the input), a transposed conv 3x3 stride 2
  * (or nearest upsampling by 2 and a conv 3x3) to w channels - CIN - ReLU, conv 3x3 to RGB {@code d}
  * and output {@value #OUTPUT} {@code = sigmoid(d)} (the first version), or, residual, a change
  * {@code d} in logit space and output {@code sigmoid(logit(p) + d)} with
@@ -55,6 +55,8 @@ public final class CinTransferNet {
      * that the upsampling restores the input's size exactly.
      */
     public static final int STRIDE = 1 << DOWNSAMPLINGS;
+    /** Residual blocks of the network by default (Johnson et al. use five). */
+    public static final int RESIDUAL_BLOCKS = 2;
     /** The smallest height and width: the half-size activations keep at least 2x2 for their statistics. */
     public static final int MIN_SIDE = 4;
 
@@ -199,7 +201,7 @@ public final class CinTransferNet {
         long w = width;
         SDVariable h = block(sd, "c1", SdLayers.conv3(sd, "c1", x, 3, w, 1, true), s, numStyles, w, true);
         h = block(sd, "c2", SdLayers.conv3(sd, "c2", h, w, 2 * w, 2, true), s, numStyles, 2 * w, true);
-        for (int r = 1; r <= 2; r++) {
+        for (int r = 1; r <= architecture.residualBlocks(); r++) {
             SDVariable a = block(sd, "r" + r + "a", SdLayers.conv3(sd, "r" + r + "a", h, 2 * w, 2 * w, 1, true), s,
                     numStyles, 2 * w, true);
             SDVariable b = block(sd, "r" + r + "b", SdLayers.conv3(sd, "r" + r + "b", a, 2 * w, 2 * w, 1, true), s,

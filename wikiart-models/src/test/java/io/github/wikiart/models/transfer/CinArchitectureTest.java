@@ -41,6 +41,35 @@ class CinArchitectureTest {
         }
         CinArchitecture positions = new CinArchitecture(3, 5, DataType.FLOAT, true, true, false, true);
         assertEquals(positions, CinArchitecture.of(CinTransferNet.build(8, 8, positions, 1)));
+        CinArchitecture deeper = new CinArchitecture(3, 5, DataType.FLOAT, false, true, true, false, 5);
+        assertEquals(deeper, CinArchitecture.of(CinTransferNet.build(8, 8, deeper, 1)));
+    }
+
+    private static java.util.List<String> weights(SameDiff sd) {
+        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                .map(v -> v.name()).toList();
+    }
+
+    @Test
+    void eachResidualBlockAddsTwoConvolutionsAndSurvivesARebuildAtAnotherSize() {
+        CinArchitecture two = new CinArchitecture(2, 4, DataType.FLOAT, false, true, false, false);
+        CinArchitecture five = new CinArchitecture(2, 4, DataType.FLOAT, false, true, false, false, 5);
+        assertEquals(CinTransferNet.RESIDUAL_BLOCKS, two.residualBlocks());
+        SameDiff deep = CinTransferNet.build(8, 8, five, 3);
+        SameDiff shallow = CinTransferNet.build(8, 8, two, 3);
+        long firstBlock = weights(shallow).stream().filter(n -> n.startsWith("r1")).count();
+        assertEquals(8, firstBlock, "two convolutions (weights, bias) and two normalisations (scale, shift)");
+        assertEquals(weights(shallow).size() + 3 * firstBlock, weights(deep).size());
+        assertTrue(deep.hasVariable("r5b_W") && !deep.hasVariable("r6a_W"));
+        perturb(deep);
+        Nd4j.getRandom().setSeed(7);
+        deep.getVariable("r5a_W").getArr().addi(Nd4j.randn(DataType.FLOAT, 3, 3, 8, 8).muli(0.3));
+        Map<String, INDArray> small = inputs(5, 8, 8, 2, 1);
+        SameDiff rebuilt = CinArchitecture.of(deep).atSize(deep, 8, 8);
+        assertEquals(deep.output(small, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT),
+                rebuilt.output(small, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CinArchitecture(2, 4, DataType.FLOAT, false, true, false, false, 0));
     }
 
     @Test

@@ -33,12 +33,17 @@ import java.util.Objects;
  *     textures aligned to a grid
  * @param greyContent the content loss compares the loss features of the grey (luminance) versions
  *     of output and input, so that a change of colour alone costs nothing
- * @param balanceStyles each style's statistic errors weighted so that every style counts alike
- *     (needs {@link StyleTargets#SHIFT} or {@link StyleTargets#QUANTILE} targets; see
- *     {@code CinTransferTrainer.balance})
+ * @param balanceStyles each style's statistic errors, and its paired errors, weighted so that every
+ *     style counts alike (needs {@link StyleTargets#SHIFT} or {@link StyleTargets#QUANTILE} targets, or
+ *     the paired loss; see {@code CinTransferTrainer.balance})
  * @param adversarialWeight weight of the adversarial loss (0: none; needs trained features): the
  *     cross-entropy of the target style under a critic that keeps learning to tell the transfer's
  *     outputs from the training images (see {@code AdversarialCritic})
+ * @param pairedWeight weight of the paired loss (0: none): the mean absolute difference of each
+ *     output from the true rendering of its input in its target style, where the training images
+ *     hold one ({@link PairedRenderings})
+ * @param residualBlocks residual blocks of the network
+ *     ({@link io.github.wikiart.models.transfer.CinTransferNet#RESIDUAL_BLOCKS} by default)
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
@@ -46,7 +51,7 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                                  boolean colourMap, double histogramWeight, double classifierWeight,
                                  StyleLosses.ColourChannels histogramChannels, double textureWeight,
                                  boolean positionChannels, boolean greyContent, boolean balanceStyles,
-                                 double adversarialWeight) {
+                                 double adversarialWeight, double pairedWeight, int residualBlocks) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -194,6 +199,45 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                 textureWeight, positionChannels, greyContent, balanceStyles, 0);
     }
 
+    /**
+     * Options without the paired loss.
+     *
+     * @param width channels of the network's first layer
+     * @param styleWeight weight of the style loss
+     * @param contentWeight weight of the content loss
+     * @param epochs passes over the content images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param seed seed of the weights, the loss features and the random target styles
+     * @param upsample nearest upsampling + convolution in the decoder
+     * @param residual the network outputs a change of its input
+     * @param features where the loss features come from
+     * @param featureEpochs passes over the training images when the loss features are trained
+     * @param schedule how the learning rate changes from epoch to epoch
+     * @param styleTargets what statistics a transfer to a style is pulled towards
+     * @param colourMap a per-style pointwise colour map (residual networks only)
+     * @param histogramWeight weight of the colour-distribution loss (0: none)
+     * @param classifierWeight weight of the classifier loss (0: none; needs trained features)
+     * @param histogramChannels the colour directions of the colour-distribution loss
+     * @param textureWeight weight of the texture-distribution loss (0: none)
+     * @param positionChannels the decoder also sees fixed stripes of the pixel coordinates
+     * @param greyContent the content loss compares the grey versions of output and input
+     * @param balanceStyles each style's statistic errors weighted so that every style counts alike
+     * @param adversarialWeight weight of the adversarial loss (0: none; needs trained features)
+     */
+    public CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
+                              double learningRate, long seed, boolean upsample, boolean residual, Features features,
+                              int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
+                              boolean colourMap, double histogramWeight, double classifierWeight,
+                              StyleLosses.ColourChannels histogramChannels, double textureWeight,
+                              boolean positionChannels, boolean greyContent, boolean balanceStyles,
+                              double adversarialWeight) {
+        this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
+                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
+                textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight, 0,
+                io.github.wikiart.models.transfer.CinTransferNet.RESIDUAL_BLOCKS);
+    }
+
     /** Where the loss features come from. */
     public enum Features {
         /**
@@ -220,16 +264,17 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
         if (colourMap && !residual) {
             throw new IllegalArgumentException("a colour map needs a residual network (transfer.residual: true)");
         }
-        if (width < 1 || epochs < 1 || batchSize < 1 || featureEpochs < 1) {
-            throw new IllegalArgumentException("width, epochs, batchSize and featureEpochs must be >= 1");
+        if (width < 1 || epochs < 1 || batchSize < 1 || featureEpochs < 1 || residualBlocks < 1) {
+            throw new IllegalArgumentException("width, epochs, batchSize, featureEpochs and residualBlocks must be >= 1");
         }
         if (!(styleWeight >= 0) || !(contentWeight >= 0) || !(learningRate > 0) || !(histogramWeight >= 0)
-                || !(classifierWeight >= 0) || !(textureWeight >= 0) || !(adversarialWeight >= 0)) {
+                || !(classifierWeight >= 0) || !(textureWeight >= 0) || !(adversarialWeight >= 0)
+                || !(pairedWeight >= 0)) {
             throw new IllegalArgumentException("weights must be >= 0 and learningRate > 0");
         }
-        if (balanceStyles && styleTargets == StyleTargets.CLASS) {
+        if (balanceStyles && styleTargets == StyleTargets.CLASS && pairedWeight == 0) {
             throw new IllegalArgumentException("balanced styles need shift or quantile style targets "
-                    + "(transfer.style_targets: shift or quantile)");
+                    + "(transfer.style_targets: shift or quantile) or the paired loss (transfer.paired_weight > 0)");
         }
         if (classifierWeight > 0 && features != Features.TRAINED) {
             throw new IllegalArgumentException("a classifier loss needs trained features (transfer.features: trained)");

@@ -85,34 +85,49 @@ public final class CinTransferTrainer {
      *     ({@link #balance}), or null for equal weights
      * @param adversarialWeight weight of the adversarial loss ({@link AdversarialCritic}; 0: none;
      *     positive needs a head, whose copy with one more class starts the critic)
+     * @param pairedWeight weight of the paired loss (0: none): the mean absolute difference of the
+     *     output from the true rendering of its input in its target style, where the training images
+     *     hold one ({@link PairedRenderings})
+     * @param pairedBalance the {@code [styles]} weight of each style's paired error ({@link #balance}
+     *     of the errors of untouched images), or null for equal weights
      */
     record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                      double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
                      StyleLosses.ColourChannels channels, double textureWeight, List<INDArray> balance,
-                     double adversarialWeight) {
+                     double adversarialWeight, double pairedWeight, INDArray pairedBalance) {
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight) {
             this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, null,
-                    StyleLosses.ColourChannels.RGBY, 0, null, 0);
+                    StyleLosses.ColourChannels.RGBY, 0, null, 0, 0, null);
         }
 
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
                   StyleLosses.ColourChannels channels, double textureWeight) {
             this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, quantiles,
-                    channels, textureWeight, null, 0);
+                    channels, textureWeight, null, 0, 0, null);
         }
 
         /** @return the same setup with the styles' errors weighted by {@code weights} (per table, {@code [styles]}) */
         LossSetup withBalance(List<INDArray> weights) {
             return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
-                    quantiles, channels, textureWeight, weights, adversarialWeight);
+                    quantiles, channels, textureWeight, weights, adversarialWeight, pairedWeight, pairedBalance);
         }
 
         /** @return the same setup with the adversarial loss at this weight */
         LossSetup withAdversarial(double weight) {
             return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
-                    quantiles, channels, textureWeight, balance, weight);
+                    quantiles, channels, textureWeight, balance, weight, pairedWeight, pairedBalance);
+        }
+
+        /**
+         * @param weight the paired loss's weight
+         * @param styleWeights the {@code [styles]} weight of each style's error, or null for equal weights
+         * @return the same setup with the paired loss
+         */
+        LossSetup withPaired(double weight, INDArray styleWeights) {
+            return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
+                    quantiles, channels, textureWeight, balance, adversarialWeight, weight, styleWeights);
         }
 
         /** @return whether a target depends on the input's own statistics */
@@ -199,6 +214,8 @@ public final class CinTransferTrainer {
     static final String CLASSIFIER_TERM = "classifier_loss";
     /** Name of the weighted adversarial term of the loss (present when its weight is positive). */
     static final String ADVERSARIAL_TERM = "adversarial_loss";
+    /** Name of the weighted paired term of the loss (present when its weight is positive). */
+    static final String PAIRED_TERM = "paired_loss";
     /** Name of the classifier's logits of the output (present when the classifier loss is). */
     static final String CLASSIFIER_LOGITS = "classifier_logits";
 
@@ -277,10 +294,20 @@ public final class CinTransferTrainer {
         int side = data.imageSize();
         control.savedPhaseIndex(PHASES);
         TransferControl.Phase<TransferEpoch> phase = control.phase(PHASE, TransferEpoch.CODEC);
+        PairedRenderings pairs = options.pairedWeight() > 0 ? PairedRenderings.of(train, content, labels, data) : null;
+        if (pairs != null) {
+            LOG.info("paired loss: {} true renderings of the content images; untouched errors per style {}",
+                    pairs.pairs(), java.util.Arrays.toString(pairs.untouchedErrors()));
+        }
         LossSetup loss = phase.resumed() ? null : lossSetup(train, content, labels, data, options, progress, control);
-        LabelIndex contentLabels = LabelIndex.of(content.stream().map(Sample::label).distinct().toList());
+        if (loss != null && pairs != null) {
+            loss = loss.withPaired(options.pairedWeight(), options.balanceStyles()
+                    ? balance(List.of(Nd4j.createFromArray(pairs.untouchedErrors()))).get(0) : null);
+        }
+        List<Sample> contentSamples = pairs != null ? PairedRenderings.labelledByFile(content) : content;
+        LabelIndex contentLabels = LabelIndex.of(contentSamples.stream().map(Sample::label).distinct().toList());
         SameDiff sd;
-        try (ImageBatchIterator it = ImageBatchIterator.builder(content, contentLabels).imageSize(side)
+        try (ImageBatchIterator it = ImageBatchIterator.builder(contentSamples, contentLabels).imageSize(side)
                 .resize(data.resize()).decoder(data.decoder()).layout(TensorLayout.NHWC)
                 .batchSize(options.batchSize()).seed(Seeds.derive(options.seed(), "transfer/shuffle"))
                 .cache(new DecodedImageCache(512L << 20)).build()) {
@@ -293,18 +320,26 @@ public final class CinTransferTrainer {
                 Step step = ds -> {
                     INDArray x = ds.getFeatures();
                     INDArray s = randomTargets(x.size(0), labels.size(), options.seed(), it);
-                    graph.fit(new DataSet(x, s));
+                    Map<String, INDArray> placeholders = new java.util.HashMap<>(Map.of(CinTransferNet.INPUT, x,
+                            CinTransferNet.STYLE, s));
+                    if (pairs == null) {
+                        graph.fit(new DataSet(x, s));
+                    } else {
+                        placeholders.putAll(pairs.batch(PairedRenderings.contentFiles(ds.getLabels(), contentLabels),
+                                s.argMax(1).toIntVector()));
+                        graph.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x,
+                                placeholders.get(PairedRenderings.TARGET), placeholders.get(PairedRenderings.MASK)},
+                                new INDArray[] {s}));
+                    }
                     if (critic != null) {
-                        critic.learn(graph.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE, s),
-                                CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT));
+                        critic.learn(graph.output(placeholders, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT));
                         critic.copyTo(graph);
                     }
                     // SameDiff's fit never runs the loss ops (M2.1 skips them: their outputs are not
                     // needed for the gradients), so the loss costs a forward pass of its own.
-                    return measured.measure(it, () -> graph.output(Map.of(CinTransferNet.INPUT, x,
-                            CinTransferNet.STYLE, s), LOSS).get(LOSS).getDouble(0));
+                    return measured.measure(it, () -> graph.output(placeholders, LOSS).get(LOSS).getDouble(0));
                 };
-                Map<String, INDArray> probe = probeBatch(content, contentLabels, data, labels.size());
+                Map<String, INDArray> probe = probeBatch(contentSamples, contentLabels, data, labels.size(), pairs);
                 TrainingLoop.Builder<TransferEpoch, SameDiff> loop = TrainingLoop.<TransferEpoch, SameDiff>builder()
                         .epochs(options.epochs()).phase(PHASE)
                         .best(TransferEpoch::probeLoss, TrainingLoop.Goal.MINIMISE)
@@ -364,24 +399,32 @@ public final class CinTransferTrainer {
      * @return the placeholders of that batch
      */
     static Map<String, INDArray> probeBatch(List<Sample> content, LabelIndex contentLabels, DataOptions data,
-                                            int styles) {
+                                            int styles, PairedRenderings pairs) {
         int n = Math.min(content.size(), PROBE_PER_STYLE * styles);
-        INDArray images;
+        DataSet batch;
         try (ImageBatchIterator it = ImageBatchIterator.builder(content.subList(0, n), contentLabels)
                 .imageSize(data.imageSize()).resize(data.resize()).decoder(data.decoder()).layout(TensorLayout.NHWC)
                 .batchSize(n).shuffle(false).build()) {
-            images = it.next().getFeatures();
+            batch = it.next();
         }
+        INDArray images = batch.getFeatures();
         INDArray oneHot = Nd4j.zeros(DataType.FLOAT, images.size(0), styles);
+        int[] targets = new int[(int) images.size(0)];
         for (int i = 0; i < images.size(0); i++) {
-            oneHot.putScalar(i, i % styles, 1.0);
+            targets[i] = i % styles;
+            oneHot.putScalar(i, targets[i], 1.0);
         }
-        return Map.of(CinTransferNet.INPUT, images, CinTransferNet.STYLE, oneHot);
+        Map<String, INDArray> out = new java.util.HashMap<>(Map.of(CinTransferNet.INPUT, images,
+                CinTransferNet.STYLE, oneHot));
+        if (pairs != null) {
+            out.putAll(pairs.batch(PairedRenderings.contentFiles(batch.getLabels(), contentLabels), targets));
+        }
+        return out;
     }
 
     /**
      * The probe batch of a training on these content images: with it, the probe loss of any saved
-     * checkpoint can be recomputed ({@code graph.output(probe, "loss")}).
+     * checkpoint of a training without the paired loss can be recomputed ({@code graph.output(probe, "loss")}).
      *
      * @param content the content images, in training order
      * @param data image preparation
@@ -390,7 +433,7 @@ public final class CinTransferTrainer {
      */
     public static Map<String, INDArray> probeBatch(List<Sample> content, DataOptions data, int styles) {
         return probeBatch(content, LabelIndex.of(content.stream().map(Sample::label).distinct().toList()), data,
-                styles);
+                styles, null);
     }
 
     /**
@@ -566,12 +609,16 @@ public final class CinTransferTrainer {
     static SameDiff trainingGraph(int side, int numStyles, CinTransferOptions options, LossSetup loss,
                                           int batchesPerEpoch) {
         SameDiff sd = CinTransferNet.build(side, side, new CinArchitecture(numStyles, options.width(), DataType.FLOAT,
-                options.upsample(), options.residual(), options.colourMap(), options.positionChannels()),
+                options.upsample(), options.residual(), options.colourMap(), options.positionChannels(),
+                options.residualBlocks()),
                 Seeds.derive(options.seed(), "transfer/init"));
         addLoss(sd, loss, side, options.styleWeight(), options.contentWeight(), options.greyContent());
+        String[] features = loss.pairedWeight() > 0
+                ? new String[] {CinTransferNet.INPUT, PairedRenderings.TARGET, PairedRenderings.MASK}
+                : new String[] {CinTransferNet.INPUT};
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(learningRates(options, batchesPerEpoch)))
-                .dataSetFeatureMapping(CinTransferNet.INPUT).dataSetLabelMapping(CinTransferNet.STYLE).build());
+                .dataSetFeatureMapping(features).dataSetLabelMapping(CinTransferNet.STYLE).build());
         return sd;
     }
 
@@ -713,6 +760,17 @@ public final class CinTransferTrainer {
                     AdversarialCritic.withMadeClass(loss.head()), out, side, styles).mul(loss.adversarialWeight());
             adversarial.rename(ADVERSARIAL_TERM);
             total = total.add(adversarial);
+        }
+        if (loss.pairedWeight() > 0) {
+            SDVariable truth = sd.placeHolder(PairedRenderings.TARGET, type, -1, side, side, 3);
+            SDVariable mask = sd.placeHolder(PairedRenderings.MASK, type, -1, 1, 1, 1);
+            if (loss.pairedBalance() != null) {
+                mask = mask.mul(sd.reshape(styles.mmul(sd.constant("paired_balance",
+                        loss.pairedBalance().castTo(type).reshape(-1, 1))), -1L, 1L, 1L, 1L));
+            }
+            SDVariable paired = sd.math().abs(out.sub(truth)).mul(mask).mean().mul(loss.pairedWeight());
+            paired.rename(PAIRED_TERM);
+            total = total.add(paired);
         }
         total.rename(LOSS);
         sd.setLossVariables(LOSS);

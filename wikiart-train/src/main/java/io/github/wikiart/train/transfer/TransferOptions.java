@@ -56,6 +56,11 @@ import java.util.Locale;
  *     statistic errors count alike
  * @param adversarialWeight {@code transfer.adversarial_weight}: cin with trained features: weight of the
  *     adversarial loss (0: none)
+ * @param pairedWeight {@code transfer.paired_weight}: cin: weight of the paired loss, the mean absolute
+ *     difference of each output from the true rendering of its input in its target style, where the
+ *     training images hold one (0: none)
+ * @param residualBlocks {@code transfer.residual_blocks}: cin: residual blocks of the network (2; Johnson
+ *     et al. use 5)
  * @param earlyStoppingPatience {@code transfer.early_stopping_patience}: epochs of a phase without an
  *     improvement of its score (cin: the probe loss; seed: the epoch's loss) before it stops, 0 = never
  * @param minDelta {@code transfer.min_delta}: the smallest fall of that loss that counts
@@ -69,7 +74,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                               double histogramWeight, double classifierWeight,
                               StyleLosses.ColourChannels histogramChannels, double textureWeight,
                               boolean positionChannels, boolean greyContent, boolean balanceStyles,
-                              double adversarialWeight, int earlyStoppingPatience, double minDelta) {
+                              double adversarialWeight, double pairedWeight, int residualBlocks,
+                              int earlyStoppingPatience, double minDelta) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -193,14 +199,28 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
 
     /** {@code transfer.balance_styles}. */
     public static final ConfigKey<Boolean> BALANCE_STYLES = ConfigKey.ofBoolean("transfer.balance_styles", false,
-            "cin with transfer.style_targets: shift or quantile: weight each style's statistic errors so that every "
-                    + "style counts alike, a style close to the photographs as much as a far one (see docs/transfer.md)");
+            "cin with transfer.style_targets: shift or quantile, or with transfer.paired_weight: weight each style's "
+                    + "statistic and paired errors so that every style counts alike, a style close to the photographs as "
+                    + "much as a far one (see docs/transfer.md)");
 
     /** {@code transfer.adversarial_weight}. */
     public static final ConfigKey<Double> ADVERSARIAL_WEIGHT = ConfigKey.ofDouble("transfer.adversarial_weight", 0.0,
             0.0, 1e12, "cin with transfer.features: trained: weight of the adversarial loss, the cross-entropy of the "
                     + "target style under a critic that keeps learning, step by step, to tell the transfer's outputs "
                     + "from the training images of every style (0: none; see docs/transfer.md)");
+
+    /** {@code transfer.paired_weight}. */
+    public static final ConfigKey<Double> PAIRED_WEIGHT = ConfigKey.ofDouble("transfer.paired_weight", 0.0,
+            0.0, 1e12, "cin: weight of the paired loss, the mean absolute difference of each output from the true "
+                    + "rendering of its input in its target style: the training image of that style with the content "
+                    + "image's file name, as data.root/train/<Style>/<file> pairs with transfer.content/<file> in "
+                    + "realstyles (0: none; needs such pairs; see docs/transfer.md)");
+
+    /** {@code transfer.residual_blocks}. */
+    public static final ConfigKey<Integer> RESIDUAL_BLOCKS = ConfigKey.ofInt("transfer.residual_blocks",
+            io.github.wikiart.models.transfer.CinTransferNet.RESIDUAL_BLOCKS, 1, 16,
+            "cin: residual blocks of the network at half resolution, each two 3x3 convolutions with conditional "
+                    + "instance normalisation (Johnson et al. use 5; see docs/transfer.md)");
 
     /** {@code transfer.early_stopping_patience}. */
     public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("transfer");
@@ -212,7 +232,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
             CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT,
             CLASSIFIER_WEIGHT, HISTOGRAM_CHANNELS, TEXTURE_WEIGHT, POSITION_CHANNELS,
-            GREY_CONTENT, BALANCE_STYLES, ADVERSARIAL_WEIGHT, EARLY_STOPPING_PATIENCE, MIN_DELTA);
+            GREY_CONTENT, BALANCE_STYLES, ADVERSARIAL_WEIGHT, PAIRED_WEIGHT, RESIDUAL_BLOCKS, EARLY_STOPPING_PATIENCE,
+            MIN_DELTA);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -241,17 +262,19 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         HISTOGRAM_CHANNELS.check(histogramChannels);
         TEXTURE_WEIGHT.check(textureWeight);
         ADVERSARIAL_WEIGHT.check(adversarialWeight);
+        PAIRED_WEIGHT.check(pairedWeight);
+        RESIDUAL_BLOCKS.check(residualBlocks);
         EARLY_STOPPING_PATIENCE.check(earlyStoppingPatience);
         MIN_DELTA.check(minDelta);
         if (colourMap && !residual && method.equals(CinTransfer.METHOD)) {
             throw new io.github.wikiart.config.ConfigException(COLOUR_MAP.name() + ": true needs " + RESIDUAL.name()
                     + ": true (the colour map is added to a residual network's change)");
         }
-        if (balanceStyles && styleTargets == CinTransferOptions.StyleTargets.CLASS
+        if (balanceStyles && styleTargets == CinTransferOptions.StyleTargets.CLASS && pairedWeight == 0
                 && method.equals(CinTransfer.METHOD)) {
             throw new io.github.wikiart.config.ConfigException(BALANCE_STYLES.name() + ": true needs "
-                    + STYLE_TARGETS.name() + ": shift or quantile (the balance compares each style's targets with "
-                    + "the content images' own statistics)");
+                    + STYLE_TARGETS.name() + ": shift or quantile, or " + PAIRED_WEIGHT.name() + " > 0 (the balance "
+                    + "compares each style's targets with the content images' own statistics)");
         }
         if (classifierWeight > 0 && features != CinTransferOptions.Features.TRAINED
                 && method.equals(CinTransfer.METHOD)) {
@@ -264,6 +287,56 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                     + " needs " + FEATURES.name() + ": trained (the critic starts as the classifier trained with the "
                     + "loss features)");
         }
+    }
+
+    /**
+     * Options without the paired loss.
+     *
+     * @param method {@code cin} or {@code seed}
+     * @param epochs passes over the training images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param width channels of the first layer of the {@code cin} network
+     * @param styleWeight weight of the style loss, NaN for the method's default
+     * @param contentWeight weight of the content loss, NaN for the method's default
+     * @param styleLayers seed: encoder layers of the style loss
+     * @param embedDim seed: size of the style embedding
+     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
+     * @param decoder cin: the decoder's upsampling
+     * @param features cin: where the loss features come from
+     * @param featureEpochs cin with trained features: passes that train them
+     * @param content cin: a folder of images to restyle, or null for the training images
+     * @param lrSchedule cin: the learning-rate schedule's shape
+     * @param warmupEpochs cin: epochs of linear warm-up
+     * @param residual cin: the network outputs a change of its input
+     * @param styleTargets cin: class means or shifted input statistics
+     * @param colourMap cin: a per-style pointwise colour map
+     * @param histogramWeight cin: weight of the colour-distribution loss
+     * @param classifierWeight cin: weight of the classifier loss
+     * @param histogramChannels cin: the colour directions of the colour-distribution loss
+     * @param textureWeight cin: weight of the texture-distribution loss
+     * @param positionChannels cin: the decoder also sees fixed stripes of the pixel coordinates
+     * @param greyContent cin: the content loss compares grey versions of output and input
+     * @param balanceStyles cin: every style's statistic errors count alike
+     * @param adversarialWeight cin: weight of the adversarial loss
+     * @param earlyStoppingPatience epochs without improvement before a phase stops, 0 = never
+     * @param minDelta the smallest fall of the loss that counts
+     */
+    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
+                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
+                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
+                           CinTransferOptions.Features features, int featureEpochs, Path content,
+                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
+                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
+                           double histogramWeight, double classifierWeight,
+                           StyleLosses.ColourChannels histogramChannels, double textureWeight,
+                           boolean positionChannels, boolean greyContent, boolean balanceStyles,
+                           double adversarialWeight, int earlyStoppingPatience, double minDelta) {
+        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
+                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
+                styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels, textureWeight,
+                positionChannels, greyContent, balanceStyles, adversarialWeight, PAIRED_WEIGHT.defaultValue(),
+                RESIDUAL_BLOCKS.defaultValue(), earlyStoppingPatience, minDelta);
     }
 
     /**
@@ -457,7 +530,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
                 v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
                 v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS), v.get(GREY_CONTENT),
-                v.get(BALANCE_STYLES), v.get(ADVERSARIAL_WEIGHT), v.get(EARLY_STOPPING_PATIENCE),
+                v.get(BALANCE_STYLES), v.get(ADVERSARIAL_WEIGHT), v.get(PAIRED_WEIGHT), v.get(RESIDUAL_BLOCKS),
+                v.get(EARLY_STOPPING_PATIENCE),
                 v.get(MIN_DELTA));
     }
 
@@ -477,6 +551,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(HISTOGRAM_CHANNELS, histogramChannels).set(TEXTURE_WEIGHT, textureWeight)
                 .set(POSITION_CHANNELS, positionChannels).set(GREY_CONTENT, greyContent)
                 .set(BALANCE_STYLES, balanceStyles).set(ADVERSARIAL_WEIGHT, adversarialWeight)
+                .set(PAIRED_WEIGHT, pairedWeight).set(RESIDUAL_BLOCKS, residualBlocks)
                 .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
                 .set(MIN_DELTA, minDelta);
     }
@@ -491,7 +566,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
                 styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
                 warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
-                textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight, earlyStoppingPatience,
+                textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight, pairedWeight,
+                residualBlocks, earlyStoppingPatience,
                 minDelta);
     }
 
@@ -515,7 +591,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
                 learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
                 histogramWeight, classifierWeight, histogramChannels, textureWeight, positionChannels,
-                greyContent, balanceStyles, adversarialWeight);
+                greyContent, balanceStyles, adversarialWeight, pairedWeight, residualBlocks);
     }
 
     /**

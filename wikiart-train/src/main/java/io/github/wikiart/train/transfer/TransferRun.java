@@ -185,6 +185,8 @@ public final class TransferRun {
             summary.put("grey_content", options.greyContent());
             summary.put("balance_styles", options.balanceStyles());
             summary.put("adversarial_weight", options.adversarialWeight());
+            summary.put("paired_weight", options.pairedWeight());
+            summary.put("residual_blocks", options.residualBlocks());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

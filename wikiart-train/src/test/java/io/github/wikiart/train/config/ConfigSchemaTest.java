@@ -51,7 +51,7 @@ class ConfigSchemaTest {
                 "transfer.classifier_weight", "transfer.histogram_channels", "transfer.texture_weight",
                 "transfer.position_channels", "transfer.grey_content",
                 "transfer.balance_styles",
-                "transfer.adversarial_weight",
+                "transfer.adversarial_weight", "transfer.paired_weight", "transfer.residual_blocks",
                 "transfer.early_stopping_patience", "transfer.min_delta"),
                 ConfigSchema.keyNames());
         assertEquals(Set.of("data", "output", "classifier", "autoencoder", "transfer"), ConfigSchema.sections());

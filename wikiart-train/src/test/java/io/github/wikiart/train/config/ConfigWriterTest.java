@@ -124,6 +124,8 @@ class ConfigWriterTest {
                   grey_content: false
                   balance_styles: false
                   adversarial_weight: 0.0
+                  paired_weight: 0.0
+                  residual_blocks: 2
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);
