@@ -117,16 +117,22 @@ public final class PairedRenderings {
                 .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(32).shuffle(false).build()) {
             while (it.hasNext()) {
                 DataSet ds = it.next();
-                if (!it.skipped().isEmpty()) {
-                    var bad = it.skipped().get(0);
-                    throw new IllegalArgumentException("cannot read " + what + " " + bad.path() + ": " + bad.reason());
-                }
+                requireAllDecoded(it, what);
                 long n = ds.getFeatures().size(0);
                 out.get(NDArrayIndex.interval(next, next + n)).assign(ds.getFeatures());
                 next += n;
             }
+            // A last batch none of whose files decode is skipped without a next(): check once more.
+            requireAllDecoded(it, what);
         }
         return out;
+    }
+
+    private static void requireAllDecoded(ImageBatchIterator it, String what) {
+        if (!it.skipped().isEmpty()) {
+            var bad = it.skipped().get(0);
+            throw new IllegalArgumentException("cannot read " + what + " " + bad.path() + ": " + bad.reason());
+        }
     }
 
     /** @return the number of (content image, style) pairs with a rendering */
