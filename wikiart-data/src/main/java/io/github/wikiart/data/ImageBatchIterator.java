@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * dataset. An optional {@link DecodedImageCache} keeps resized bytes for later epochs. With
  * shuffling on, epoch {@code e} visits the samples in an order drawn from {@code (seed, e)}, so a
  * run is reproducible; {@link #reset()} moves to the next epoch. An image that fails to decode is
- * left out of its batch, logged, and listed by {@link #skipped()}. The decoding threads run at the
+ * left out of its batch, logged, and listed by {@link #skipped()}; with
+ * {@link Builder#failOnUnreadable} it is an error instead, for consumers that match batches to
+ * their samples by position. The decoding threads run at the
  * lowest priority by default ({@link Builder#backgroundPriority}). An optional {@link Augmentation}
  * (for training iterators) changes each image with a random stream drawn from
  * {@code (seed, epoch, sample)}, so augmented batches are reproducible too.
@@ -59,6 +61,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
     private final int prefetch;
     private final boolean acrossEpochs;
     private final Augmentation augmentation;
+    private final boolean failOnUnreadable;
     private final transient ExecutorService workers;
     private final Map<java.nio.file.Path, SkippedFile> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -96,6 +99,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         this.prefetch = b.prefetch;
         this.acrossEpochs = b.acrossEpochs;
         this.augmentation = b.augmentation;
+        this.failOnUnreadable = b.failOnUnreadable;
         this.workers = Executors.newFixedThreadPool(b.workers, DaemonThreads.named("wikiart-decode", b.backgroundPriority));
         this.ring = b.reuseArrays ? new INDArray[b.prefetch + 2] : null;
         startEpoch(0);
@@ -223,11 +227,25 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
             }
             Batch batch = await(head);
             consumed++;
+            if (failOnUnreadable) {
+                requireNoneSkipped();
+            }
             if (batch.count() > 0) {
                 ready = toDataSet(batch);
             }
         }
         return true;
+    }
+
+    /**
+     * With {@link Builder#failOnUnreadable}: checked for every batch, an empty one included (a last
+     * batch none of whose files decode yields no {@code next()} to check after).
+     */
+    private void requireNoneSkipped() {
+        List<SkippedFile> bad = skipped();
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("cannot read image " + bad.get(0).path() + ": " + bad.get(0).reason());
+        }
     }
 
     @Override
@@ -447,6 +465,7 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
         private boolean backgroundPriority = true;
         private boolean acrossEpochs;
         private Augmentation augmentation = Augmentation.NONE;
+        private boolean failOnUnreadable;
 
         private Builder(List<Sample> samples, LabelIndex labels) {
             this.samples = Objects.requireNonNull(samples, "samples");
@@ -580,6 +599,20 @@ public final class ImageBatchIterator implements DataSetIterator, AutoCloseable 
          */
         public Builder augmentation(Augmentation a) {
             this.augmentation = Objects.requireNonNull(a, "augmentation");
+            return this;
+        }
+
+        /**
+         * Makes an image that fails to decode an error (default off: it is left out of its batch
+         * and listed by {@link #skipped()}): {@code hasNext()} throws an
+         * {@link IllegalArgumentException} naming the file and the reason, at the latest when the
+         * batch that holds it is reached, even a last batch none of whose files decode. For
+         * consumers that match outputs to their inputs by position, such as evaluations.
+         *
+         * @param on whether an unreadable image is an error @return this
+         */
+        public Builder failOnUnreadable(boolean on) {
+            this.failOnUnreadable = on;
             return this;
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -214,6 +215,28 @@ class ImageBatchIteratorTest {
             assertFalse(ids.contains("R2"));
             assertEquals(1, it.skipped().size());
             assertEquals(samples.get(2).path(), it.skipped().get(0).path());
+        }
+    }
+
+    @Test
+    void withFailOnUnreadableABrokenFileIsAnErrorNamingIt() throws Exception {
+        // The last batch (samples 8..10 in batches of 4) broken entirely: it yields no next().
+        for (int i = 8; i < samples.size(); i++) {
+            Files.write(samples.get(i).path(), new byte[] {1, 2, 3});
+        }
+        try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(4).batchSize(4)
+                .shuffle(false).prefetch(1).workers(1).failOnUnreadable(true).build()) {
+            assertTrue(it.hasNext());
+            it.next();
+            assertTrue(it.hasNext());
+            it.next();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, it::hasNext);
+            assertTrue(e.getMessage().startsWith("cannot read image " + samples.get(8).path() + ": "), e.getMessage());
+        }
+        try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(4).batchSize(4)
+                .shuffle(false).build()) {
+            assertEquals(8, epoch(it).stream().mapToInt(DataSet::numExamples).sum(), "skipped, without the option");
+            assertEquals(3, it.skipped().size());
         }
     }
 

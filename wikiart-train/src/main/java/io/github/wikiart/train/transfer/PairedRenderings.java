@@ -81,14 +81,14 @@ public final class PairedRenderings {
                     + (content.isEmpty() ? "none" : content.get(0).path()) + "; expected <data.root>/train/<Style>/"
                     + "<content file name>)");
         }
-        INDArray images = decode(found, styles, data, "the true rendering");
+        INDArray images = decode(found, styles, data);
         Map<String, Sample> byFile = new java.util.LinkedHashMap<>();
         for (Sample c : content) {
             byFile.putIfAbsent(fileName(c), c);
         }
         List<String> files = new ArrayList<>(byFile.keySet());
         List<Sample> sources = labelledByFile(new ArrayList<>(byFile.values()));
-        INDArray pictures = decode(sources, LabelIndex.of(files), data, "the content image");
+        INDArray pictures = decode(sources, LabelIndex.of(files), data);
         double[] sums = new double[styles.size()];
         double[] counts = new double[styles.size()];
         for (int i = 0; i < files.size(); i++) {
@@ -109,30 +109,21 @@ public final class PairedRenderings {
     }
 
     /** Decodes images in their order, {@code [n, s, s, 3]}; a file that cannot be read is an error naming it. */
-    private static INDArray decode(List<Sample> samples, LabelIndex labels, DataOptions data, String what) {
+    private static INDArray decode(List<Sample> samples, LabelIndex labels, DataOptions data) {
         int side = data.imageSize();
         INDArray out = Nd4j.create(DataType.FLOAT, samples.size(), side, side, 3);
         int next = 0;
         try (ImageBatchIterator it = ImageBatchIterator.builder(samples, labels).imageSize(side).resize(data.resize())
-                .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(32).shuffle(false).build()) {
+                .decoder(data.decoder()).layout(TensorLayout.NHWC).batchSize(32).shuffle(false).failOnUnreadable(true)
+                .build()) {
             while (it.hasNext()) {
                 DataSet ds = it.next();
-                requireAllDecoded(it, what);
                 long n = ds.getFeatures().size(0);
                 out.get(NDArrayIndex.interval(next, next + n)).assign(ds.getFeatures());
                 next += n;
             }
-            // A last batch none of whose files decode is skipped without a next(): check once more.
-            requireAllDecoded(it, what);
         }
         return out;
-    }
-
-    private static void requireAllDecoded(ImageBatchIterator it, String what) {
-        if (!it.skipped().isEmpty()) {
-            var bad = it.skipped().get(0);
-            throw new IllegalArgumentException("cannot read " + what + " " + bad.path() + ": " + bad.reason());
-        }
     }
 
     /** @return the number of (content image, style) pairs with a rendering */

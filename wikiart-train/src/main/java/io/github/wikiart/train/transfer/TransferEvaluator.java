@@ -38,7 +38,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * When the content images come with their true renderings ({@code renderings/<Style>/<file name
  * of the content image>}, as in the {@code realstyles} data), it also reports, per style and
  * overall, the mean PSNR of the transfers to the true renderings beside the PSNR of the untouched
- * content images to them (the do-nothing baseline), and per judge its accuracy on the true
+ * content images to them (the do-nothing baseline), the content retention of the true renderings
+ * themselves (what a perfect transfer would score), and per judge its accuracy on the true
  * renderings and the hit rate relative to that accuracy (the best a transfer can be credited with
  * by that judge).
  */
@@ -114,6 +115,7 @@ public final class TransferEvaluator {
         }
         double[] psnrTransfer = new double[styles.size()];
         double[] psnrContent = new double[styles.size()];
+        double[] retentionTruth = new double[styles.size()];
         int[] pairs = new int[styles.size()];
         double spreadSum = 0;
         long spreadPairs = 0;
@@ -121,10 +123,9 @@ public final class TransferEvaluator {
         long outputs = 0;
         int offset = 0;
         try (ImageBatchIterator it = model.input().batches(content, contentLabels).batchSize(8).shuffle(false)
-                .build()) {
+                .failOnUnreadable(true).build()) {
             while (it.hasNext()) {
                 INDArray x = it.next().getFeatures();
-                requireAllDecoded(it);
                 int n = (int) x.size(0);
                 double[][] inputBlocks = new double[n][];
                 for (int i = 0; i < n; i++) {
@@ -147,6 +148,7 @@ public final class TransferEvaluator {
                         if (rendering != null) {
                             psnrTransfer[k] += psnr(y.get(NDArrayIndex.point(i)), rendering);
                             psnrContent[k] += psnr(x.get(NDArrayIndex.point(i)), rendering);
+                            retentionTruth[k] += LayoutSimilarity.correlation(inputBlocks[i], blocks(rendering));
                             pairs[k]++;
                         }
                     }
@@ -177,32 +179,38 @@ public final class TransferEvaluator {
         }
         out.put("judges", judgeReports);
         if (renderings != null) {
-            out.put("renderings", renderingReport(renderings, styles, psnrTransfer, psnrContent, pairs));
+            out.put("renderings", renderingReport(renderings, styles, psnrTransfer, psnrContent, retentionTruth,
+                    pairs));
         }
         return out;
     }
 
     private static Map<String, Object> renderingReport(Path renderings, LabelIndex styles, double[] psnrTransfer,
-                                                       double[] psnrContent, int[] pairs) {
+                                                       double[] psnrContent, double[] retentionTruth,
+                                                       int[] pairs) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("folder", renderings.toString());
         double sumT = 0;
         double sumC = 0;
+        double sumR = 0;
         int total = 0;
         Map<String, Object> perStyle = new LinkedHashMap<>();
         for (int k = 0; k < styles.size(); k++) {
             sumT += psnrTransfer[k];
             sumC += psnrContent[k];
+            sumR += retentionTruth[k];
             total += pairs[k];
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("pairs", pairs[k]);
             s.put("psnr_transfer", pairs[k] == 0 ? Double.NaN : psnrTransfer[k] / pairs[k]);
             s.put("psnr_content", pairs[k] == 0 ? Double.NaN : psnrContent[k] / pairs[k]);
+            s.put("content_retention", pairs[k] == 0 ? Double.NaN : retentionTruth[k] / pairs[k]);
             perStyle.put(styles.name(k), s);
         }
         r.put("pairs", total);
         r.put("psnr_transfer", sumT / total);
         r.put("psnr_content", sumC / total);
+        r.put("content_retention", sumR / total);
         r.put("per_style", perStyle);
         return r;
     }
@@ -229,10 +237,10 @@ public final class TransferEvaluator {
             return out;
         }
         int next = 0;
-        try (ImageBatchIterator it = input.batches(found, styles).batchSize(16).shuffle(false).build()) {
+        try (ImageBatchIterator it = input.batches(found, styles).batchSize(16).shuffle(false).failOnUnreadable(true)
+                .build()) {
             while (it.hasNext()) {
                 var batch = it.next();
-                requireAllDecoded(it);
                 INDArray x = batch.getFeatures();
                 int[] truthLabels = batch.getLabels().argMax(1).toIntVector();
                 for (JudgeTally tally : tallies) {
@@ -244,14 +252,6 @@ public final class TransferEvaluator {
             }
         }
         return out;
-    }
-
-    /** Outputs are matched to their inputs by position, so a file that fails to decode is an error. */
-    private static void requireAllDecoded(ImageBatchIterator it) {
-        if (!it.skipped().isEmpty()) {
-            var bad = it.skipped().get(0);
-            throw new IllegalArgumentException("cannot evaluate: " + bad.path() + ": " + bad.reason());
-        }
     }
 
     private static String key(String style, Sample content) {
@@ -283,7 +283,12 @@ public final class TransferEvaluator {
 
     /** 8x8 block means of the luminance of image i of an NHWC batch (one copy to the heap). */
     static double[] blocks(INDArray batch, int i) {
-        INDArray img = batch.get(NDArrayIndex.point(i)).dup('c');
+        return blocks(batch.get(NDArrayIndex.point(i)));
+    }
+
+    /** @return the 8x8 block-averaged luminance of one {@code [s, s, 3]} image */
+    private static double[] blocks(INDArray image) {
+        INDArray img = image.dup('c');
         return LayoutSimilarity.blockLuminance(img.reshape(img.length()).toFloatVector(), (int) img.size(0), BLOCKS);
     }
 

@@ -286,6 +286,11 @@ class CinTransferTest {
         // The identity is the do-nothing baseline.
         assertEquals((Double) sb.get("psnr_content"), (Double) sb.get("psnr_transfer"), 1e-12);
         assertEquals((TransferEvaluator.MAX_PSNR + expectedPsnrB) / 2, (Double) truth.get("psnr_transfer"), 1e-4);
+        // The renderings' own retention: the picture itself keeps its layout (1), its negative
+        // reverses every block's luminance (-1).
+        assertEquals(1.0, (Double) sa.get("content_retention"), 1e-6);
+        assertEquals(-1.0, (Double) sb.get("content_retention"), 1e-6);
+        assertEquals(0.0, (Double) truth.get("content_retention"), 1e-6);
         Map<?, ?> j = (Map<?, ?>) ((List<?>) r.get("judges")).get(0);
         double acc = (Double) j.get("accuracy_on_renderings");
         assertTrue(acc >= 0 && acc <= 1);
