@@ -34,8 +34,9 @@ import java.util.Objects;
  * @param greyContent the content loss compares the loss features of the grey (luminance) versions
  *     of output and input, so that a change of colour alone costs nothing
  * @param balanceStyles each style's statistic errors, and its paired errors, weighted so that every
- *     style counts alike (needs {@link StyleTargets#SHIFT} or {@link StyleTargets#QUANTILE} targets, or
- *     the paired loss; see {@code CinTransferTrainer.balance})
+ *     style counts alike (needs {@link StyleTargets#SHIFT}, {@link StyleTargets#QUANTILE} or
+ *     {@link StyleTargets#PAIRED} targets, or the paired loss; see {@code CinTransferTrainer.balance};
+ *     paired targets are weighted like the paired errors)
  * @param adversarialWeight weight of the adversarial loss (0: none; needs trained features): the
  *     cross-entropy of the target style under a critic that keeps learning to tell the transfer's
  *     outputs from the training images (see {@code AdversarialCritic})
@@ -72,7 +73,14 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
          * images. Like {@link #SHIFT} it asks little of a style that changes little; unlike it, a
          * style whose images agree on a statistic (grey, a single hue) sends every input there.
          */
-        QUANTILE;
+        QUANTILE,
+        /**
+         * The statistics of the input's own true rendering in the target style, where the training
+         * images hold one ({@link PairedRenderings}): the texture and palette of that very picture,
+         * which a pixel loss alone averages away (a random spread asks for its mean, a blur). A
+         * sample without a rendering adds nothing to these terms.
+         */
+        PAIRED;
 
         /** @return the config spelling */
         public String key() {
@@ -253,6 +261,14 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /**
+     * @return whether training needs the true renderings of the content images: the paired loss,
+     *     or the statistics of the renderings as style targets
+     */
+    public boolean paired() {
+        return pairedWeight > 0 || styleTargets == StyleTargets.PAIRED;
     }
 
     /** Validates, naming the field. */

@@ -90,34 +90,39 @@ public final class CinTransferTrainer {
      *     hold one ({@link PairedRenderings})
      * @param pairedBalance the {@code [styles]} weight of each style's paired error ({@link #balance}
      *     of the errors of untouched images), or null for equal weights
+     * @param pairedTargets whether each statistic's target is that of the input's true rendering in
+     *     its target style ({@link CinTransferOptions.StyleTargets#PAIRED}), weighted like the paired
+     *     error; {@code targets} then only scale the relative errors
      */
     record LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                      double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
                      StyleLosses.ColourChannels channels, double textureWeight, List<INDArray> balance,
-                     double adversarialWeight, double pairedWeight, INDArray pairedBalance) {
+                     double adversarialWeight, double pairedWeight, INDArray pairedBalance,
+                     boolean pairedTargets) {
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight) {
             this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, null,
-                    StyleLosses.ColourChannels.RGBY, 0, null, 0, 0, null);
+                    StyleLosses.ColourChannels.RGBY, 0, null, 0, 0, null, false);
         }
 
         LossSetup(FeatureStack stack, boolean pixelStatistics, List<INDArray> targets, List<INDArray> shifts,
                   double histogramWeight, GramHead head, double classifierWeight, List<QuantileMap> quantiles,
                   StyleLosses.ColourChannels channels, double textureWeight) {
             this(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight, quantiles,
-                    channels, textureWeight, null, 0, 0, null);
+                    channels, textureWeight, null, 0, 0, null, false);
         }
 
         /** @return the same setup with the styles' errors weighted by {@code weights} (per table, {@code [styles]}) */
         LossSetup withBalance(List<INDArray> weights) {
             return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
-                    quantiles, channels, textureWeight, weights, adversarialWeight, pairedWeight, pairedBalance);
+                    quantiles, channels, textureWeight, weights, adversarialWeight, pairedWeight, pairedBalance,
+                    pairedTargets);
         }
 
         /** @return the same setup with the adversarial loss at this weight */
         LossSetup withAdversarial(double weight) {
             return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
-                    quantiles, channels, textureWeight, balance, weight, pairedWeight, pairedBalance);
+                    quantiles, channels, textureWeight, balance, weight, pairedWeight, pairedBalance, pairedTargets);
         }
 
         /**
@@ -127,7 +132,19 @@ public final class CinTransferTrainer {
          */
         LossSetup withPaired(double weight, INDArray styleWeights) {
             return new LossSetup(stack, pixelStatistics, targets, shifts, histogramWeight, head, classifierWeight,
-                    quantiles, channels, textureWeight, balance, adversarialWeight, weight, styleWeights);
+                    quantiles, channels, textureWeight, balance, adversarialWeight, weight, styleWeights,
+                    pairedTargets);
+        }
+
+        /** @return the same setup with the statistics of the true renderings as targets */
+        LossSetup withPairedTargets() {
+            return new LossSetup(stack, pixelStatistics, targets, null, histogramWeight, head, classifierWeight,
+                    null, channels, textureWeight, null, adversarialWeight, pairedWeight, pairedBalance, true);
+        }
+
+        /** @return whether the graph takes the true renderings (the paired loss or paired targets) */
+        boolean paired() {
+            return pairedWeight > 0 || pairedTargets;
         }
 
         /** @return whether a target depends on the input's own statistics */
@@ -294,7 +311,7 @@ public final class CinTransferTrainer {
         int side = data.imageSize();
         control.savedPhaseIndex(PHASES);
         TransferControl.Phase<TransferEpoch> phase = control.phase(PHASE, TransferEpoch.CODEC);
-        PairedRenderings pairs = options.pairedWeight() > 0 ? PairedRenderings.of(train, content, labels, data) : null;
+        PairedRenderings pairs = options.paired() ? PairedRenderings.of(train, content, labels, data) : null;
         if (pairs != null) {
             LOG.info("paired loss: {} true renderings of the content images; untouched errors per style {}",
                     pairs.pairs(), java.util.Arrays.toString(pairs.untouchedErrors()));
@@ -478,9 +495,11 @@ public final class CinTransferTrainer {
         }
         Distributions distributions = Distributions.of(options);
         List<INDArray> targets = Statistics.of(train, labels, data, stack, pixels, distributions, false).classMeans();
-        if (options.styleTargets() == CinTransferOptions.StyleTargets.CLASS) {
-            return new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
+        if (options.styleTargets() == CinTransferOptions.StyleTargets.CLASS
+                || options.styleTargets() == CinTransferOptions.StyleTargets.PAIRED) {
+            LossSetup setup = new LossSetup(stack, pixels, targets, null, options.histogramWeight(), head,
                     options.classifierWeight(), null, options.histogramChannels(), options.textureWeight());
+            return options.styleTargets() == CinTransferOptions.StyleTargets.PAIRED ? setup.withPairedTargets() : setup;
         }
         List<Sample> asOne = content.stream().map(c -> new Sample(c.path(), "content")).toList();
         LabelIndex contentLabel = LabelIndex.of(List.of("content"));
@@ -572,20 +591,36 @@ public final class CinTransferTrainer {
     }
 
     /**
-     * The error of statistic table {@code l}: the mean squared error, or with balanced styles the
-     * mean over the batch of each sample's mean squared error times its style's weight.
+     * The error of a statistic table: the mean squared error, or with sample weights the mean over
+     * the batch of each sample's mean squared error times its weight.
      *
      * @param n values per sample
+     * @param weights {@code [b, 1]}, or null for equal weights
      */
-    private static SDVariable styleError(SameDiff sd, LossSetup loss, int l, SDVariable a, SDVariable b, long n,
-                                         SDVariable styles) {
-        if (loss.balance() == null) {
+    private static SDVariable styleError(SameDiff sd, SDVariable a, SDVariable b, long n, SDVariable weights) {
+        if (weights == null) {
             return StyleLosses.mse(sd, a, b);
         }
         SDVariable d = sd.reshape(a.sub(b), -1L, n);
-        SDVariable weights = styles.mmul(sd.constant("style_balance_" + l,
-                loss.balance().get(l).castTo(styles.dataType()).reshape(-1, 1)));
         return d.mul(d).mul(weights).mean();
+    }
+
+    /**
+     * The weight of each sample's error in statistic table {@code l}: with paired targets the
+     * paired weights (mask times style balance), with balanced styles its style's weight, else
+     * null (equal weights).
+     *
+     * @param paired {@code [b, 1]} with paired targets, else null
+     */
+    private static SDVariable weights(SameDiff sd, LossSetup loss, int l, SDVariable styles, SDVariable paired) {
+        if (paired != null) {
+            return paired;
+        }
+        if (loss.balance() == null) {
+            return null;
+        }
+        return styles.mmul(sd.constant("style_balance_" + l,
+                loss.balance().get(l).castTo(styles.dataType()).reshape(-1, 1)));
     }
 
     /**
@@ -613,7 +648,7 @@ public final class CinTransferTrainer {
                 options.residualBlocks()),
                 Seeds.derive(options.seed(), "transfer/init"));
         addLoss(sd, loss, side, options.styleWeight(), options.contentWeight(), options.greyContent());
-        String[] features = loss.pairedWeight() > 0
+        String[] features = loss.paired()
                 ? new String[] {CinTransferNet.INPUT, PairedRenderings.TARGET, PairedRenderings.MASK}
                 : new String[] {CinTransferNet.INPUT};
         sd.setTrainingConfig(new TrainingConfig.Builder()
@@ -671,12 +706,29 @@ public final class CinTransferTrainer {
         SDVariable styles = sd.getVariable(CinTransferNet.STYLE);
         List<StyleLayer> fOut = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), out, side);
         List<StyleLayer> fIn = styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), in, side);
+        SDVariable truth = null;
+        SDVariable pairedWeights = null;
+        if (loss.paired()) {
+            truth = sd.placeHolder(PairedRenderings.TARGET, type, -1, side, side, 3);
+            pairedWeights = sd.placeHolder(PairedRenderings.MASK, type, -1, 1, 1, 1);
+            if (loss.pairedBalance() != null) {
+                pairedWeights = pairedWeights.mul(sd.reshape(styles.mmul(sd.constant("paired_balance",
+                        loss.pairedBalance().castTo(type).reshape(-1, 1))), -1L, 1L, 1L, 1L));
+            }
+        }
+        List<StyleLayer> fTruth = loss.pairedTargets()
+                ? styleLayers(sd, phi, loss.stack(), loss.pixelStatistics(), truth, side) : null;
+        SDVariable sampleWeights = loss.pairedTargets() ? sd.reshape(pairedWeights, -1L, 1L) : null;
         List<SDVariable> grams = new ArrayList<>();
         List<SDVariable> wanted = new ArrayList<>();
         for (int l = 0; l < fOut.size(); l++) {
             StyleLayer layer = fOut.get(l);
             long c = layer.channels();
             grams.add(StyleLosses.gram(sd, layer.activation(), layer.side(), layer.side(), c));
+            if (fTruth != null) {
+                wanted.add(StyleLosses.gram(sd, fTruth.get(l).activation(), layer.side(), layer.side(), c));
+                continue;
+            }
             SDVariable own = loss.ownTargets()
                     ? StyleLosses.gram(sd, fIn.get(l).activation(), layer.side(), layer.side(), c) : null;
             wanted.add(sd.reshape(target(sd, loss, l, styles, own, type), -1L, c, c));
@@ -699,20 +751,22 @@ public final class CinTransferTrainer {
                 INDArray table = loss.targets().get(l);
                 double scale = table.mul(table).meanNumber().doubleValue();
                 long c = fOut.get(l).channels();
-                SDVariable term = styleError(sd, loss, l, grams.get(l), wanted.get(l), c * c, styles).div(scale);
+                SDVariable term = styleError(sd, grams.get(l), wanted.get(l), c * c,
+                        weights(sd, loss, l, styles, sampleWeights)).div(scale);
                 style = style == null ? term : style.add(term);
             }
             style = style.mul(styleWeight / grams.size());
             SDVariable contentScale = featuresIn.mul(featuresIn).mean().add(1e-8);
             content = StyleLosses.mse(sd, featuresOut, featuresIn).div(contentScale).mul(contentWeight);
         } else {
-            if (loss.balance() == null) {
+            if (loss.balance() == null && sampleWeights == null) {
                 style = StyleLosses.styleLoss(sd, grams, wanted).mul(styleWeight);
             } else {
                 style = null;
                 for (int l = 0; l < grams.size(); l++) {
                     long c = fOut.get(l).channels();
-                    SDVariable term = styleError(sd, loss, l, grams.get(l), wanted.get(l), c * c, styles);
+                    SDVariable term = styleError(sd, grams.get(l), wanted.get(l), c * c,
+                            weights(sd, loss, l, styles, sampleWeights));
                     style = style == null ? term : style.add(term);
                 }
                 style = style.mul(styleWeight);
@@ -725,6 +779,7 @@ public final class CinTransferTrainer {
         Distributions distributions = loss.distributions();
         List<SDVariable> dOut = distributions.of(sd, out, side);
         List<SDVariable> dIn = loss.ownTargets() ? distributions.of(sd, in, side) : null;
+        List<SDVariable> dTruth = loss.pairedTargets() ? distributions.of(sd, truth, side) : null;
         List<Double> weights = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (loss.histogram()) {
@@ -738,8 +793,9 @@ public final class CinTransferTrainer {
         for (int i = 0; i < dOut.size(); i++) {
             SDVariable own = dIn == null ? null : dIn.get(i);
             int table = loss.styleLayerCount() + i;
-            SDVariable term = styleError(sd, loss, table, dOut.get(i), target(sd, loss, table, styles, own, type),
-                    distributions.widths().get(i), styles).mul(weights.get(i));
+            SDVariable wantedTable = dTruth != null ? dTruth.get(i) : target(sd, loss, table, styles, own, type);
+            SDVariable term = styleError(sd, dOut.get(i), wantedTable, distributions.widths().get(i),
+                    weights(sd, loss, table, styles, sampleWeights)).mul(weights.get(i));
             term.rename(names.get(i));
             total = total.add(term);
         }
@@ -762,13 +818,7 @@ public final class CinTransferTrainer {
             total = total.add(adversarial);
         }
         if (loss.pairedWeight() > 0) {
-            SDVariable truth = sd.placeHolder(PairedRenderings.TARGET, type, -1, side, side, 3);
-            SDVariable mask = sd.placeHolder(PairedRenderings.MASK, type, -1, 1, 1, 1);
-            if (loss.pairedBalance() != null) {
-                mask = mask.mul(sd.reshape(styles.mmul(sd.constant("paired_balance",
-                        loss.pairedBalance().castTo(type).reshape(-1, 1))), -1L, 1L, 1L, 1L));
-            }
-            SDVariable paired = sd.math().abs(out.sub(truth)).mul(mask).mean().mul(loss.pairedWeight());
+            SDVariable paired = sd.math().abs(out.sub(truth)).mul(pairedWeights).mean().mul(loss.pairedWeight());
             paired.rename(PAIRED_TERM);
             total = total.add(paired);
         }

@@ -150,12 +150,13 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
     /** {@code transfer.style_targets}. */
     public static final ConfigKey<CinTransferOptions.StyleTargets> STYLE_TARGETS = ConfigKey.custom(
             "transfer.style_targets", ConfigKey.Type.ENUM, CinTransferOptions.StyleTargets.CLASS,
-            "class, shift or quantile",
+            "class, shift, quantile or paired",
             s -> styleTargets(s.text()), CinTransferOptions.StyleTargets::key,
             "cin: what the style loss pulls a transfer towards: the style's mean statistics (class), or the input's "
                     + "own statistics moved by the style's mean change from the content images (shift), or mapped from "
-                    + "their distribution over the content images to the style's, quantile by quantile (quantile; see "
-                    + "docs/transfer.md)");
+                    + "their distribution over the content images to the style's, quantile by quantile (quantile), or the "
+                    + "statistics of the input's own true rendering in the style, found as for transfer.paired_weight "
+                    + "(paired; see docs/transfer.md)");
     /** {@code transfer.colour_map}. */
     public static final ConfigKey<Boolean> COLOUR_MAP = ConfigKey.ofBoolean("transfer.colour_map", false,
             "cin with transfer.residual: true: add a per-style pointwise colour map (a small network of each "
@@ -199,7 +200,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
 
     /** {@code transfer.balance_styles}. */
     public static final ConfigKey<Boolean> BALANCE_STYLES = ConfigKey.ofBoolean("transfer.balance_styles", false,
-            "cin with transfer.style_targets: shift or quantile, or with transfer.paired_weight: weight each style's "
+            "cin with transfer.style_targets: shift, quantile or paired, or with transfer.paired_weight: weight each style's "
                     + "statistic and paired errors so that every style counts alike, a style close to the photographs as "
                     + "much as a far one (see docs/transfer.md)");
 
@@ -675,7 +676,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
 
     private static CinTransferOptions.StyleTargets styleTargets(String text) {
         return choice(text, CinTransferOptions.StyleTargets.values(), CinTransferOptions.StyleTargets::key,
-                "class, shift or quantile");
+                "class, shift, quantile or paired");
     }
 
     /** The value whose key is the text (trimmed, any case), or an error naming what was expected. */

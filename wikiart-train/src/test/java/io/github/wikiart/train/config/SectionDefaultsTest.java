@@ -140,7 +140,7 @@ class SectionDefaultsTest {
                         LearningRateSchedule.CONSTANT)));
         assertEquals("transfer.colour_map: true needs transfer.residual: true (the colour map is added to a residual "
                 + "network's change)", refusedLoading("transfer:\n  colour_map: true\n"));
-        assertEquals("config line 2: transfer.style_targets: expected class, shift or quantile, got 'mean'",
+        assertEquals("config line 2: transfer.style_targets: expected class, shift, quantile or paired, got 'mean'",
                 refusedLoading("transfer:\n  style_targets: mean\n"));
         assertEquals("config line 2: transfer.histogram_weight: expected a number in 0.0..1.0E12, got '-1'",
                 refusedLoading("transfer:\n  histogram_weight: -1\n"));

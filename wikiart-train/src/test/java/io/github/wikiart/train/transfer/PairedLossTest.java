@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -168,15 +169,24 @@ class PairedLossTest {
                 false, 0, pairedWeight, 2);
     }
 
-    @Test
-    void theTermIsItsWeightTimesTheMaskedMeanAbsoluteDifference() throws Exception {
-        FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, FeatureStack.RANDOM_CHANNELS,
-                FeatureStack.RANDOM_STRIDES);
-        Nd4j.getRandom().setSeed(4);
+    private static FeatureStack randomStack() {
+        return FeatureStack.random(3, DataType.FLOAT, FeatureStack.RANDOM_CHANNELS, FeatureStack.RANDOM_STRIDES);
+    }
+
+    /** Random class targets for the stack's Gram matrices, two styles (any values: only shapes matter). */
+    private static List<INDArray> randomGramTargets(FeatureStack stack, long seed) {
+        Nd4j.getRandom().setSeed(seed);
         List<INDArray> targets = new ArrayList<>();
         for (int l = 0; l < stack.layers(); l++) {
             targets.add(Nd4j.rand(DataType.FLOAT, 2, stack.channels(l) * stack.channels(l)));
         }
+        return targets;
+    }
+
+    @Test
+    void theTermIsItsWeightTimesTheMaskedMeanAbsoluteDifference() throws Exception {
+        FeatureStack stack = randomStack();
+        List<INDArray> targets = randomGramTargets(stack, 4);
         CinTransferTrainer.LossSetup setup = new CinTransferTrainer.LossSetup(stack, false, targets, null, 0, null, 0);
         SameDiff with = CinTransferTrainer.trainingGraph(SIDE, 2, options(3, 1, 1), setup.withPaired(3, null), 1);
         SameDiff balanced = CinTransferTrainer.trainingGraph(SIDE, 2, options(3, 1, 1),
@@ -216,6 +226,50 @@ class PairedLossTest {
         in.get(PairedRenderings.MASK).putScalar(1, 0, 0, 0, 0.0);
         assertEquals(3 * sums[0] / values, with.output(in, CinTransferTrainer.PAIRED_TERM)
                 .get(CinTransferTrainer.PAIRED_TERM).getDouble(0), 1e-5 * expected);
+    }
+
+    @Test
+    void pairedTargetsAreTheStatisticsOfEachInputsOwnRendering() throws Exception {
+        FeatureStack stack = randomStack();
+        List<INDArray> targets = randomGramTargets(stack, 6);
+        targets.add(Nd4j.rand(DataType.FLOAT, 2, StyleLosses.TEXTURE_STATISTICS));
+        double textureWeight = 5;
+        CinTransferTrainer.LossSetup setup = new CinTransferTrainer.LossSetup(stack, false, targets, null, 0, null, 0,
+                null, StyleLosses.ColourChannels.RGBY, textureWeight).withPairedTargets()
+                .withPaired(0, Nd4j.createFromArray(0.5f, 4f));
+        SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, 2, options(0, 1, 1), setup, 1);
+        Nd4j.getRandom().setSeed(5);
+        sd.getVariable("out_W").getArr().assign(Nd4j.randn(DataType.FLOAT,
+                sd.getVariable("out_W").getArr().shape()).muli(0.1));
+        PairedRenderings pairs = PairedRenderings.of(train, content, styles, data);
+        Map<String, INDArray> in = new java.util.HashMap<>(pairs.batch(List.of("p0.png", "p1.png", "lonely.png"),
+                new int[] {1, 0, 0}));
+        in.put(CinTransferNet.INPUT, Nd4j.concat(0, read(content.get(0).path()), read(content.get(1).path()),
+                read(content.get(PICTURES).path())));
+        in.put(CinTransferNet.STYLE, Nd4j.createFromArray(new float[][] {{0, 1}, {1, 0}, {1, 0}}));
+        INDArray out = sd.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT);
+        // The texture term: each sample's mean squared CDF error against its own rendering's, times
+        // its style's balance (Invert 4, Dark 0.5) and its mask (the lonely picture has none).
+        SameDiff cdf = SameDiff.create();
+        SDVariable images = cdf.placeHolder("images", DataType.FLOAT, -1, SIDE, SIDE, 3);
+        StyleLosses.textureCdf(cdf, images, SIDE).rename("cdf");
+        INDArray cdfOut = cdf.output(Map.of("images", out), "cdf").get("cdf");
+        INDArray cdfTruth = cdf.output(Map.of("images", in.get(PairedRenderings.TARGET)), "cdf").get("cdf");
+        INDArray d = cdfOut.sub(cdfTruth);
+        INDArray perSample = d.mul(d).mean(1);
+        double expected = textureWeight * (4 * perSample.getDouble(0) + 0.5 * perSample.getDouble(1)) / 3;
+        double term = sd.output(in, CinTransferTrainer.TEXTURE_TERM).get(CinTransferTrainer.TEXTURE_TERM).getDouble(0);
+        assertTrue(expected > 1e-4, "the term is not trivially zero: " + expected);
+        assertEquals(expected, term, 1e-4 * expected);
+        assertTrue(sd.output(in, CinTransferTrainer.STYLE_TERM).get(CinTransferTrainer.STYLE_TERM).getDouble(0) > 0);
+        // An output equal to its rendering meets every paired target: both terms vanish, whatever
+        // the styles' mean statistics (random here) are.
+        in.put(PairedRenderings.TARGET, out);
+        in.get(PairedRenderings.MASK).assign(1);
+        assertEquals(0.0, sd.output(in, CinTransferTrainer.TEXTURE_TERM).get(CinTransferTrainer.TEXTURE_TERM)
+                .getDouble(0), 1e-9);
+        assertEquals(0.0, sd.output(in, CinTransferTrainer.STYLE_TERM).get(CinTransferTrainer.STYLE_TERM)
+                .getDouble(0), 1e-9);
     }
 
     @Test
