@@ -21,9 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param colourMap with a per-style colour map
  * @param positionChannels the decoder also sees {@link CinTransferNet#gridPatterns}
  * @param residualBlocks residual blocks at half resolution ({@link CinTransferNet#RESIDUAL_BLOCKS} by default)
+ * @param globalContext the decoder's last features are scaled and shifted per image by a small
+ *     network of the input's colour statistics and the style ({@link CinTransferNet#globalContext})
  */
 public record CinArchitecture(int numStyles, int width, DataType type, boolean upsample, boolean residual,
-                              boolean colourMap, boolean positionChannels, int residualBlocks) {
+                              boolean colourMap, boolean positionChannels, int residualBlocks,
+                              boolean globalContext) {
     /** Validates. */
     public CinArchitecture {
         if (numStyles < 2 || width < 1) {
@@ -32,6 +35,23 @@ public record CinArchitecture(int numStyles, int width, DataType type, boolean u
         if (residualBlocks < 1) {
             throw new IllegalArgumentException("need >= 1 residual block, got " + residualBlocks);
         }
+    }
+
+    /**
+     * The choices without global context.
+     *
+     * @param numStyles number of styles
+     * @param width channels of the first layer
+     * @param type the weights' data type
+     * @param upsample nearest upsampling + convolution instead of a transposed convolution
+     * @param residual the output is a change of the input
+     * @param colourMap with a per-style colour map
+     * @param positionChannels the decoder also sees {@link CinTransferNet#gridPatterns}
+     * @param residualBlocks residual blocks at half resolution
+     */
+    public CinArchitecture(int numStyles, int width, DataType type, boolean upsample, boolean residual,
+                           boolean colourMap, boolean positionChannels, int residualBlocks) {
+        this(numStyles, width, type, upsample, residual, colourMap, positionChannels, residualBlocks, false);
     }
 
     /**
@@ -69,7 +89,7 @@ public record CinArchitecture(int numStyles, int width, DataType type, boolean u
      * Reads the choices from a graph that holds a {@link CinTransferNet} (a training graph with its
      * losses too): the width and styles from the first layer's shapes, the upsampling from the
      * shape of {@code u1_W} (a transposed convolution stores its output channels first), the
-     * colour map and the position channels from their weights, the residual blocks by counting
+     * colour map, the position channels and the global context from their weights, the residual blocks by counting
      * their first convolutions ({@code r1a_W}, {@code r2a_W}, ...), and the residual form from what
      * feeds the final sigmoid (the last convolution itself, or a sum with the input's logit).
      *
@@ -101,7 +121,8 @@ public record CinArchitecture(int numStyles, int width, DataType type, boolean u
             throw new IllegalArgumentException("not a cin transfer network: the graph has no 'r1a_W'");
         }
         return new CinArchitecture(styles, width, sd.getVariable("c1_W").dataType(), upsample, residual,
-                sd.hasVariable("colour_W1"), sd.hasVariable("u1_pos_W"), blocks);
+                sd.hasVariable("colour_W1"), sd.hasVariable("u1_pos_W"), blocks,
+                sd.hasVariable(CinTransferNet.GLOBAL_PREFIX + "_W1"));
     }
 
     /**

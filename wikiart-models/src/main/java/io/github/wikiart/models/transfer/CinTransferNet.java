@@ -1,6 +1,7 @@
 package io.github.wikiart.models.transfer;
 
 import io.github.wikiart.models.NativeBackend;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.WeightsFormat;
@@ -221,6 +222,9 @@ public final class CinTransferNet {
                     .paddingMode(PaddingMode.SAME).dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO).build()));
         }
         h = block(sd, "u1", up, s, numStyles, w, true);
+        if (architecture.globalContext()) {
+            h = globalContext(sd, x, s, h, numStyles, w, type);
+        }
         SDVariable change = SdLayers.conv3(sd, "out", h, w, 3, 1, true);
         if (!residual) {
             sd.nn().sigmoid(OUTPUT, change);
@@ -256,6 +260,39 @@ public final class CinTransferNet {
         SDVariable out = sd.mmul(hidden, sd.reshape(styles.mmul(w2), -1L, h, 3L))
                 .add(sd.reshape(styles.mmul(b2), -1L, 1L, 3L));
         return sd.reshape(out, -1L, height, width, 3L);
+    }
+
+    /** Name prefix of {@link #globalContext}'s weights. */
+    public static final String GLOBAL_PREFIX = "global";
+    /** Hidden units of {@link #globalContext}'s network. */
+    public static final int GLOBAL_HIDDEN = 32;
+    /** Statistics per image that {@link #globalContext} sees: mean, standard deviation, minimum and maximum of R, G and B. */
+    public static final int GLOBAL_STATISTICS = 12;
+
+    /**
+     * Global context: the decoder's last features {@code h} ({@code [b, height, width, c]}) scaled
+     * and shifted per image, {@code h * (1 + gamma) + beta}, where {@code [gamma, beta]} =
+     * {@code W2 relu(W1 [statistics, style] + b1) + b2} and the statistics are each input
+     * channel's mean, standard deviation, minimum and maximum over the picture. The rest of the
+     * network sees only 3x3 neighbourhoods and normalises every feature map per image, so without
+     * this nothing it computes can depend on the whole picture, as a contrast stretch
+     * ({@code -normalize}) or a palette of a few colours does. {@code W2} and {@code b2} start at
+     * zero: the untrained network is the same as without it.
+     */
+    static SDVariable globalContext(SameDiff sd, SDVariable x, SDVariable styles, SDVariable h, int numStyles,
+                                    long channels, DataType type) {
+        SDVariable statistics = sd.concat(1, x.mean(1, 2), x.std(false, 1, 2), x.min(1, 2), x.max(1, 2));
+        long in = GLOBAL_STATISTICS + numStyles;
+        SDVariable w1 = sd.var(GLOBAL_PREFIX + "_W1", SdLayers.he(in, type, in, GLOBAL_HIDDEN));
+        SDVariable b1 = sd.var(GLOBAL_PREFIX + "_b1", Nd4j.zeros(type, GLOBAL_HIDDEN));
+        SDVariable w2 = sd.var(GLOBAL_PREFIX + "_W2", Nd4j.zeros(type, GLOBAL_HIDDEN, 2 * channels));
+        SDVariable b2 = sd.var(GLOBAL_PREFIX + "_b2", Nd4j.zeros(type, 2 * channels));
+        SDVariable hidden = sd.nn().relu(sd.concat(1, statistics, styles).mmul(w1).add(b1), 0.0);
+        SDVariable film = hidden.mmul(w2).add(b2);
+        SDVariable gamma = sd.reshape(film.get(SDIndex.all(), SDIndex.interval(0L, channels)), -1L, 1L, 1L, channels);
+        SDVariable beta = sd.reshape(film.get(SDIndex.all(), SDIndex.interval(channels, 2 * channels)), -1L, 1L, 1L,
+                channels);
+        return h.mul(gamma.add(1.0)).add(beta);
     }
 
     private static SDVariable block(SameDiff sd, String name, SDVariable conv, SDVariable styles, int numStyles,

@@ -73,6 +73,61 @@ class CinArchitectureTest {
     }
 
     @Test
+    void globalContextStartsSilentThenScalesEachPicturesFeaturesByItsStatistics() {
+        CinArchitecture plain = new CinArchitecture(2, 4, DataType.FLOAT, false, true, true, false, 2, false);
+        CinArchitecture global = new CinArchitecture(2, 4, DataType.FLOAT, false, true, true, false, 2, true);
+        SameDiff withContext = CinTransferNet.build(8, 8, global, 3);
+        assertEquals(global, CinArchitecture.of(withContext));
+        assertEquals(java.util.Set.of("global_W1", "global_b1", "global_W2", "global_b2"),
+                weights(withContext).stream().filter(n -> n.startsWith(CinTransferNet.GLOBAL_PREFIX))
+                        .collect(java.util.stream.Collectors.toSet()));
+        assertArrayEquals(new long[] {CinTransferNet.GLOBAL_STATISTICS + 2, CinTransferNet.GLOBAL_HIDDEN},
+                withContext.getVariable("global_W1").getArr().shape());
+        assertArrayEquals(new long[] {CinTransferNet.GLOBAL_HIDDEN, 8}, withContext.getVariable("global_W2").getArr().shape());
+        perturb(withContext);
+        // The same network without the context, holding the same weights.
+        SameDiff without = CinTransferNet.build(8, 8, plain, 3);
+        for (String name : weights(without)) {
+            without.getVariable(name).getArr().assign(withContext.getVariable(name).getArr());
+        }
+        Map<String, INDArray> in = inputs(5, 8, 8, 2, 1);
+        INDArray reference = without.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT);
+        assertEquals(reference, withContext.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT),
+                "W2 and b2 start at zero: the same function");
+        Nd4j.getRandom().setSeed(11);
+        withContext.getVariable("global_W2").getArr().assign(Nd4j.randn(DataType.FLOAT, CinTransferNet.GLOBAL_HIDDEN, 8));
+        INDArray changed = withContext.output(in, CinTransferNet.OUTPUT).get(CinTransferNet.OUTPUT);
+        assertTrue(changed.sub(reference).amaxNumber().doubleValue() > 1e-3, "trained, it changes the output");
+        // A rebuild at the same size reproduces it.
+        assertEquals(changed, CinArchitecture.of(withContext).atSize(withContext, 8, 8).output(in, CinTransferNet.OUTPUT)
+                .get(CinTransferNet.OUTPUT));
+    }
+
+    @Test
+    void globalContextGradientsMatchFiniteDifferences() {
+        DataType before = Nd4j.dataType();
+        try {
+            Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+            Nd4j.getRandom().setSeed(13);
+            SameDiff sd = SameDiff.create();
+            org.nd4j.autodiff.samediff.SDVariable x = sd.constant(Nd4j.rand(DataType.DOUBLE, 2, 4, 4, 3));
+            org.nd4j.autodiff.samediff.SDVariable styles = sd.constant(Nd4j.createFromArray(new double[][] {{1, 0},
+                    {0, 1}}));
+            org.nd4j.autodiff.samediff.SDVariable h = sd.var("h", Nd4j.rand(DataType.DOUBLE, 2, 4, 4, 3));
+            org.nd4j.autodiff.samediff.SDVariable out = CinTransferNet.globalContext(sd, x, styles, h, 2, 3,
+                    DataType.DOUBLE);
+            sd.getVariable("global_W2").getArr().assign(Nd4j.randn(DataType.DOUBLE, CinTransferNet.GLOBAL_HIDDEN, 6));
+            sd.getVariable("global_b2").getArr().assign(Nd4j.randn(DataType.DOUBLE, 6));
+            StyleLosses.mse(sd, out, sd.constant(Nd4j.rand(DataType.DOUBLE, 2, 4, 4, 3))).rename("loss");
+            sd.setLossVariables("loss");
+            assertTrue(org.nd4j.autodiff.validation.GradCheckUtil.checkGradients(sd, new java.util.HashMap<>(), 1e-6,
+                    1e-3, 1e-8, false, true));
+        } finally {
+            Nd4j.setDefaultDataTypes(before, before);
+        }
+    }
+
+    @Test
     void gridPatternsAreStripesOfTheCoordinates() {
         INDArray g = CinTransferNet.gridPatterns(6, 12);
         assertArrayEquals(new long[] {1, 6, 12, CinTransferNet.GRID_CHANNELS}, g.shape());

@@ -45,6 +45,9 @@ import java.util.Objects;
  *     hold one ({@link PairedRenderings})
  * @param residualBlocks residual blocks of the network
  *     ({@link io.github.wikiart.models.transfer.CinTransferNet#RESIDUAL_BLOCKS} by default)
+ * @param globalContext the decoder's last features are scaled and shifted per image by a small
+ *     network of the input's colour statistics and the style
+ *     ({@link io.github.wikiart.models.transfer.CinArchitecture#globalContext})
  */
 public record CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
                                  double learningRate, long seed, boolean upsample, boolean residual, Features features,
@@ -52,7 +55,8 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                                  boolean colourMap, double histogramWeight, double classifierWeight,
                                  StyleLosses.ColourChannels histogramChannels, double textureWeight,
                                  boolean positionChannels, boolean greyContent, boolean balanceStyles,
-                                 double adversarialWeight, double pairedWeight, int residualBlocks) {
+                                 double adversarialWeight, double pairedWeight, int residualBlocks,
+                                 boolean globalContext) {
     /** What statistics a transfer to a style is pulled towards. */
     public enum StyleTargets {
         /**
@@ -244,6 +248,47 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
                 featureEpochs, schedule, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
                 textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight, 0,
                 io.github.wikiart.models.transfer.CinTransferNet.RESIDUAL_BLOCKS);
+    }
+
+    /**
+     * Options without global context.
+     *
+     * @param width channels of the network's first layer
+     * @param styleWeight weight of the style loss
+     * @param contentWeight weight of the content loss
+     * @param epochs passes over the content images
+     * @param batchSize images per step
+     * @param learningRate Adam's learning rate
+     * @param seed seed of the weights, the loss features and the random target styles
+     * @param upsample nearest upsampling + convolution in the decoder
+     * @param residual the network outputs a change of its input
+     * @param features where the loss features come from
+     * @param featureEpochs passes over the training images when the loss features are trained
+     * @param schedule how the learning rate changes from epoch to epoch
+     * @param styleTargets what statistics a transfer to a style is pulled towards
+     * @param colourMap a per-style pointwise colour map (residual networks only)
+     * @param histogramWeight weight of the colour-distribution loss (0: none)
+     * @param classifierWeight weight of the classifier loss (0: none; needs trained features)
+     * @param histogramChannels the colour directions of the colour-distribution loss
+     * @param textureWeight weight of the texture-distribution loss (0: none)
+     * @param positionChannels the decoder also sees fixed stripes of the pixel coordinates
+     * @param greyContent the content loss compares the grey versions of output and input
+     * @param balanceStyles each style's statistic and paired errors weighted so that every style counts alike
+     * @param adversarialWeight weight of the adversarial loss (0: none; needs trained features)
+     * @param pairedWeight weight of the paired loss (0: none)
+     * @param residualBlocks residual blocks of the network
+     */
+    public CinTransferOptions(int width, double styleWeight, double contentWeight, int epochs, int batchSize,
+                              double learningRate, long seed, boolean upsample, boolean residual, Features features,
+                              int featureEpochs, LearningRateSchedule schedule, StyleTargets styleTargets,
+                              boolean colourMap, double histogramWeight, double classifierWeight,
+                              StyleLosses.ColourChannels histogramChannels, double textureWeight,
+                              boolean positionChannels, boolean greyContent, boolean balanceStyles,
+                              double adversarialWeight, double pairedWeight, int residualBlocks) {
+        this(width, styleWeight, contentWeight, epochs, batchSize, learningRate, seed, upsample, residual, features,
+                featureEpochs, schedule, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
+                textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight, pairedWeight,
+                residualBlocks, false);
     }
 
     /** Where the loss features come from. */

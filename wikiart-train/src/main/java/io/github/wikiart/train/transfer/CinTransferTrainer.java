@@ -645,7 +645,7 @@ public final class CinTransferTrainer {
                                           int batchesPerEpoch) {
         SameDiff sd = CinTransferNet.build(side, side, new CinArchitecture(numStyles, options.width(), DataType.FLOAT,
                 options.upsample(), options.residual(), options.colourMap(), options.positionChannels(),
-                options.residualBlocks()),
+                options.residualBlocks(), options.globalContext()),
                 Seeds.derive(options.seed(), "transfer/init"));
         addLoss(sd, loss, side, options.styleWeight(), options.contentWeight(), options.greyContent());
         String[] features = loss.paired()

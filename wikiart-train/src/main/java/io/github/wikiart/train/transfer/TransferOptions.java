@@ -61,6 +61,8 @@ import java.util.Locale;
  *     training images hold one (0: none)
  * @param residualBlocks {@code transfer.residual_blocks}: cin: residual blocks of the network (2; Johnson
  *     et al. use 5)
+ * @param globalContext {@code transfer.global_context}: cin: the decoder's last features are scaled and
+ *     shifted per image by a small network of the input's colour statistics and the style
  * @param earlyStoppingPatience {@code transfer.early_stopping_patience}: epochs of a phase without an
  *     improvement of its score (cin: the probe loss; seed: the epoch's loss) before it stops, 0 = never
  * @param minDelta {@code transfer.min_delta}: the smallest fall of that loss that counts
@@ -75,7 +77,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                               StyleLosses.ColourChannels histogramChannels, double textureWeight,
                               boolean positionChannels, boolean greyContent, boolean balanceStyles,
                               double adversarialWeight, double pairedWeight, int residualBlocks,
-                              int earlyStoppingPatience, double minDelta) {
+                              boolean globalContext, int earlyStoppingPatience, double minDelta) {
     /** The {@code cin} method's default style weight with trained features (relative errors). */
     public static final double CIN_STYLE_WEIGHT = 10.0;
     /** The {@code cin} method's default content weight with trained features (relative errors). */
@@ -223,6 +225,13 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             "cin: residual blocks of the network at half resolution, each two 3x3 convolutions with conditional "
                     + "instance normalisation (Johnson et al. use 5; see docs/transfer.md)");
 
+    /** {@code transfer.global_context}. */
+    public static final ConfigKey<Boolean> GLOBAL_CONTEXT = ConfigKey.ofBoolean("transfer.global_context", false,
+            "cin: the decoder's last features are scaled and shifted per image by a small network of the input's "
+                    + "colour statistics (each channel's mean, standard deviation, minimum and maximum) and the style, "
+                    + "so that the change can depend on the whole picture, as a contrast stretch or a palette does "
+                    + "(see docs/transfer.md)");
+
     /** {@code transfer.early_stopping_patience}. */
     public static final ConfigKey<Integer> EARLY_STOPPING_PATIENCE = TrainingKeys.earlyStoppingPatience("transfer");
     /** {@code transfer.min_delta}. */
@@ -233,8 +242,8 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             STYLE_WEIGHT, CONTENT_WEIGHT, STYLE_LAYERS, EMBED_DIM, AUTOENCODER_RUN, DECODER, FEATURES, FEATURE_EPOCHS,
             CONTENT, LR_SCHEDULE, WARMUP_EPOCHS, RESIDUAL, STYLE_TARGETS, COLOUR_MAP, HISTOGRAM_WEIGHT,
             CLASSIFIER_WEIGHT, HISTOGRAM_CHANNELS, TEXTURE_WEIGHT, POSITION_CHANNELS,
-            GREY_CONTENT, BALANCE_STYLES, ADVERSARIAL_WEIGHT, PAIRED_WEIGHT, RESIDUAL_BLOCKS, EARLY_STOPPING_PATIENCE,
-            MIN_DELTA);
+            GREY_CONTENT, BALANCE_STYLES, ADVERSARIAL_WEIGHT, PAIRED_WEIGHT, RESIDUAL_BLOCKS, GLOBAL_CONTEXT,
+            EARLY_STOPPING_PATIENCE, MIN_DELTA);
 
     /**
      * Validates every field, naming the key, the value and what was expected; an empty path
@@ -288,6 +297,59 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                     + " needs " + FEATURES.name() + ": trained (the critic starts as the classifier trained with the "
                     + "loss features)");
         }
+    }
+
+    /**
+     * Options without global context ({@code transfer.global_context: false}).
+     *
+     * @param method {@code transfer.method}
+     * @param epochs {@code transfer.epochs}
+     * @param batchSize {@code transfer.batch_size}
+     * @param learningRate {@code transfer.learning_rate}
+     * @param width {@code transfer.width}
+     * @param styleWeight {@code transfer.style_weight}
+     * @param contentWeight {@code transfer.content_weight}
+     * @param styleLayers {@code transfer.style_layers}
+     * @param embedDim {@code transfer.embed_dim}
+     * @param autoencoderRun {@code transfer.autoencoder_run}
+     * @param decoder {@code transfer.decoder}
+     * @param features {@code transfer.features}
+     * @param featureEpochs {@code transfer.feature_epochs}
+     * @param content {@code transfer.content}
+     * @param lrSchedule {@code transfer.lr_schedule}
+     * @param warmupEpochs {@code transfer.warmup_epochs}
+     * @param residual {@code transfer.residual}
+     * @param styleTargets {@code transfer.style_targets}
+     * @param colourMap {@code transfer.colour_map}
+     * @param histogramWeight {@code transfer.histogram_weight}
+     * @param classifierWeight {@code transfer.classifier_weight}
+     * @param histogramChannels {@code transfer.histogram_channels}
+     * @param textureWeight {@code transfer.texture_weight}
+     * @param positionChannels {@code transfer.position_channels}
+     * @param greyContent {@code transfer.grey_content}
+     * @param balanceStyles {@code transfer.balance_styles}
+     * @param adversarialWeight {@code transfer.adversarial_weight}
+     * @param pairedWeight {@code transfer.paired_weight}
+     * @param residualBlocks {@code transfer.residual_blocks}
+     * @param earlyStoppingPatience {@code transfer.early_stopping_patience}
+     * @param minDelta {@code transfer.min_delta}
+     */
+    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
+                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
+                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
+                           CinTransferOptions.Features features, int featureEpochs, Path content,
+                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
+                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
+                           double histogramWeight, double classifierWeight,
+                           StyleLosses.ColourChannels histogramChannels, double textureWeight,
+                           boolean positionChannels, boolean greyContent, boolean balanceStyles,
+                           double adversarialWeight, double pairedWeight, int residualBlocks,
+                           int earlyStoppingPatience, double minDelta) {
+        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
+                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
+                styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels, textureWeight,
+                positionChannels, greyContent, balanceStyles, adversarialWeight, pairedWeight, residualBlocks,
+                GLOBAL_CONTEXT.defaultValue(), earlyStoppingPatience, minDelta);
     }
 
     /**
@@ -532,7 +594,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
                 v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS), v.get(GREY_CONTENT),
                 v.get(BALANCE_STYLES), v.get(ADVERSARIAL_WEIGHT), v.get(PAIRED_WEIGHT), v.get(RESIDUAL_BLOCKS),
-                v.get(EARLY_STOPPING_PATIENCE),
+                v.get(GLOBAL_CONTEXT), v.get(EARLY_STOPPING_PATIENCE),
                 v.get(MIN_DELTA));
     }
 
@@ -553,6 +615,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 .set(POSITION_CHANNELS, positionChannels).set(GREY_CONTENT, greyContent)
                 .set(BALANCE_STYLES, balanceStyles).set(ADVERSARIAL_WEIGHT, adversarialWeight)
                 .set(PAIRED_WEIGHT, pairedWeight).set(RESIDUAL_BLOCKS, residualBlocks)
+                .set(GLOBAL_CONTEXT, globalContext)
                 .set(EARLY_STOPPING_PATIENCE, earlyStoppingPatience)
                 .set(MIN_DELTA, minDelta);
     }
@@ -568,7 +631,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
                 styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
                 warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
                 textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight, pairedWeight,
-                residualBlocks, earlyStoppingPatience,
+                residualBlocks, globalContext, earlyStoppingPatience,
                 minDelta);
     }
 
@@ -592,7 +655,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
                 learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
                 histogramWeight, classifierWeight, histogramChannels, textureWeight, positionChannels,
-                greyContent, balanceStyles, adversarialWeight, pairedWeight, residualBlocks);
+                greyContent, balanceStyles, adversarialWeight, pairedWeight, residualBlocks, globalContext);
     }
 
     /**

@@ -187,6 +187,7 @@ public final class TransferRun {
             summary.put("adversarial_weight", options.adversarialWeight());
             summary.put("paired_weight", options.pairedWeight());
             summary.put("residual_blocks", options.residualBlocks());
+            summary.put("global_context", options.globalContext());
             summary.put("lr_schedule", options.schedule().shape().configName());
             summary.put("content", options.content() == null ? "training images" : options.content().toString());
         }

@@ -52,6 +52,7 @@ class ConfigSchemaTest {
                 "transfer.position_channels", "transfer.grey_content",
                 "transfer.balance_styles",
                 "transfer.adversarial_weight", "transfer.paired_weight", "transfer.residual_blocks",
+                "transfer.global_context",
                 "transfer.early_stopping_patience", "transfer.min_delta"),
                 ConfigSchema.keyNames());
         assertEquals(Set.of("data", "output", "classifier", "autoencoder", "transfer"), ConfigSchema.sections());

@@ -126,6 +126,7 @@ class ConfigWriterTest {
                   adversarial_weight: 0.0
                   paired_weight: 0.0
                   residual_blocks: 2
+                  global_context: false
                   early_stopping_patience: 0
                   min_delta: 0.0
                 """, yaml);
