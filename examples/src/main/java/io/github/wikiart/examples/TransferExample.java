@@ -10,7 +10,6 @@ import io.github.wikiart.reports.transfer.TransferGrid;
 import io.github.wikiart.reports.transfer.TransferTraining;
 import io.github.wikiart.train.autoencoder.AutoencoderOptions;
 import io.github.wikiart.train.classifier.ClassifierOptions;
-import io.github.wikiart.train.LearningRateSchedule;
 import io.github.wikiart.train.transfer.CinTransferOptions;
 import io.github.wikiart.train.transfer.TransferOptions;
 import java.nio.file.Files;
@@ -59,9 +58,8 @@ public final class TransferExample {
                     .write(dataDir);
         }
         DataOptions data = DataOptions.defaults(dataDir).withImageSize(imageSize).withSeed(9);
-        TransferOptions options = new TransferOptions("cin", epochs, 4, 1e-3, 8, Double.NaN, Double.NaN,
-                List.of(1, 2, 3), 300, null, false, true, CinTransferOptions.Features.RANDOM, 1, null,
-                LearningRateSchedule.CONSTANT);
+        TransferOptions options = TransferOptions.builder().method("cin").epochs(epochs).batchSize(4).width(8)
+                .residual(true).features(CinTransferOptions.Features.RANDOM).featureEpochs(1).build();
         TransferTraining.Result transfer = TransferTraining.train(data, options, AutoencoderOptions.defaults(),
                 RunLocation.under(outDir), JobListener.NONE);
         // The judge must never have seen the transfer: its own seed, so its own shuffles and weights.

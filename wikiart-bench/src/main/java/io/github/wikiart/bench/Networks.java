@@ -165,9 +165,11 @@ public final class Networks {
         }
         FeatureStack features = FeatureStack.random(1, DataType.FLOAT, FeatureStack.RANDOM_CHANNELS,
                 FeatureStack.RANDOM_STRIDES);
-        SameDiff sd = CinTransferTrainer.trainingGraph(side, styles, new CinTransferOptions(16, 1e6, 5, 1, batch, 1e-3,
-                1, false, false, CinTransferOptions.Features.RANDOM, 1, io.github.wikiart.train.LearningRateSchedule.CONSTANT), features,
-                false, targets);
+        CinTransferOptions options = CinTransferOptions.builder().width(16).styleWeight(1e6).contentWeight(5).epochs(1)
+                .batchSize(batch).learningRate(1e-3).seed(1).upsample(false).residual(false)
+                .features(CinTransferOptions.Features.RANDOM).featureEpochs(1)
+                .schedule(io.github.wikiart.train.LearningRateSchedule.CONSTANT).build();
+        SameDiff sd = CinTransferTrainer.trainingGraph(side, styles, options, features, false, targets);
         return new TransferCase(sd, features, targets, Nd4j.rand(DataType.FLOAT, batch, side, side, 3),
                 oneHot(batch, styles));
     }

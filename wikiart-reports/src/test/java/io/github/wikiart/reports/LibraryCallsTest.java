@@ -26,10 +26,8 @@ import io.github.wikiart.reports.transfer.TransferTraining;
 import io.github.wikiart.train.autoencoder.AutoencoderOptions;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.classifier.ClassifierOptions;
-import io.github.wikiart.train.LearningRateSchedule;
 import io.github.wikiart.train.classifier.Prediction;
 import io.github.wikiart.train.RunFolder;
-import io.github.wikiart.train.transfer.CinTransferOptions;
 import io.github.wikiart.train.transfer.TransferOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,9 +177,8 @@ class LibraryCallsTest {
     }
 
     static TransferOptions transfer(String method, Path autoencoderRun) {
-        return new TransferOptions(method, 1, 4, 1e-3, 4, Double.NaN, Double.NaN, List.of(1, 2, 3), 8,
-                autoencoderRun, false, false, CinTransferOptions.Features.RANDOM, 1, null,
-                LearningRateSchedule.CONSTANT);
+        return TransferOptions.builder().method(method).epochs(1).batchSize(4).width(4).embedDim(8)
+                .autoencoderRun(autoencoderRun).featureEpochs(1).build();
     }
 
     @Test

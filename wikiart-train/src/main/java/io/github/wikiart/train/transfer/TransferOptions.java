@@ -299,285 +299,19 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         }
     }
 
-    /**
-     * Options without global context ({@code transfer.global_context: false}).
-     *
-     * @param method {@code transfer.method}
-     * @param epochs {@code transfer.epochs}
-     * @param batchSize {@code transfer.batch_size}
-     * @param learningRate {@code transfer.learning_rate}
-     * @param width {@code transfer.width}
-     * @param styleWeight {@code transfer.style_weight}
-     * @param contentWeight {@code transfer.content_weight}
-     * @param styleLayers {@code transfer.style_layers}
-     * @param embedDim {@code transfer.embed_dim}
-     * @param autoencoderRun {@code transfer.autoencoder_run}
-     * @param decoder {@code transfer.decoder}
-     * @param features {@code transfer.features}
-     * @param featureEpochs {@code transfer.feature_epochs}
-     * @param content {@code transfer.content}
-     * @param lrSchedule {@code transfer.lr_schedule}
-     * @param warmupEpochs {@code transfer.warmup_epochs}
-     * @param residual {@code transfer.residual}
-     * @param styleTargets {@code transfer.style_targets}
-     * @param colourMap {@code transfer.colour_map}
-     * @param histogramWeight {@code transfer.histogram_weight}
-     * @param classifierWeight {@code transfer.classifier_weight}
-     * @param histogramChannels {@code transfer.histogram_channels}
-     * @param textureWeight {@code transfer.texture_weight}
-     * @param positionChannels {@code transfer.position_channels}
-     * @param greyContent {@code transfer.grey_content}
-     * @param balanceStyles {@code transfer.balance_styles}
-     * @param adversarialWeight {@code transfer.adversarial_weight}
-     * @param pairedWeight {@code transfer.paired_weight}
-     * @param residualBlocks {@code transfer.residual_blocks}
-     * @param earlyStoppingPatience {@code transfer.early_stopping_patience}
-     * @param minDelta {@code transfer.min_delta}
-     */
-    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
-                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
-                           CinTransferOptions.Features features, int featureEpochs, Path content,
-                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
-                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
-                           double histogramWeight, double classifierWeight,
-                           StyleLosses.ColourChannels histogramChannels, double textureWeight,
-                           boolean positionChannels, boolean greyContent, boolean balanceStyles,
-                           double adversarialWeight, double pairedWeight, int residualBlocks,
-                           int earlyStoppingPatience, double minDelta) {
-        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
-                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
-                styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels, textureWeight,
-                positionChannels, greyContent, balanceStyles, adversarialWeight, pairedWeight, residualBlocks,
-                GLOBAL_CONTEXT.defaultValue(), earlyStoppingPatience, minDelta);
-    }
-
-    /**
-     * Options without the paired loss.
-     *
-     * @param method {@code cin} or {@code seed}
-     * @param epochs passes over the training images
-     * @param batchSize images per step
-     * @param learningRate Adam's learning rate
-     * @param width channels of the first layer of the {@code cin} network
-     * @param styleWeight weight of the style loss, NaN for the method's default
-     * @param contentWeight weight of the content loss, NaN for the method's default
-     * @param styleLayers seed: encoder layers of the style loss
-     * @param embedDim seed: size of the style embedding
-     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
-     * @param decoder cin: the decoder's upsampling
-     * @param features cin: where the loss features come from
-     * @param featureEpochs cin with trained features: passes that train them
-     * @param content cin: a folder of images to restyle, or null for the training images
-     * @param lrSchedule cin: the learning-rate schedule's shape
-     * @param warmupEpochs cin: epochs of linear warm-up
-     * @param residual cin: the network outputs a change of its input
-     * @param styleTargets cin: class means or shifted input statistics
-     * @param colourMap cin: a per-style pointwise colour map
-     * @param histogramWeight cin: weight of the colour-distribution loss
-     * @param classifierWeight cin: weight of the classifier loss
-     * @param histogramChannels cin: the colour directions of the colour-distribution loss
-     * @param textureWeight cin: weight of the texture-distribution loss
-     * @param positionChannels cin: the decoder also sees fixed stripes of the pixel coordinates
-     * @param greyContent cin: the content loss compares grey versions of output and input
-     * @param balanceStyles cin: every style's statistic errors count alike
-     * @param adversarialWeight cin: weight of the adversarial loss
-     * @param earlyStoppingPatience epochs without improvement before a phase stops, 0 = never
-     * @param minDelta the smallest fall of the loss that counts
-     */
-    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
-                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
-                           CinTransferOptions.Features features, int featureEpochs, Path content,
-                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
-                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
-                           double histogramWeight, double classifierWeight,
-                           StyleLosses.ColourChannels histogramChannels, double textureWeight,
-                           boolean positionChannels, boolean greyContent, boolean balanceStyles,
-                           double adversarialWeight, int earlyStoppingPatience, double minDelta) {
-        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
-                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
-                styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels, textureWeight,
-                positionChannels, greyContent, balanceStyles, adversarialWeight, PAIRED_WEIGHT.defaultValue(),
-                RESIDUAL_BLOCKS.defaultValue(), earlyStoppingPatience, minDelta);
-    }
-
-    /**
-     * Options without the adversarial loss.
-     *
-     * @param method {@code cin} or {@code seed}
-     * @param epochs passes over the training images
-     * @param batchSize images per step
-     * @param learningRate Adam's learning rate
-     * @param width channels of the first layer of the {@code cin} network
-     * @param styleWeight weight of the style loss, NaN for the method's default
-     * @param contentWeight weight of the content loss, NaN for the method's default
-     * @param styleLayers seed: encoder layers of the style loss
-     * @param embedDim seed: size of the style embedding
-     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
-     * @param decoder cin: the decoder's upsampling
-     * @param features cin: where the loss features come from
-     * @param featureEpochs cin with trained features: passes that train them
-     * @param content cin: a folder of images to restyle, or null for the training images
-     * @param lrSchedule cin: the learning-rate schedule's shape
-     * @param warmupEpochs cin: epochs of linear warm-up
-     * @param residual cin: the network outputs a change of its input
-     * @param styleTargets cin: class means or shifted input statistics
-     * @param colourMap cin: a per-style pointwise colour map
-     * @param histogramWeight cin: weight of the colour-distribution loss
-     * @param classifierWeight cin: weight of the classifier loss
-     * @param histogramChannels cin: the colour directions of the colour-distribution loss
-     * @param textureWeight cin: weight of the texture-distribution loss
-     * @param positionChannels cin: the decoder also sees fixed stripes of the pixel coordinates
-     * @param greyContent cin: the content loss compares grey versions of output and input
-     * @param balanceStyles cin: every style's statistic errors count alike
-     * @param earlyStoppingPatience epochs without improvement before a phase stops, 0 = never
-     * @param minDelta the smallest fall of the loss that counts
-     */
-    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
-                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
-                           CinTransferOptions.Features features, int featureEpochs, Path content,
-                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
-                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap,
-                           double histogramWeight, double classifierWeight,
-                           StyleLosses.ColourChannels histogramChannels, double textureWeight,
-                           boolean positionChannels, boolean greyContent, boolean balanceStyles,
-                           int earlyStoppingPatience, double minDelta) {
-        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
-                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
-                styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels, textureWeight,
-                positionChannels, greyContent, balanceStyles, ADVERSARIAL_WEIGHT.defaultValue(), earlyStoppingPatience,
-                minDelta);
-    }
-
-    /**
-     * Options without the classifier loss.
-     *
-     * @param method {@code cin} or {@code seed}
-     * @param epochs passes over the training images
-     * @param batchSize images per step
-     * @param learningRate Adam's learning rate
-     * @param width channels of the first layer of the {@code cin} network
-     * @param styleWeight weight of the style loss, NaN for the method's default
-     * @param contentWeight weight of the content loss, NaN for the method's default
-     * @param styleLayers seed: encoder layers of the style loss
-     * @param embedDim seed: size of the style embedding
-     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
-     * @param decoder cin: the decoder's upsampling
-     * @param features cin: where the loss features come from
-     * @param featureEpochs cin with trained features: passes that train them
-     * @param content cin: a folder of images to restyle, or null for the training images
-     * @param lrSchedule cin: the learning-rate schedule's shape
-     * @param warmupEpochs cin: epochs of linear warm-up
-     * @param residual cin: the network outputs a change of its input
-     * @param styleTargets cin: class means or shifted input statistics
-     * @param colourMap cin: a per-style pointwise colour map
-     * @param histogramWeight cin: weight of the colour-distribution loss
-     * @param earlyStoppingPatience epochs without improvement before a phase stops, 0 = never
-     * @param minDelta the smallest fall of the loss that counts
-     */
-    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
-                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
-                           CinTransferOptions.Features features, int featureEpochs, Path content,
-                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
-                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap, double histogramWeight,
-                           int earlyStoppingPatience, double minDelta) {
-        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
-                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
-                styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
-                HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
-                GREY_CONTENT.defaultValue(), BALANCE_STYLES.defaultValue(), earlyStoppingPatience, minDelta);
-    }
-
-    /**
-     * Options without early stopping.
-     *
-     * @param method {@code cin} or {@code seed}
-     * @param epochs passes over the training images
-     * @param batchSize images per step
-     * @param learningRate Adam's learning rate
-     * @param width channels of the first layer of the {@code cin} network
-     * @param styleWeight weight of the style loss, NaN for the method's default
-     * @param contentWeight weight of the content loss, NaN for the method's default
-     * @param styleLayers seed: encoder layers of the style loss
-     * @param embedDim seed: size of the style embedding
-     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
-     * @param decoder cin: the decoder's upsampling
-     * @param features cin: where the loss features come from
-     * @param featureEpochs cin with trained features: passes that train them
-     * @param content cin: a folder of images to restyle, or null for the training images
-     * @param lrSchedule cin: the learning-rate schedule's shape
-     * @param warmupEpochs cin: epochs of linear warm-up
-     * @param residual cin: the network outputs a change of its input
-     * @param styleTargets cin: class means or shifted input statistics
-     * @param colourMap cin: a per-style pointwise colour map
-     * @param histogramWeight cin: weight of the colour-distribution loss
-     */
-    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
-                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                           Path autoencoderRun, ConvAutoencoder.Upsampler decoder,
-                           CinTransferOptions.Features features, int featureEpochs, Path content,
-                           LearningRateSchedule.Shape lrSchedule, int warmupEpochs, boolean residual,
-                           CinTransferOptions.StyleTargets styleTargets, boolean colourMap, double histogramWeight) {
-        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
-                autoencoderRun, decoder, features, featureEpochs, content, lrSchedule, warmupEpochs, residual,
-                styleTargets, colourMap, histogramWeight, CLASSIFIER_WEIGHT.defaultValue(),
-                HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
-                GREY_CONTENT.defaultValue(), BALANCE_STYLES.defaultValue(),
-                EARLY_STOPPING_PATIENCE.defaultValue(),
-                MIN_DELTA.defaultValue());
-    }
-
-    /**
-     * Options with the decoder as a flag and the schedule as a value.
-     *
-     * @param method {@code cin} or {@code seed}
-     * @param epochs passes over the training images
-     * @param batchSize images per step
-     * @param learningRate Adam's learning rate
-     * @param width channels of the first layer of the {@code cin} network
-     * @param styleWeight weight of the style loss, NaN for the method's default
-     * @param contentWeight weight of the content loss, NaN for the method's default
-     * @param styleLayers seed: encoder layers of the style loss
-     * @param embedDim seed: size of the style embedding
-     * @param autoencoderRun seed: a trained autoencoder run, or null to train one
-     * @param upsample cin: nearest upsampling + convolution instead of a transposed convolution
-     * @param residual cin: the network outputs a change of its input
-     * @param features cin: where the loss features come from
-     * @param featureEpochs cin with trained features: passes that train them
-     * @param content cin: a folder of images to restyle, or null for the training images
-     * @param schedule cin: how the learning rate changes from epoch to epoch
-     */
-    public TransferOptions(String method, int epochs, int batchSize, double learningRate, int width,
-                           double styleWeight, double contentWeight, List<Integer> styleLayers, int embedDim,
-                           Path autoencoderRun, boolean upsample, boolean residual,
-                           CinTransferOptions.Features features, int featureEpochs, Path content,
-                           LearningRateSchedule schedule) {
-        this(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight, styleLayers, embedDim,
-                autoencoderRun, upsample ? ConvAutoencoder.Upsampler.UPSAMPLE : ConvAutoencoder.Upsampler.TRANSPOSED,
-                features, featureEpochs, content, schedule.shape(), schedule.warmupEpochs(), residual,
-                STYLE_TARGETS.defaultValue(), COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(),
-                CLASSIFIER_WEIGHT.defaultValue(), HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(),
-                POSITION_CHANNELS.defaultValue(), GREY_CONTENT.defaultValue(), BALANCE_STYLES.defaultValue(),
-                EARLY_STOPPING_PATIENCE.defaultValue(),
-                MIN_DELTA.defaultValue());
-    }
-
     /** @return every key at its default: cin, 10 epochs, batch 8, Adam 0.001, width 16, automatic weights, random features */
     public static TransferOptions defaults() {
-        return new TransferOptions(METHOD.defaultValue(), EPOCHS.defaultValue(), BATCH_SIZE.defaultValue(),
-                LEARNING_RATE.defaultValue(), WIDTH.defaultValue(), STYLE_WEIGHT.defaultValue(),
-                CONTENT_WEIGHT.defaultValue(), STYLE_LAYERS.defaultValue(), EMBED_DIM.defaultValue(),
-                path(AUTOENCODER_RUN.defaultValue()), DECODER.defaultValue(), FEATURES.defaultValue(),
-                FEATURE_EPOCHS.defaultValue(), path(CONTENT.defaultValue()), LR_SCHEDULE.defaultValue(),
-                WARMUP_EPOCHS.defaultValue(), RESIDUAL.defaultValue(), STYLE_TARGETS.defaultValue(),
-                COLOUR_MAP.defaultValue(), HISTOGRAM_WEIGHT.defaultValue(), CLASSIFIER_WEIGHT.defaultValue(),
-                HISTOGRAM_CHANNELS.defaultValue(), TEXTURE_WEIGHT.defaultValue(), POSITION_CHANNELS.defaultValue(),
-                GREY_CONTENT.defaultValue(), BALANCE_STYLES.defaultValue(),
-                EARLY_STOPPING_PATIENCE.defaultValue(),
-                MIN_DELTA.defaultValue());
+        return builder().build();
+    }
+
+    /** @return a builder at every key's default ({@link #defaults()}) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these options */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -587,15 +321,40 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
      * @return the options
      */
     public static TransferOptions from(ConfigValues v) {
-        return new TransferOptions(v.get(METHOD), v.get(EPOCHS), v.get(BATCH_SIZE), v.get(LEARNING_RATE), v.get(WIDTH),
-                v.get(STYLE_WEIGHT), v.get(CONTENT_WEIGHT), v.get(STYLE_LAYERS), v.get(EMBED_DIM),
-                path(v.get(AUTOENCODER_RUN)), v.get(DECODER), v.get(FEATURES), v.get(FEATURE_EPOCHS),
-                path(v.get(CONTENT)), v.get(LR_SCHEDULE), v.get(WARMUP_EPOCHS), v.get(RESIDUAL),
-                v.get(STYLE_TARGETS), v.get(COLOUR_MAP), v.get(HISTOGRAM_WEIGHT), v.get(CLASSIFIER_WEIGHT),
-                v.get(HISTOGRAM_CHANNELS), v.get(TEXTURE_WEIGHT), v.get(POSITION_CHANNELS), v.get(GREY_CONTENT),
-                v.get(BALANCE_STYLES), v.get(ADVERSARIAL_WEIGHT), v.get(PAIRED_WEIGHT), v.get(RESIDUAL_BLOCKS),
-                v.get(GLOBAL_CONTEXT), v.get(EARLY_STOPPING_PATIENCE),
-                v.get(MIN_DELTA));
+        return builder()
+                .method(v.get(METHOD))
+                .epochs(v.get(EPOCHS))
+                .batchSize(v.get(BATCH_SIZE))
+                .learningRate(v.get(LEARNING_RATE))
+                .width(v.get(WIDTH))
+                .styleWeight(v.get(STYLE_WEIGHT))
+                .contentWeight(v.get(CONTENT_WEIGHT))
+                .styleLayers(v.get(STYLE_LAYERS))
+                .embedDim(v.get(EMBED_DIM))
+                .autoencoderRun(path(v.get(AUTOENCODER_RUN)))
+                .decoder(v.get(DECODER))
+                .features(v.get(FEATURES))
+                .featureEpochs(v.get(FEATURE_EPOCHS))
+                .content(path(v.get(CONTENT)))
+                .lrSchedule(v.get(LR_SCHEDULE))
+                .warmupEpochs(v.get(WARMUP_EPOCHS))
+                .residual(v.get(RESIDUAL))
+                .styleTargets(v.get(STYLE_TARGETS))
+                .colourMap(v.get(COLOUR_MAP))
+                .histogramWeight(v.get(HISTOGRAM_WEIGHT))
+                .classifierWeight(v.get(CLASSIFIER_WEIGHT))
+                .histogramChannels(v.get(HISTOGRAM_CHANNELS))
+                .textureWeight(v.get(TEXTURE_WEIGHT))
+                .positionChannels(v.get(POSITION_CHANNELS))
+                .greyContent(v.get(GREY_CONTENT))
+                .balanceStyles(v.get(BALANCE_STYLES))
+                .adversarialWeight(v.get(ADVERSARIAL_WEIGHT))
+                .pairedWeight(v.get(PAIRED_WEIGHT))
+                .residualBlocks(v.get(RESIDUAL_BLOCKS))
+                .globalContext(v.get(GLOBAL_CONTEXT))
+                .earlyStoppingPatience(v.get(EARLY_STOPPING_PATIENCE))
+                .minDelta(v.get(MIN_DELTA))
+                .build();
     }
 
     /**
@@ -627,12 +386,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
      * @return the options
      */
     public TransferOptions withEpochs(int newEpochs) {
-        return new TransferOptions(method, newEpochs, batchSize, learningRate, width, styleWeight, contentWeight,
-                styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
-                warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight, histogramChannels,
-                textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight, pairedWeight,
-                residualBlocks, globalContext, earlyStoppingPatience,
-                minDelta);
+        return toBuilder().epochs(newEpochs).build();
     }
 
     /** @return cin: whether the decoder upsamples by nearest neighbours + convolution ({@code decoder: upsample}) */
@@ -652,10 +406,14 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
      * @return width, effective weights, epochs, batch, learning rate, decoder, residual, features and schedule
      */
     public CinTransferOptions cin(long seed) {
-        return new CinTransferOptions(width, effectiveStyleWeight(), effectiveContentWeight(), epochs, batchSize,
-                learningRate, seed, upsample(), residual, features, featureEpochs, schedule(), styleTargets, colourMap,
-                histogramWeight, classifierWeight, histogramChannels, textureWeight, positionChannels,
-                greyContent, balanceStyles, adversarialWeight, pairedWeight, residualBlocks, globalContext);
+        return CinTransferOptions.builder().width(width).styleWeight(effectiveStyleWeight())
+                .contentWeight(effectiveContentWeight()).epochs(epochs).batchSize(batchSize).learningRate(learningRate)
+                .seed(seed).upsample(upsample()).residual(residual).features(features).featureEpochs(featureEpochs)
+                .schedule(schedule()).styleTargets(styleTargets).colourMap(colourMap).histogramWeight(histogramWeight)
+                .classifierWeight(classifierWeight).histogramChannels(histogramChannels).textureWeight(textureWeight)
+                .positionChannels(positionChannels).greyContent(greyContent).balanceStyles(balanceStyles)
+                .adversarialWeight(adversarialWeight).pairedWeight(pairedWeight).residualBlocks(residualBlocks)
+                .globalContext(globalContext).build();
     }
 
     /**
@@ -801,5 +559,296 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
             sb.append(sb.length() == 0 ? "" : ",").append(l);
         }
         return sb.toString();
+    }
+
+    /**
+     * Builds {@link TransferOptions}: one setter per component (per {@code transfer} key), named like it;
+     * {@link #build()} validates. Starts at the keys' defaults ({@link TransferOptions#defaults()}).
+     */
+    public static final class Builder {
+        private String method = METHOD.defaultValue();
+        private int epochs = EPOCHS.defaultValue();
+        private int batchSize = BATCH_SIZE.defaultValue();
+        private double learningRate = LEARNING_RATE.defaultValue();
+        private int width = WIDTH.defaultValue();
+        private double styleWeight = STYLE_WEIGHT.defaultValue();
+        private double contentWeight = CONTENT_WEIGHT.defaultValue();
+        private List<Integer> styleLayers = STYLE_LAYERS.defaultValue();
+        private int embedDim = EMBED_DIM.defaultValue();
+        private Path autoencoderRun = path(AUTOENCODER_RUN.defaultValue());
+        private ConvAutoencoder.Upsampler decoder = DECODER.defaultValue();
+        private CinTransferOptions.Features features = FEATURES.defaultValue();
+        private int featureEpochs = FEATURE_EPOCHS.defaultValue();
+        private Path content = path(CONTENT.defaultValue());
+        private LearningRateSchedule.Shape lrSchedule = LR_SCHEDULE.defaultValue();
+        private int warmupEpochs = WARMUP_EPOCHS.defaultValue();
+        private boolean residual = RESIDUAL.defaultValue();
+        private CinTransferOptions.StyleTargets styleTargets = STYLE_TARGETS.defaultValue();
+        private boolean colourMap = COLOUR_MAP.defaultValue();
+        private double histogramWeight = HISTOGRAM_WEIGHT.defaultValue();
+        private double classifierWeight = CLASSIFIER_WEIGHT.defaultValue();
+        private StyleLosses.ColourChannels histogramChannels = HISTOGRAM_CHANNELS.defaultValue();
+        private double textureWeight = TEXTURE_WEIGHT.defaultValue();
+        private boolean positionChannels = POSITION_CHANNELS.defaultValue();
+        private boolean greyContent = GREY_CONTENT.defaultValue();
+        private boolean balanceStyles = BALANCE_STYLES.defaultValue();
+        private double adversarialWeight = ADVERSARIAL_WEIGHT.defaultValue();
+        private double pairedWeight = PAIRED_WEIGHT.defaultValue();
+        private int residualBlocks = RESIDUAL_BLOCKS.defaultValue();
+        private boolean globalContext = GLOBAL_CONTEXT.defaultValue();
+        private int earlyStoppingPatience = EARLY_STOPPING_PATIENCE.defaultValue();
+        private double minDelta = MIN_DELTA.defaultValue();
+
+        private Builder() {
+        }
+
+        private Builder(TransferOptions o) {
+            method = o.method;
+            epochs = o.epochs;
+            batchSize = o.batchSize;
+            learningRate = o.learningRate;
+            width = o.width;
+            styleWeight = o.styleWeight;
+            contentWeight = o.contentWeight;
+            styleLayers = o.styleLayers;
+            embedDim = o.embedDim;
+            autoencoderRun = o.autoencoderRun;
+            decoder = o.decoder;
+            features = o.features;
+            featureEpochs = o.featureEpochs;
+            content = o.content;
+            lrSchedule = o.lrSchedule;
+            warmupEpochs = o.warmupEpochs;
+            residual = o.residual;
+            styleTargets = o.styleTargets;
+            colourMap = o.colourMap;
+            histogramWeight = o.histogramWeight;
+            classifierWeight = o.classifierWeight;
+            histogramChannels = o.histogramChannels;
+            textureWeight = o.textureWeight;
+            positionChannels = o.positionChannels;
+            greyContent = o.greyContent;
+            balanceStyles = o.balanceStyles;
+            adversarialWeight = o.adversarialWeight;
+            pairedWeight = o.pairedWeight;
+            residualBlocks = o.residualBlocks;
+            globalContext = o.globalContext;
+            earlyStoppingPatience = o.earlyStoppingPatience;
+            minDelta = o.minDelta;
+        }
+
+        /** {@code transfer.method}: {@code cin} or {@code seed}. */
+        public Builder method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        /** {@code transfer.epochs}: passes over the training images. */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** {@code transfer.batch_size}: images per step. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** {@code transfer.learning_rate}: Adam's learning rate. */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** {@code transfer.width}: channels of the first layer of the {@code cin} network. */
+        public Builder width(int width) {
+            this.width = width;
+            return this;
+        }
+
+        /** {@code transfer.style_weight}: weight of the style loss, NaN for the method's default. */
+        public Builder styleWeight(double styleWeight) {
+            this.styleWeight = styleWeight;
+            return this;
+        }
+
+        /** {@code transfer.content_weight}: weight of the content loss, NaN for the method's default. */
+        public Builder contentWeight(double contentWeight) {
+            this.contentWeight = contentWeight;
+            return this;
+        }
+
+        /** {@code transfer.style_layers}: seed: encoder layers of the style loss. */
+        public Builder styleLayers(List<Integer> styleLayers) {
+            this.styleLayers = styleLayers;
+            return this;
+        }
+
+        /** {@code transfer.embed_dim}: seed: size of the style embedding. */
+        public Builder embedDim(int embedDim) {
+            this.embedDim = embedDim;
+            return this;
+        }
+
+        /** {@code transfer.autoencoder_run}: seed: a trained autoencoder run, or null to train one. */
+        public Builder autoencoderRun(Path autoencoderRun) {
+            this.autoencoderRun = autoencoderRun;
+            return this;
+        }
+
+        /** {@code transfer.decoder}: cin: the decoder's upsampling. */
+        public Builder decoder(ConvAutoencoder.Upsampler decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        /** {@code transfer.features}: cin: where the loss features come from. */
+        public Builder features(CinTransferOptions.Features features) {
+            this.features = features;
+            return this;
+        }
+
+        /** {@code transfer.feature_epochs}: cin with trained features: passes that train them. */
+        public Builder featureEpochs(int featureEpochs) {
+            this.featureEpochs = featureEpochs;
+            return this;
+        }
+
+        /** {@code transfer.content}: cin: a folder of images to restyle, or null for the training images. */
+        public Builder content(Path content) {
+            this.content = content;
+            return this;
+        }
+
+        /** {@code transfer.lr_schedule}: cin: the learning-rate schedule's shape. */
+        public Builder lrSchedule(LearningRateSchedule.Shape lrSchedule) {
+            this.lrSchedule = lrSchedule;
+            return this;
+        }
+
+        /** {@code transfer.warmup_epochs}: cin: epochs of linear warm-up. */
+        public Builder warmupEpochs(int warmupEpochs) {
+            this.warmupEpochs = warmupEpochs;
+            return this;
+        }
+
+        /** {@code transfer.residual}: cin: the network outputs a change of its input. */
+        public Builder residual(boolean residual) {
+            this.residual = residual;
+            return this;
+        }
+
+        /** {@code transfer.style_targets}: cin: what the style loss pulls towards. */
+        public Builder styleTargets(CinTransferOptions.StyleTargets styleTargets) {
+            this.styleTargets = styleTargets;
+            return this;
+        }
+
+        /** {@code transfer.colour_map}: cin: a per-style pointwise colour map. */
+        public Builder colourMap(boolean colourMap) {
+            this.colourMap = colourMap;
+            return this;
+        }
+
+        /** {@code transfer.histogram_weight}: cin: weight of the colour-distribution loss. */
+        public Builder histogramWeight(double histogramWeight) {
+            this.histogramWeight = histogramWeight;
+            return this;
+        }
+
+        /** {@code transfer.classifier_weight}: cin: weight of the classifier loss. */
+        public Builder classifierWeight(double classifierWeight) {
+            this.classifierWeight = classifierWeight;
+            return this;
+        }
+
+        /** {@code transfer.histogram_channels}: cin: the colour-distribution loss's directions. */
+        public Builder histogramChannels(StyleLosses.ColourChannels histogramChannels) {
+            this.histogramChannels = histogramChannels;
+            return this;
+        }
+
+        /** {@code transfer.texture_weight}: cin: weight of the texture-distribution loss. */
+        public Builder textureWeight(double textureWeight) {
+            this.textureWeight = textureWeight;
+            return this;
+        }
+
+        /** {@code transfer.position_channels}: cin: the decoder also sees stripes of the pixel coordinates. */
+        public Builder positionChannels(boolean positionChannels) {
+            this.positionChannels = positionChannels;
+            return this;
+        }
+
+        /** {@code transfer.grey_content}: cin: the content loss compares grey versions. */
+        public Builder greyContent(boolean greyContent) {
+            this.greyContent = greyContent;
+            return this;
+        }
+
+        /** {@code transfer.balance_styles}: cin: every style's errors count alike. */
+        public Builder balanceStyles(boolean balanceStyles) {
+            this.balanceStyles = balanceStyles;
+            return this;
+        }
+
+        /** {@code transfer.adversarial_weight}: cin: weight of the adversarial loss. */
+        public Builder adversarialWeight(double adversarialWeight) {
+            this.adversarialWeight = adversarialWeight;
+            return this;
+        }
+
+        /** {@code transfer.paired_weight}: cin: weight of the paired loss. */
+        public Builder pairedWeight(double pairedWeight) {
+            this.pairedWeight = pairedWeight;
+            return this;
+        }
+
+        /** {@code transfer.residual_blocks}: cin: residual blocks of the network. */
+        public Builder residualBlocks(int residualBlocks) {
+            this.residualBlocks = residualBlocks;
+            return this;
+        }
+
+        /** {@code transfer.global_context}: cin: the decoder's last features modulated per image. */
+        public Builder globalContext(boolean globalContext) {
+            this.globalContext = globalContext;
+            return this;
+        }
+
+        /** {@code transfer.early_stopping_patience}: epochs without improvement before a phase stops, 0 = never. */
+        public Builder earlyStoppingPatience(int earlyStoppingPatience) {
+            this.earlyStoppingPatience = earlyStoppingPatience;
+            return this;
+        }
+
+        /** {@code transfer.min_delta}: the smallest fall of the loss that counts. */
+        public Builder minDelta(double minDelta) {
+            this.minDelta = minDelta;
+            return this;
+        }
+
+        /** cin: sets {@link #decoder(ConvAutoencoder.Upsampler)} to nearest upsampling + convolution or transposed. */
+        public Builder upsample(boolean upsample) {
+            return decoder(upsample ? ConvAutoencoder.Upsampler.UPSAMPLE : ConvAutoencoder.Upsampler.TRANSPOSED);
+        }
+
+        /** cin: sets {@link #lrSchedule(LearningRateSchedule.Shape)} and {@link #warmupEpochs(int)} from a schedule. */
+        public Builder schedule(LearningRateSchedule schedule) {
+            return lrSchedule(schedule.shape()).warmupEpochs(schedule.warmupEpochs());
+        }
+
+        /**
+         * @return the options
+         * @throws io.github.wikiart.config.ConfigException naming the key, the value and what was expected
+         */
+        public TransferOptions build() {
+            return new TransferOptions(method, epochs, batchSize, learningRate, width, styleWeight, contentWeight,
+                    styleLayers, embedDim, autoencoderRun, decoder, features, featureEpochs, content, lrSchedule,
+                    warmupEpochs, residual, styleTargets, colourMap, histogramWeight, classifierWeight,
+                    histogramChannels, textureWeight, positionChannels, greyContent, balanceStyles, adversarialWeight,
+                    pairedWeight, residualBlocks, globalContext, earlyStoppingPatience, minDelta);
+        }
     }
 }

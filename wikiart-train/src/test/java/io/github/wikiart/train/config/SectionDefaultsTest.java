@@ -75,14 +75,20 @@ class SectionDefaultsTest {
                 ConvAutoencoder.LatentShape.SPATIAL, 20, 16, 1e-3, TensorLayout.NCHW, 1024, 0),
                 AutoencoderOptions.defaults());
         TransferOptions t = TransferOptions.defaults();
-        assertEquals(new TransferOptions("cin", 10, 8, 1e-3, 16, Double.NaN, Double.NaN, List.of(1, 2, 3), 300, null,
-                false, false, CinTransferOptions.Features.RANDOM, 5, null, LearningRateSchedule.CONSTANT), t);
-        assertEquals(new CinTransferOptions(16, 1e6, 5.0, 10, 8, 1e-3, 7L, false, false,
-                CinTransferOptions.Features.RANDOM, 5, LearningRateSchedule.CONSTANT), t.cin(7L));
+        TransferOptions cinDefaults = TransferOptions.builder().method("cin").epochs(10).batchSize(8)
+                .learningRate(1e-3).width(16).styleWeight(Double.NaN).contentWeight(Double.NaN)
+                .styleLayers(List.of(1, 2, 3)).embedDim(300).autoencoderRun(null).upsample(false).residual(false)
+                .features(CinTransferOptions.Features.RANDOM).featureEpochs(5).content(null)
+                .schedule(LearningRateSchedule.CONSTANT).build();
+        assertEquals(cinDefaults, t);
+        assertEquals(TransferOptions.builder().build(), t);
+        assertEquals(CinTransferOptions.builder().width(16).styleWeight(1e6).contentWeight(5.0).epochs(10).batchSize(8)
+                .learningRate(1e-3).seed(7L).upsample(false).residual(false)
+                .features(CinTransferOptions.Features.RANDOM).featureEpochs(5).schedule(LearningRateSchedule.CONSTANT)
+                .build(), t.cin(7L));
+        assertEquals(CinTransferOptions.builder().seed(7L).build(), t.cin(7L));
         assertEquals(new SeedTransferOptions(300, 1e6, 1.0, List.of(1, 2, 3), 10, 10, 8, 1e-3, 7L),
-                new TransferOptions("seed", 10, 8, 1e-3, 16, Double.NaN, Double.NaN, List.of(1, 2, 3), 300, null,
-                        false, false, CinTransferOptions.Features.RANDOM, 5, null, LearningRateSchedule.CONSTANT)
-                        .seedMethod(7L));
+                cinDefaults.toBuilder().method("seed").build().seedMethod(7L));
         assertEquals(Path.of("runs"), OutputOptions.defaults().runsDir());
     }
 
@@ -132,12 +138,9 @@ class SectionDefaultsTest {
                         ConvAutoencoder.Upsampler.TRANSPOSED, ConvAutoencoder.LatentShape.SPATIAL, 20, 16, 1e-3,
                         TensorLayout.NCHW, 1024, 0)));
         assertEquals("transfer.style_weight: expected auto or a number >= 0, got '-1.0'",
-                refused(() -> new TransferOptions("cin", 10, 8, 1e-3, 16, -1.0, Double.NaN, List.of(1), 300, null,
-                        false, false, CinTransferOptions.Features.RANDOM, 5, null, LearningRateSchedule.CONSTANT)));
+                refused(() -> TransferOptions.builder().styleWeight(-1.0).styleLayers(List.of(1)).build()));
         assertEquals("transfer.style_layers: expected comma-separated layers from 1..3, e.g. 1,2,3, got '1,4'",
-                refused(() -> new TransferOptions("seed", 10, 8, 1e-3, 16, Double.NaN, Double.NaN, List.of(1, 4), 300,
-                        null, false, false, CinTransferOptions.Features.RANDOM, 5, null,
-                        LearningRateSchedule.CONSTANT)));
+                refused(() -> TransferOptions.builder().method("seed").styleLayers(List.of(1, 4)).build()));
         assertEquals("transfer.colour_map: true needs transfer.residual: true (the colour map is added to a residual "
                 + "network's change)", refusedLoading("transfer:\n  colour_map: true\n"));
         assertEquals("config line 2: transfer.style_targets: expected class, shift, quantile or paired, got 'mean'",
@@ -146,13 +149,13 @@ class SectionDefaultsTest {
                 refusedLoading("transfer:\n  histogram_weight: -1\n"));
         TransferOptions shifted = ConfigLoader.parse("transfer:\n  residual: true\n  colour_map: true\n"
                 + "  style_targets: shift\n  histogram_weight: 50\n").transfer();
-        assertEquals(new CinTransferOptions(16, 1e6, 5.0, 10, 8, 1e-3, 7L, false, true,
-                CinTransferOptions.Features.RANDOM, 5, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.SHIFT, true, 50.0), shifted.cin(7L));
+        assertEquals(CinTransferOptions.builder().seed(7L).residual(true)
+                .styleTargets(CinTransferOptions.StyleTargets.SHIFT).colourMap(true).histogramWeight(50.0).build(),
+                shifted.cin(7L));
         assertEquals(shifted, shifted.withEpochs(3).withEpochs(10));
+        assertEquals(shifted, shifted.toBuilder().build());
+        assertEquals(shifted.cin(7L), shifted.cin(7L).toBuilder().build());
         assertEquals("transfer.method: expected cin or seed, got 'gatys'",
-                refused(() -> new TransferOptions("gatys", 10, 8, 1e-3, 16, Double.NaN, Double.NaN, List.of(1), 300,
-                        null, false, false, CinTransferOptions.Features.RANDOM, 5, null,
-                        LearningRateSchedule.CONSTANT)));
+                refused(() -> TransferOptions.builder().method("gatys").styleLayers(List.of(1)).build()));
     }
 }

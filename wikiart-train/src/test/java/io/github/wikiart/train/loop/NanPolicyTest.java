@@ -15,7 +15,6 @@ import io.github.wikiart.train.autoencoder.AutoencoderOptions;
 import io.github.wikiart.train.autoencoder.AutoencoderRun;
 import io.github.wikiart.train.Checkpoints;
 import io.github.wikiart.train.Json;
-import io.github.wikiart.train.LearningRateSchedule;
 import io.github.wikiart.train.RunFolder;
 import io.github.wikiart.train.transfer.CinTransfer;
 import io.github.wikiart.train.transfer.CinTransferOptions;
@@ -63,8 +62,7 @@ class NanPolicyTest {
     }
 
     private static CinTransferOptions cin(int epochs) {
-        return new CinTransferOptions(4, 1e6, 5, epochs, 4, 1e-3, 5, false, false, CinTransferOptions.Features.RANDOM,
-                1, LearningRateSchedule.CONSTANT);
+        return CinTransferOptions.builder().width(4).epochs(epochs).batchSize(4).seed(5).featureEpochs(1).build();
     }
 
     /** Poisons every trainable variable of a graph after its first epoch. */

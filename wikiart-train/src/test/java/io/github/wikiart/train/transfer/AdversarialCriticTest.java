@@ -12,8 +12,6 @@ import io.github.wikiart.data.synth.SyntheticStyles;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.GramHead;
-import io.github.wikiart.models.transfer.StyleLosses;
-import io.github.wikiart.train.LearningRateSchedule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +54,9 @@ class AdversarialCriticTest {
     }
 
     private static CinTransferOptions transferOptions(double adversarialWeight) {
-        return new CinTransferOptions(4, 10, 1, 1, 4, 1e-3, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
-                LearningRateSchedule.CONSTANT, CinTransferOptions.StyleTargets.CLASS, false, 0, 0,
-                StyleLosses.ColourChannels.RGBY, 0, false, false, false, adversarialWeight);
+        return CinTransferOptions.builder().width(4).styleWeight(10).contentWeight(1).epochs(1).batchSize(4).seed(5)
+                .residual(true).features(CinTransferOptions.Features.TRAINED).featureEpochs(1)
+                .adversarialWeight(adversarialWeight).build();
     }
 
     /** A transfer graph whose loss holds the adversarial term at this weight (and the pixel and stack Gram terms). */
@@ -202,18 +200,14 @@ class AdversarialCriticTest {
 
     @Test
     void anAdversarialLossNeedsTrainedFeatures() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CinTransferOptions(4, 10,
-                1, 1, 4, 1e-3, 5, false, true, CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.CLASS, false, 0, 0, StyleLosses.ColourChannels.RGBY, 0, false, false,
-                false, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> transferOptions(1).toBuilder().features(CinTransferOptions.Features.RANDOM).build());
         assertTrue(e.getMessage().contains("transfer.features: trained"), e.getMessage());
     }
 
     private static CinTransfer train(double adversarialWeight, List<Double> losses, Path runDir) {
         return CinTransferTrainer.train(data.train().samples(), data.train().samples(), data.labelIndex(), options,
-                new CinTransferOptions(4, 10, 1, 2, 4, 1e-2, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
-                        LearningRateSchedule.CONSTANT, CinTransferOptions.StyleTargets.CLASS, false, 0, 0,
-                        StyleLosses.ColourChannels.RGBY, 0, false, false, false, adversarialWeight), runDir,
+                transferOptions(adversarialWeight).toBuilder().epochs(2).learningRate(1e-2).build(), runDir,
                 new io.github.wikiart.train.loop.LoopListener<Object, Object>() {
                     private String phase = "";
 

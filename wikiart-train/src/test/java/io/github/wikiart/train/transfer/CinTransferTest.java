@@ -45,8 +45,8 @@ class CinTransferTest {
         options = DataOptions.defaults(root).withImageSize(16).withSeed(2);
         data = WikiArtDataset.load(options, true, true);
         model = CinTransferTrainer.train(data.train().samples(), data.train().samples(), data.labelIndex(), options,
-                new CinTransferOptions(4, 10, 1, 2, 4, 1e-3, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
-                        io.github.wikiart.train.LearningRateSchedule.CONSTANT), null,
+                CinTransferOptions.builder().width(4).styleWeight(10).contentWeight(1).epochs(2).batchSize(4).seed(5)
+                        .residual(true).features(CinTransferOptions.Features.TRAINED).featureEpochs(1).build(), null,
                 new io.github.wikiart.train.loop.LoopListener<Object, Object>() {
                     @Override
                     public void onPhase(String phase, int epochs) {
@@ -73,9 +73,10 @@ class CinTransferTest {
     @Test
     void theLearningRateScheduleReachesSameDiffPerIteration() {
         // Warm-up of one epoch: epoch 1 at half the rate, epoch 2 at the full rate; 1 batch per epoch.
-        CinTransferOptions o = new CinTransferOptions(4, 1, 1, 2, 4, 0.1, 5, false, false, CinTransferOptions.Features.RANDOM,
-                1, new io.github.wikiart.train.LearningRateSchedule(
-                        io.github.wikiart.train.LearningRateSchedule.Shape.CONSTANT, 1));
+        CinTransferOptions o = CinTransferOptions.builder().width(4).styleWeight(1).contentWeight(1).epochs(2)
+                .batchSize(4).learningRate(0.1).seed(5).featureEpochs(1)
+                .schedule(new io.github.wikiart.train.LearningRateSchedule(
+                        io.github.wikiart.train.LearningRateSchedule.Shape.CONSTANT, 1)).build();
         double[] warm = twoAdamSteps(CinTransferTrainer.learningRates(o, 1));
         double[] half = twoAdamSteps(new org.nd4j.linalg.schedule.MapSchedule(
                 org.nd4j.linalg.schedule.ScheduleType.ITERATION, Map.of(0, 0.05)));
@@ -133,10 +134,12 @@ class CinTransferTest {
     @Test
     void aNetworkWithPositionChannelsGreyContentAndBalancedStylesTrainsSavesAndLoads() throws Exception {
         CinTransfer positioned = CinTransferTrainer.train(data.train().samples(), data.train().samples(),
-                data.labelIndex(), options, new CinTransferOptions(4, 10, 1, 1, 4, 1e-2, 5, true, true,
-                        CinTransferOptions.Features.TRAINED, 1, io.github.wikiart.train.LearningRateSchedule.CONSTANT,
-                        CinTransferOptions.StyleTargets.QUANTILE, true, 100, 0,
-                        io.github.wikiart.models.transfer.StyleLosses.ColourChannels.RGBY, 100, true, true, true), null, null);
+                data.labelIndex(), options, CinTransferOptions.builder().width(4).styleWeight(10).contentWeight(1)
+                        .epochs(1).batchSize(4).learningRate(1e-2).seed(5).upsample(true).residual(true)
+                        .features(CinTransferOptions.Features.TRAINED).featureEpochs(1)
+                        .styleTargets(CinTransferOptions.StyleTargets.QUANTILE).colourMap(true).histogramWeight(100)
+                        .textureWeight(100).positionChannels(true).greyContent(true).balanceStyles(true).build(),
+                null, null);
         Path run = java.nio.file.Files.createDirectories(dir.resolve("run-positions"));
         TransferModels.save(positioned, run);
         TransferModel loaded = TransferModels.load(run);

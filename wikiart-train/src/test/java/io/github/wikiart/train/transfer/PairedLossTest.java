@@ -12,7 +12,6 @@ import io.github.wikiart.data.TensorLayout;
 import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.StyleLosses;
-import io.github.wikiart.train.LearningRateSchedule;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,10 +162,9 @@ class PairedLossTest {
     }
 
     private static CinTransferOptions options(double pairedWeight, int epochs, double styleWeight) {
-        return new CinTransferOptions(8, styleWeight, 1, epochs, 4, 0.01, 5, false, true,
-                CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.CLASS, true, 0, 0, StyleLosses.ColourChannels.RGBY, 0, false, false,
-                false, 0, pairedWeight, 2);
+        return CinTransferOptions.builder().width(8).styleWeight(styleWeight).contentWeight(1).epochs(epochs)
+                .batchSize(4).learningRate(0.01).seed(5).residual(true).featureEpochs(1).colourMap(true)
+                .pairedWeight(pairedWeight).residualBlocks(2).build();
     }
 
     private static FeatureStack randomStack() {

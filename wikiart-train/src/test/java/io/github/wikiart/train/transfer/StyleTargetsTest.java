@@ -12,7 +12,6 @@ import io.github.wikiart.models.transfer.CinTransferNet;
 import io.github.wikiart.models.transfer.FeatureStack;
 import io.github.wikiart.models.transfer.GramHead;
 import io.github.wikiart.models.transfer.StyleLosses;
-import io.github.wikiart.train.LearningRateSchedule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,9 @@ class StyleTargetsTest {
     static Path dir;
 
     private static CinTransferOptions options(CinTransferOptions.StyleTargets targets, double histogramWeight) {
-        return new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
-                LearningRateSchedule.CONSTANT, targets, false, histogramWeight);
+        return CinTransferOptions.builder().width(4).styleWeight(10).contentWeight(1).epochs(1).batchSize(2).seed(5)
+                .residual(true).features(CinTransferOptions.Features.TRAINED).featureEpochs(1).styleTargets(targets)
+                .histogramWeight(histogramWeight).build();
     }
 
     /** Random statistics tables for the pixels and a two-layer stack, plus the colour distributions. */
@@ -118,9 +118,9 @@ class StyleTargetsTest {
                 null, StyleLosses.ColourChannels.RGBY, 3);
         assertEquals(targets.size() - 2, both.styleLayerCount(), "the colour and the texture tables come last");
         SameDiff with = CinTransferTrainer.trainingGraph(SIDE, STYLES,
-                new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true, CinTransferOptions.Features.TRAINED, 1,
-                        LearningRateSchedule.CONSTANT, CinTransferOptions.StyleTargets.CLASS, false, 7, 0,
-                        StyleLosses.ColourChannels.RGBY, 3), both, 1);
+                CinTransferOptions.builder().width(4).styleWeight(10).contentWeight(1).epochs(1).batchSize(2).seed(5)
+                        .residual(true).features(CinTransferOptions.Features.TRAINED).featureEpochs(1)
+                        .histogramWeight(7).textureWeight(3).build(), both, 1);
         INDArray out = without.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
                 Nd4j.createFromArray(new float[][] {{0, 1, 0}, {0, 1, 0}})), CinTransferNet.OUTPUT)
                 .get(CinTransferNet.OUTPUT);
@@ -138,9 +138,9 @@ class StyleTargetsTest {
     void withGreyContentTheContentTermComparesTheFeaturesOfGreyImages() {
         FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {4, 8}, new int[] {1, 2});
         List<INDArray> targets = tables(stack, 1.0, 13);
-        CinTransferOptions grey = new CinTransferOptions(4, 10, 2, 1, 2, 1e-3, 5, false, true,
-                CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.CLASS, false, 0, 0, StyleLosses.ColourChannels.RGBY, 0, false, true, false);
+        CinTransferOptions grey = CinTransferOptions.builder().width(4).styleWeight(10).contentWeight(2).epochs(1)
+                .batchSize(2).seed(5).residual(true).features(CinTransferOptions.Features.TRAINED).featureEpochs(1)
+                .greyContent(true).build();
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, grey, new CinTransferTrainer.LossSetup(stack, true,
                 targets.subList(0, targets.size() - 1), null, 0, null, 0), 1);
         INDArray outW = sd.getVariable("out_W").getArr();
@@ -210,10 +210,10 @@ class StyleTargetsTest {
         double mixed = balanced.output(Map.of(CinTransferNet.INPUT, x, CinTransferNet.STYLE,
                 Nd4j.createFromArray(new float[][] {{1, 0, 0}, {0, 1, 0}})), h).get(h).getDouble(0);
         assertEquals((2 * alone[0] + 0.5 * alone[1]) / 2, mixed, 1e-5 * mixed);
-        assertThrows(IllegalArgumentException.class, () -> new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
-                CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.CLASS, false, 0, 0, StyleLosses.ColourChannels.RGBY, 0, false, false,
-                true));
+        assertThrows(IllegalArgumentException.class, () -> CinTransferOptions.builder().width(4).styleWeight(10)
+                .contentWeight(1).epochs(1).batchSize(2).seed(5).residual(true)
+                .features(CinTransferOptions.Features.TRAINED).featureEpochs(1)
+                .styleTargets(CinTransferOptions.StyleTargets.CLASS).balanceStyles(true).build());
     }
 
     @Test
@@ -271,9 +271,9 @@ class StyleTargetsTest {
         List<INDArray> targets = tables(stack, 0.05, 25).subList(0, 3);
         GramHead head = randomHead(26, 64 + 256, false);
         // Only the classifier term (style weight 0, a small content weight keeping the picture).
-        CinTransferOptions o = new CinTransferOptions(4, 0, 0.1, 1, 6, 5e-3, 5, false, true,
-                CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.CLASS, true, 0, 1, StyleLosses.ColourChannels.RGBY, 0);
+        CinTransferOptions o = CinTransferOptions.builder().width(4).styleWeight(0).contentWeight(0.1).epochs(1)
+                .batchSize(6).learningRate(5e-3).seed(5).residual(true).features(CinTransferOptions.Features.TRAINED)
+                .featureEpochs(1).colourMap(true).classifierWeight(1).build();
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, o,
                 new CinTransferTrainer.LossSetup(stack, true, targets, null, 0, head, 1), 10);
         Map<String, INDArray> in = fixedBatch(27);
@@ -339,9 +339,9 @@ class StyleTargetsTest {
                 () -> new CinTransferTrainer.LossSetup(stack, true, List.of(), null, 0, null, 1));
         assertEquals("a classifier loss needs the classifier trained with the features", e.getMessage());
         IllegalArgumentException options = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
-                        CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                        CinTransferOptions.StyleTargets.CLASS, false, 0, 1, StyleLosses.ColourChannels.RGBY, 0));
+                IllegalArgumentException.class, () -> CinTransferOptions.builder().width(4).styleWeight(10)
+                        .contentWeight(1).epochs(1).batchSize(2).seed(5).residual(true)
+                        .features(CinTransferOptions.Features.RANDOM).featureEpochs(1).classifierWeight(1).build());
         assertEquals("a classifier loss needs trained features (transfer.features: trained)", options.getMessage());
     }
 
@@ -350,9 +350,10 @@ class StyleTargetsTest {
         FeatureStack stack = FeatureStack.random(3, DataType.FLOAT, new long[] {8, 16}, new int[] {1, 2});
         List<INDArray> targets = tables(stack, 0.05, 21);
         List<INDArray> shifts = tables(stack, 0.02, 22);
-        CinTransferOptions o = new CinTransferOptions(4, 10, 1, 1, 6, 5e-3, 5, false, true,
-                CinTransferOptions.Features.TRAINED, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.SHIFT, true, 100);
+        CinTransferOptions o = CinTransferOptions.builder().width(4).styleWeight(10).contentWeight(1).epochs(1)
+                .batchSize(6).learningRate(5e-3).seed(5).residual(true).features(CinTransferOptions.Features.TRAINED)
+                .featureEpochs(1).styleTargets(CinTransferOptions.StyleTargets.SHIFT).colourMap(true)
+                .histogramWeight(100).build();
         SameDiff sd = CinTransferTrainer.trainingGraph(SIDE, STYLES, o,
                 new CinTransferTrainer.LossSetup(stack, true, targets, shifts, 100, null, 0), 10);
         Map<String, INDArray> in = fixedBatch(23);
@@ -398,9 +399,9 @@ class StyleTargetsTest {
         WikiArtDataset set = WikiArtDataset.load(data, true, true);
         String first = set.labelIndex().name(0);
         List<Sample> content = set.train().samples().stream().filter(s -> s.label().equals(first)).toList();
-        CinTransferOptions o = new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
-                CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.SHIFT, false, 5, 0, StyleLosses.ColourChannels.RGBY, 5);
+        CinTransferOptions o = CinTransferOptions.builder().width(4).styleWeight(10).contentWeight(1).epochs(1)
+                .batchSize(2).seed(5).residual(true).featureEpochs(1)
+                .styleTargets(CinTransferOptions.StyleTargets.SHIFT).histogramWeight(5).textureWeight(5).build();
         CinTransferTrainer.LossSetup setup = CinTransferTrainer.lossSetup(set.train().samples(), content,
                 set.labelIndex(), data, o, null);
         assertEquals(setup.targets().size(), setup.shifts().size());
@@ -413,9 +414,8 @@ class StyleTargetsTest {
             assertTrue(shift.getRow(1).norm2Number().doubleValue() > 1e-3 * size, "layer " + l);
         }
 
-        CinTransferOptions q = new CinTransferOptions(4, 10, 1, 1, 2, 1e-3, 5, false, true,
-                CinTransferOptions.Features.RANDOM, 1, LearningRateSchedule.CONSTANT,
-                CinTransferOptions.StyleTargets.QUANTILE, false, 5, 0, StyleLosses.ColourChannels.OPPONENT, 5);
+        CinTransferOptions q = o.toBuilder().styleTargets(CinTransferOptions.StyleTargets.QUANTILE)
+                .histogramChannels(StyleLosses.ColourChannels.OPPONENT).build();
         CinTransferTrainer.LossSetup quantiles = CinTransferTrainer.lossSetup(set.train().samples(), content,
                 set.labelIndex(), data, q, null);
         assertEquals(5, quantiles.quantiles().size(), "one map per statistic table");

@@ -61,9 +61,9 @@ class TransferResumeTest {
     void cinWithTrainedFeaturesResumedInEachPhaseEqualsAnUninterruptedRun() throws Exception {
         // Trained features (2 epochs) and a cosine schedule with warm-up: SameDiff's iteration count
         // sets the rate, so it must continue too.
-        TransferOptions options = new TransferOptions("cin", 2, 8, 2e-3, 4, Double.NaN, Double.NaN, List.of(1),
-                8, null, ConvAutoencoder.Upsampler.TRANSPOSED, CinTransferOptions.Features.TRAINED, 2, null,
-                LearningRateSchedule.Shape.COSINE, 1, true, CinTransferOptions.StyleTargets.CLASS, false, 0);
+        TransferOptions options = TransferOptions.builder().method("cin").epochs(2).learningRate(2e-3).width(4)
+                .styleLayers(List.of(1)).embedDim(8).features(CinTransferOptions.Features.TRAINED).featureEpochs(2)
+                .lrSchedule(LearningRateSchedule.Shape.COSINE).warmupEpochs(1).residual(true).build();
         Run straight = train("cin-straight", options);
         Run again = train("cin-again", options);
         assertSameRun(straight, again);
@@ -94,9 +94,9 @@ class TransferResumeTest {
     @Test
     void seedMethodResumedInBothStepsEqualsAnUninterruptedRun() throws Exception {
         // 40 images in batches of 16: 3 per epoch; each step trains 2 epochs (step 2: epochs 3 and 4).
-        TransferOptions options = new TransferOptions("seed", 2, 16, 1e-2, 4, 1e6, 1.0, List.of(1, 2, 3), 16,
-                autoencoder, ConvAutoencoder.Upsampler.TRANSPOSED, CinTransferOptions.Features.RANDOM, 1, null,
-                LearningRateSchedule.Shape.CONSTANT, 0, false, CinTransferOptions.StyleTargets.CLASS, false, 0);
+        TransferOptions options = TransferOptions.builder().method("seed").epochs(2).batchSize(16).learningRate(1e-2)
+                .width(4).styleWeight(1e6).contentWeight(1.0).embedDim(16).autoencoderRun(autoencoder)
+                .featureEpochs(1).build();
         Run straight = train("seed-straight", options);
         Run again = train("seed-again", options);
         assertSameRun(straight, again);
