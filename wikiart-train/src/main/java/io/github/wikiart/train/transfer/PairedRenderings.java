@@ -76,7 +76,8 @@ public final class PairedRenderings {
             }
         }
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("the paired loss needs true renderings: no training image has the "
+            throw new IllegalArgumentException("the paired loss and paired style targets (transfer.paired_weight > 0, "
+                    + "transfer.style_targets: paired) need true renderings: no training image has the "
                     + "file name of a content image (" + content.size() + " content images, e.g. "
                     + (content.isEmpty() ? "none" : content.get(0).path()) + "; expected <data.root>/train/<Style>/"
                     + "<content file name>)");
