@@ -743,36 +743,23 @@ public final class CinTransferTrainer {
             featuresOut = fOut.get(contentLayer).activation();
             featuresIn = fIn.get(contentLayer).activation();
         }
-        SDVariable style;
-        SDVariable content;
-        if (relative) {
-            style = null;
-            for (int l = 0; l < grams.size(); l++) {
+        // The sum over layers of each layer's Gram error (StyleLosses.styleLoss op for op when no
+        // sample is weighted), relative: each over its targets' mean square, averaged over layers.
+        SDVariable style = null;
+        for (int l = 0; l < grams.size(); l++) {
+            long c = fOut.get(l).channels();
+            SDVariable term = styleError(sd, grams.get(l), wanted.get(l), c * c,
+                    weights(sd, loss, l, styles, sampleWeights));
+            if (relative) {
                 INDArray table = loss.targets().get(l);
-                double scale = table.mul(table).meanNumber().doubleValue();
-                long c = fOut.get(l).channels();
-                SDVariable term = styleError(sd, grams.get(l), wanted.get(l), c * c,
-                        weights(sd, loss, l, styles, sampleWeights)).div(scale);
-                style = style == null ? term : style.add(term);
+                term = term.div(table.mul(table).meanNumber().doubleValue());
             }
-            style = style.mul(styleWeight / grams.size());
-            SDVariable contentScale = featuresIn.mul(featuresIn).mean().add(1e-8);
-            content = StyleLosses.mse(sd, featuresOut, featuresIn).div(contentScale).mul(contentWeight);
-        } else {
-            if (loss.balance() == null && sampleWeights == null) {
-                style = StyleLosses.styleLoss(sd, grams, wanted).mul(styleWeight);
-            } else {
-                style = null;
-                for (int l = 0; l < grams.size(); l++) {
-                    long c = fOut.get(l).channels();
-                    SDVariable term = styleError(sd, grams.get(l), wanted.get(l), c * c,
-                            weights(sd, loss, l, styles, sampleWeights));
-                    style = style == null ? term : style.add(term);
-                }
-                style = style.mul(styleWeight);
-            }
-            content = StyleLosses.mse(sd, featuresOut, featuresIn).mul(contentWeight);
+            style = style == null ? term : style.add(term);
         }
+        style = style.mul(relative ? styleWeight / grams.size() : styleWeight);
+        SDVariable content = StyleLosses.mse(sd, featuresOut, featuresIn);
+        content = relative ? content.div(featuresIn.mul(featuresIn).mean().add(1e-8)).mul(contentWeight)
+                : content.mul(contentWeight);
         style.rename(STYLE_TERM);
         content.rename(CONTENT_TERM);
         SDVariable total = style.add(content);
