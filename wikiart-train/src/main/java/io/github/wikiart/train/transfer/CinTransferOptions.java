@@ -136,8 +136,8 @@ public record CinTransferOptions(int width, double styleWeight, double contentWe
             throw new IllegalArgumentException("weights must be >= 0 and learningRate > 0");
         }
         if (balanceStyles && styleTargets == StyleTargets.CLASS && pairedWeight == 0) {
-            throw new IllegalArgumentException("balanced styles need shift or quantile style targets "
-                    + "(transfer.style_targets: shift or quantile) or the paired loss (transfer.paired_weight > 0)");
+            throw new IllegalArgumentException("balanced styles need shift, quantile or paired style targets "
+                    + "(transfer.style_targets: shift, quantile or paired) or the paired loss (transfer.paired_weight > 0)");
         }
         if (classifierWeight > 0 && features != Features.TRAINED) {
             throw new IllegalArgumentException("a classifier loss needs trained features (transfer.features: trained)");

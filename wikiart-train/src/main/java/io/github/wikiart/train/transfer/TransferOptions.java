@@ -283,7 +283,7 @@ public record TransferOptions(String method, int epochs, int batchSize, double l
         if (balanceStyles && styleTargets == CinTransferOptions.StyleTargets.CLASS && pairedWeight == 0
                 && method.equals(CinTransfer.METHOD)) {
             throw new io.github.wikiart.config.ConfigException(BALANCE_STYLES.name() + ": true needs "
-                    + STYLE_TARGETS.name() + ": shift or quantile, or " + PAIRED_WEIGHT.name() + " > 0 (the balance "
+                    + STYLE_TARGETS.name() + ": shift, quantile or paired, or " + PAIRED_WEIGHT.name() + " > 0 (the balance "
                     + "compares each style's targets with the content images' own statistics)");
         }
         if (classifierWeight > 0 && features != CinTransferOptions.Features.TRAINED
